@@ -1,0 +1,4 @@
+import type { CliCommand } from "../io.js";
+
+/** The `devops-agent` commands, by name. Each lives in its own file beside this one. */
+export const commands: Record<string, CliCommand> = {};

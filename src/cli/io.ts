@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+
+/** Everything a CLI command touches outside its arguments, so tests can drive commands in-process. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Buffer>;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Bad usage or unreadable input: exit code 2 with a one-line reason. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export type CommandRunner = (argv: string[], io: CliIO) => Promise<number>;
+
+export interface CliCommand {
+  usage: string;
+  summary: string;
+  run: CommandRunner;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(chunks);
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Reads FILE, or standard input when FILE is `-`. */
+export async function readInput(file: string, io: CliIO): Promise<Buffer> {
+  if (file === "-") return io.readStdin();
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    throw new UsageError(`cannot read ${file}: ${code}`);
+  }
+}
