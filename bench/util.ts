@@ -9,7 +9,10 @@ export function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** Samples RSS while `work` runs and returns the peak above the starting RSS. */
+/**
+ * Peak RSS above the starting RSS while `work` runs. Synchronous work blocks the sampler, so the process
+ * high-water mark (maxRSS) is read too: run the largest measurement of a process last.
+ */
 export async function peakRss<T>(
   work: () => Promise<T> | T,
 ): Promise<{ result: T; peakAboveBaseline: number }> {
@@ -21,7 +24,7 @@ export async function peakRss<T>(
   }, 5);
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     return { result, peakAboveBaseline: peak - baseline };
   } finally {
     clearInterval(timer);
