@@ -1,5 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeAll, expect } from "@jest/globals";
+import { takeOpenApiViolations } from "./helpers/github-openapi.js";
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -9,7 +10,10 @@ beforeAll(() => {
 
 afterEach(() => {
   const pending = nock.pendingMocks();
+  const violations = takeOpenApiViolations();
   nock.cleanAll();
   // Every mock a test declares must be used: an unused mock is a request the code forgot to make.
   expect(pending).toEqual([]);
+  // Every GitHub request the code made must be one GitHub documents, with a body GitHub accepts.
+  expect(violations).toEqual([]);
 });
