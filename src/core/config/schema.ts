@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"]);
+export type PermissionLevel = z.infer<typeof permissionLevel>;
+
+const positiveInt = (max: number) => z.number().int().positive().max(max);
+
+/** `.github/devops-agent.yml`. Every field has a safe default, so an absent file means "defaults". */
+export const RepoConfigSchema = z
+  .object({
+    terraform: z
+      .object({
+        /** Globs of Terraform root directories; empty means "discover them". */
+        roots: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ roots: [] }),
+    plan: z
+      .object({
+        /** File name of the plan workflow under .github/workflows/. */
+        workflow: z
+          .string()
+          .regex(/^[\w.-]+\.ya?ml$/, "a workflow file name like devops-agent-plan.yml")
+          .default("devops-agent-plan.yml"),
+      })
+      .strict()
+      .default({ workflow: "devops-agent-plan.yml" }),
+    access: z
+      .object({
+        /** The least repository permission a user needs to drive the agent. */
+        minimumPermission: permissionLevel.default("write"),
+      })
+      .strict()
+      .default({ minimumPermission: "write" }),
+    triggers: z
+      .object({
+        /** Label that turns an issue into a request. */
+        label: z.string().min(1).max(50).default("agent"),
+        /** Treat every newly opened issue as a request, without the label. */
+        issueOpened: z.boolean().default(false),
+        issueComments: z.boolean().default(true),
+        pullRequestComments: z.boolean().default(true),
+      })
+      .strict()
+      .default({ label: "agent", issueOpened: false, issueComments: true, pullRequestComments: true }),
+    autofix: z
+      .object({
+        enabled: z.boolean().default(false),
+        /** Workflow names to watch; empty means all. */
+        workflows: z.array(z.string().min(1)).default([]),
+        maxAttempts: positiveInt(10).default(2),
+      })
+      .strict()
+      .default({ enabled: false, workflows: [], maxAttempts: 2 }),
+    diagnosis: z
+      .object({
+        enabled: z.boolean().default(true),
+        workflows: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ enabled: true, workflows: [] }),
+    protectedPaths: z.array(z.string().min(1)).default([".github/workflows/**"]),
+    /** Lets the agent change workflow files; also needs the app's `workflows` permission. */
+    allowWorkflowEdits: z.boolean().default(false),
+    model: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Overrides the server's default model for this repository. */
+        name: z.string().min(1).max(100).optional(),
+      })
+      .strict()
+      .default({ enabled: true }),
+    budgets: z
+      .object({
+        llmCalls: positiveInt(50).default(8),
+        promptTokens: positiveInt(1_000_000).default(60_000),
+        completionTokens: positiveInt(200_000).default(16_000),
+        wallSeconds: positiveInt(1800).default(300),
+        repairRounds: positiveInt(10).default(3),
+        logBytes: positiveInt(512 * 1024 * 1024).default(64 * 1024 * 1024),
+        docsBytes: positiveInt(256 * 1024).default(12 * 1024),
+      })
+      .strict()
+      .default({
+        llmCalls: 8,
+        promptTokens: 60_000,
+        completionTokens: 16_000,
+        wallSeconds: 300,
+        repairRounds: 3,
+        logBytes: 64 * 1024 * 1024,
+        docsBytes: 12 * 1024,
+      }),
+  })
+  .strict();
+
+export type RepoConfig = z.infer<typeof RepoConfigSchema>;
+
+export const DEFAULT_REPO_CONFIG: RepoConfig = RepoConfigSchema.parse({});
+
+export const CONFIG_PATH = ".github/devops-agent.yml";
