@@ -1,0 +1,23 @@
+import { describe, expect, it } from "@jest/globals";
+import { formatHcl, isCanonicallyFormatted } from "../../../src/adapters/hcl/format.js";
+
+describe("formatHcl", () => {
+  it("aligns equals signs and indents like terraform fmt", async () => {
+    const messy = 'resource "aws_s3_bucket" "b" {\nbucket="logs"\n    force_destroy = true\n}\n';
+    expect(await formatHcl(messy)).toBe(
+      'resource "aws_s3_bucket" "b" {\n  bucket        = "logs"\n  force_destroy = true\n}\n',
+    );
+  });
+
+  it("is stable on its own output", async () => {
+    const once = await formatHcl('locals {\na=1\nbb = "x"\n}\n');
+    expect(await formatHcl(once)).toBe(once);
+  });
+});
+
+describe("isCanonicallyFormatted", () => {
+  it("tells formatted from unformatted source", async () => {
+    expect(await isCanonicallyFormatted('locals {\n  a  = 1\n  bb = "x"\n}\n')).toBe(true);
+    expect(await isCanonicallyFormatted("locals {\na=1\n}\n")).toBe(false);
+  });
+});
