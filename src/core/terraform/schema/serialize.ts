@@ -1,0 +1,22 @@
+import type { SchemaFile } from "./format.js";
+
+/**
+ * One type per line: small enough to load fast, and a provider upgrade shows up in git as a readable
+ * per-type diff instead of one giant changed line.
+ */
+export function serializeSchemaFile(file: SchemaFile): string {
+  const section = (types: Record<string, unknown>): string =>
+    Object.entries(types)
+      .map(([name, schema]) => `    ${JSON.stringify(name)}: ${JSON.stringify(schema)}`)
+      .join(",\n");
+  return [
+    "{",
+    `  "format": ${file.format},`,
+    `  "source": ${JSON.stringify(file.source)},`,
+    `  "docsBase": ${JSON.stringify(file.docsBase)},`,
+    `  "resources": {\n${section(file.resources)}\n  },`,
+    `  "dataSources": {\n${section(file.dataSources)}\n  }`,
+    "}",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,50 @@
+/** The AWS provider schema as the validator and the docs feature see it. */
+
+export interface AttributeSchema {
+  name: string;
+  required: boolean;
+  /** Terraform type notation: string, number, bool, list(string), map(string), object, list(object), any. */
+  type: string;
+  /**
+   * True for object-typed attributes. The provider accepts some of them in block syntax too
+   * (`ingress { ... }` on aws_security_group), and the assembly does not say which, so both are allowed.
+   */
+  objectTyped: boolean;
+}
+
+export interface BlockSchema {
+  attributes: ReadonlyMap<string, AttributeSchema>;
+  blocks: ReadonlyMap<string, NestedBlockSchema>;
+}
+
+export interface NestedBlockSchema extends BlockSchema {
+  name: string;
+  /** `single`: at most one block; `list`: repeatable (lists and sets look the same in the assembly). */
+  nesting: "single" | "list";
+  required: boolean;
+  minItems: number;
+  maxItems: number | undefined;
+  /** The provider leaves the content untyped, so its arguments cannot be checked. */
+  opaque: boolean;
+}
+
+export interface TypeSchema extends BlockSchema {
+  type: string;
+  kind: "resource" | "data";
+  docUrl: string;
+}
+
+export interface SchemaVersion {
+  package: string;
+  packageVersion: string;
+  provider: string;
+  providerVersion: string;
+}
+
+export interface AwsProviderSchema {
+  version: SchemaVersion;
+  resource(type: string): TypeSchema | undefined;
+  dataSource(type: string): TypeSchema | undefined;
+  resourceTypes(): readonly string[];
+  dataSourceTypes(): readonly string[];
+}
