@@ -1,0 +1,198 @@
+import type { Dirent } from "node:fs";
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, sep } from "node:path";
+import type { Finding, LoadFindingCode } from "../../core/terraform/types.js";
+
+export interface TerraformSource {
+  /** Relative to the root, `/`-separated. */
+  path: string;
+  content: string;
+}
+
+export interface TerraformTree {
+  /** The root's real path (symlinks resolved). */
+  root: string;
+  files: TerraformSource[];
+  findings: Finding[];
+}
+
+export interface ReadTreeOptions {
+  /** Larger files become a `file_too_large` finding. Default 2 MiB. */
+  maxFileBytes?: number;
+  /** Stop collecting after this many Terraform files (`too_many_files`). Default 20,000. */
+  maxFiles?: number;
+}
+
+/** The root itself cannot be scanned: missing, not a directory, or unreadable. */
+export class TerraformRootError extends Error {
+  override name = "TerraformRootError";
+}
+
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_FILES = 20_000;
+// Terraform never reads these, and walking them is slow or pointless.
+const SKIPPED_DIRECTORIES = new Set(["node_modules"]);
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function isTerraformFile(name: string): boolean {
+  return name.endsWith(".tf") || name.endsWith(".tf.json");
+}
+
+/**
+ * Every `.tf` and `.tf.json` file under `root`, sorted by path. Skips `.terraform/`, hidden directories
+ * and `node_modules/`; follows symlinks only while they stay inside the root, and visits each real
+ * directory once so link cycles end. Anything that cannot be used becomes a finding, never an exception;
+ * only a root that cannot be scanned at all throws `TerraformRootError`.
+ */
+export async function readTerraformTree(root: string, options: ReadTreeOptions = {}): Promise<TerraformTree> {
+  const realRoot = await resolveRoot(root);
+  const walk = new Walk(
+    realRoot,
+    options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    options.maxFiles ?? DEFAULT_MAX_FILES,
+  );
+  await walk.directory(realRoot, "");
+  walk.files.sort((a, b) => compare(a.path, b.path));
+  walk.findings.sort((a, b) => compare(a.file, b.file));
+  return { root: realRoot, files: walk.files, findings: walk.findings };
+}
+
+async function resolveRoot(root: string): Promise<string> {
+  try {
+    const real = await realpath(root);
+    if (!(await stat(real)).isDirectory()) throw new TerraformRootError(`${root} is not a directory`);
+    return real;
+  } catch (error) {
+    if (error instanceof TerraformRootError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    const reason = code === "ENOENT" ? "no such directory" : code === "EACCES" ? "permission denied" : code;
+    throw new TerraformRootError(`cannot read ${root}: ${reason}`);
+  }
+}
+
+class Walk {
+  readonly files: TerraformSource[] = [];
+  readonly findings: Finding[] = [];
+  private readonly visited = new Set<string>();
+  private truncated = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly maxFileBytes: number,
+    private readonly maxFiles: number,
+  ) {}
+
+  async directory(real: string, rel: string): Promise<void> {
+    if (this.visited.has(real)) return;
+    this.visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(join(this.root, rel), { withFileTypes: true });
+    } catch (error) {
+      this.add(rel || ".", "unreadable_file", `cannot list directory: ${errorCode(error)}`, "warning");
+      return;
+    }
+    entries.sort((a, b) => compare(a.name, b.name));
+    for (const entry of entries) {
+      const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isSymbolicLink()) await this.symlink(path, entry.name);
+      else if (entry.isDirectory()) {
+        if (!skipDirectory(entry.name)) await this.directory(join(real, entry.name), path);
+      } else if (entry.isFile() && isTerraformFile(entry.name)) await this.file(path);
+    }
+  }
+
+  private async symlink(path: string, name: string): Promise<void> {
+    let target: string;
+    try {
+      target = await realpath(join(this.root, path));
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "ELOOP")
+        this.add(path, "unreadable_file", "symlink loop: the link resolves to itself", "warning");
+      else if (isTerraformFile(name)) this.add(path, "unreadable_file", `broken symlink (${code})`, "error");
+      return;
+    }
+    const inside = relative(this.root, target);
+    if (inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      this.add(
+        path,
+        "symlink_outside_root",
+        "symlink points outside the scanned directory; not followed",
+        "warning",
+      );
+      return;
+    }
+    const info = await stat(target).catch(() => undefined);
+    if (info?.isDirectory()) {
+      if (!skipDirectory(name)) await this.directory(target, path);
+    } else if (info?.isFile() && isTerraformFile(name)) await this.file(path, info.size);
+  }
+
+  private async file(path: string, knownSize?: number): Promise<void> {
+    if (this.files.length >= this.maxFiles) {
+      if (!this.truncated) {
+        this.truncated = true;
+        this.add(
+          path,
+          "too_many_files",
+          `more than ${this.maxFiles} Terraform files; the rest were skipped`,
+          "error",
+        );
+      }
+      return;
+    }
+    const absolute = join(this.root, path);
+    try {
+      const size = knownSize ?? (await stat(absolute)).size;
+      if (size > this.maxFileBytes) {
+        const message = `file is ${formatBytes(size)}, over the ${formatBytes(this.maxFileBytes)} limit; not read`;
+        this.add(path, "file_too_large", message, "error");
+        return;
+      }
+      const bytes = await readFile(absolute);
+      const content = decode(bytes);
+      if (content === null) {
+        this.add(
+          path,
+          "binary_file",
+          "file is binary (NUL bytes or invalid UTF-8), not Terraform source",
+          "error",
+        );
+        return;
+      }
+      this.files.push({ path, content });
+    } catch (error) {
+      this.add(path, "unreadable_file", `cannot read file: ${errorCode(error)}`, "error");
+    }
+  }
+
+  private add(file: string, code: LoadFindingCode, message: string, severity: Finding["severity"]): void {
+    this.findings.push({ file, line: null, severity, code, message, suggestion: null });
+  }
+}
+
+function decode(bytes: Buffer): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function skipDirectory(name: string): boolean {
+  return name.startsWith(".") || SKIPPED_DIRECTORIES.has(name);
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
