@@ -46,7 +46,7 @@ export interface HtmlPage {
 export function parseHtmlPage(html: string): HtmlPage {
   const root = parse(html, {
     comment: false,
-    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+    blockTextElements: { script: false, style: false, noscript: false },
   });
   const title = clean(root.querySelector("title")?.text ?? "") || clean(root.querySelector("h1")?.text ?? "");
   const main = MAIN.map((selector) => safeSelect(root, selector)).find((el) => el !== null) ?? root;
@@ -75,6 +75,8 @@ class Collector {
 
   breakLine(): void {
     const trimmed = clean(this.line);
+    // A list bullet or table pipe waits for the text of its item rather than standing alone on a line.
+    if (trimmed === "-" || trimmed === "|") return;
     if (trimmed !== "") this.lines.push(trimmed);
     this.line = "";
   }
@@ -125,9 +127,9 @@ function walk(node: Node, out: Collector): void {
     out.raw(["```", node.text.replace(/\s+$/, ""), "```"].join("\n"));
     return;
   }
+  if (BLOCKS.has(tag)) out.breakLine();
   if (tag === "li") out.text("- ");
   if (tag === "td" || tag === "th") out.text(" | ");
-  if (BLOCKS.has(tag)) out.breakLine();
   for (const child of node.childNodes) walk(child, out);
   if (BLOCKS.has(tag)) out.breakLine();
 }
