@@ -1,7 +1,13 @@
 import type { CliCommand } from "../io.js";
+import { diagnoseCommand } from "./diagnose.js";
 import { docsCommand } from "./docs.js";
+import { inventoryCommand } from "./inventory.js";
+import { validateCommand } from "./validate.js";
 
 /** The `devops-agent` commands, by name. Each lives in its own file beside this one. */
 export const commands: Record<string, CliCommand> = {
+  diagnose: diagnoseCommand,
   docs: docsCommand,
+  inventory: inventoryCommand,
+  validate: validateCommand,
 };
