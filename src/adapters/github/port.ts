@@ -1,0 +1,139 @@
+import type { ProbotOctokit } from "probot";
+import { z } from "zod";
+import { commentMarker, finalizeComment } from "../../core/comments/index.js";
+import type { PermissionLevel } from "../../core/config/index.js";
+import type { GitHubPort, OwnedComment, RepoRef, ThreadRef } from "./types.js";
+
+export type Octokit = InstanceType<typeof ProbotOctokit>;
+
+export interface GitHubPortOptions {
+  redactText: (text: string) => string;
+  /** Login of the app's bot user (`<slug>[bot]`); when unknown, any Bot-authored comment may match. */
+  botLogin?: string | undefined;
+}
+
+const CommentSchema = z.object({
+  id: z.number(),
+  html_url: z.string(),
+  body: z.string().nullish(),
+  user: z.object({ login: z.string(), type: z.string() }).nullish(),
+});
+
+const PermissionSchema = z.object({ permission: z.string(), role_name: z.string().optional() });
+
+const LEVELS: readonly PermissionLevel[] = ["read", "triage", "write", "maintain", "admin"];
+
+export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): GitHubPort {
+  const ownedBy = (user: { login: string; type: string } | null | undefined) =>
+    user != null && (options.botLogin ? user.login === options.botLogin : user.type === "Bot");
+
+  const findComment = async (thread: ThreadRef, kind: string, key: string | number) => {
+    const marker = commentMarker(kind, key);
+    const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner: thread.owner,
+      repo: thread.repo,
+      issue_number: thread.number,
+      per_page: 100,
+    });
+    for await (const page of iterator) {
+      for (const raw of page.data) {
+        const comment = CommentSchema.parse(raw);
+        if (ownedBy(comment.user) && comment.body?.startsWith(marker)) {
+          return { id: comment.id, url: comment.html_url, body: comment.body };
+        }
+      }
+    }
+    return null;
+  };
+
+  const repoOf = (ref: RepoRef): RepoRef => ({ owner: ref.owner, repo: ref.repo });
+  return {
+    findComment,
+    async upsertComment(thread, kind, key, body, upsertOptions = {}) {
+      const text = finalizeComment(commentMarker(kind, key), body, {
+        redactText: options.redactText,
+        ...(upsertOptions.fullTextAt ? { fullTextAt: upsertOptions.fullTextAt } : {}),
+      });
+      const existing = await findComment(thread, kind, key);
+      const repo = repoOf(thread);
+      if (existing) {
+        if (existing.body === text) return { ...existing, created: false };
+        const { data } = await octokit.rest.issues.updateComment({
+          ...repo,
+          comment_id: existing.id,
+          body: text,
+        });
+        return { ...toOwned(data), created: false };
+      }
+      const { data } = await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: thread.number,
+        body: text,
+      });
+      return { ...toOwned(data), created: true };
+    },
+    async postOnce(thread, kind, key, body) {
+      if (await findComment(thread, kind, key)) return null;
+      const text = finalizeComment(commentMarker(kind, key), body, { redactText: options.redactText });
+      const { data } = await octokit.rest.issues.createComment({
+        ...repoOf(thread),
+        issue_number: thread.number,
+        body: text,
+      });
+      return toOwned(data);
+    },
+    async react(repo: RepoRef, commentId, reaction) {
+      await octokit.rest.reactions.createForIssueComment({
+        ...repoOf(repo),
+        comment_id: commentId,
+        content: reaction,
+      });
+    },
+    async permissionOf(repo, username) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+          ...repoOf(repo),
+          username,
+        });
+        const parsed = PermissionSchema.parse(data);
+        const role = parsed.role_name as PermissionLevel | undefined;
+        if (role && LEVELS.includes(role)) return role;
+        return LEVELS.includes(parsed.permission as PermissionLevel)
+          ? (parsed.permission as PermissionLevel)
+          : "none";
+      } catch (error) {
+        // GitHub answers 404 for users who are not collaborators at all.
+        if (statusOf(error) === 404) return "none";
+        throw error;
+      }
+    },
+    async readFile(repo, path) {
+      try {
+        const response = await octokit.rest.repos.getContent({
+          ...repoOf(repo),
+          path,
+          mediaType: { format: "raw" },
+        });
+        return typeof response.data === "string" ? response.data : null;
+      } catch (error) {
+        if (statusOf(error) === 404) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+function toOwned(data: unknown): OwnedComment {
+  const comment = CommentSchema.parse(data);
+  return { id: comment.id, url: comment.html_url, body: comment.body ?? "" };
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number"
+    ? error.status
+    : undefined;
+}
+
+export function atLeast(level: PermissionLevel | "none", minimum: PermissionLevel): boolean {
+  return level !== "none" && LEVELS.indexOf(level) >= LEVELS.indexOf(minimum);
+}

@@ -1,0 +1,38 @@
+import type { PermissionLevel } from "../../core/config/index.js";
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** An issue or pull request conversation: both take comments through the issues API. */
+export interface ThreadRef extends RepoRef {
+  number: number;
+}
+
+export interface OwnedComment {
+  id: number;
+  url: string;
+  body: string;
+}
+
+export type Reaction = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+/** What tasks need from GitHub. Built by `createGitHubPort`; tests drive it through nock. */
+export interface GitHubPort {
+  findComment(thread: ThreadRef, kind: string, key: string | number): Promise<OwnedComment | null>;
+  /** Creates the comment, or updates the one carrying the same marker. */
+  upsertComment(
+    thread: ThreadRef,
+    kind: string,
+    key: string | number,
+    body: string,
+    options?: { fullTextAt?: string },
+  ): Promise<OwnedComment & { created: boolean }>;
+  /** Posts the comment only if none with this marker exists; returns null when one already did. */
+  postOnce(thread: ThreadRef, kind: string, key: string | number, body: string): Promise<OwnedComment | null>;
+  react(repo: RepoRef, commentId: number, reaction: Reaction): Promise<void>;
+  permissionOf(repo: RepoRef, username: string): Promise<PermissionLevel | "none">;
+  /** A file's text on the default branch, or null when it does not exist. */
+  readFile(repo: RepoRef, path: string): Promise<string | null>;
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** Process environment, parsed once at start-up. A missing or bad variable stops the process, by name. */
+export const EnvSchema = z
+  .object({
+    APP_ID: z.string().regex(/^\d+$/, "the numeric App ID from the GitHub App's settings page"),
+    PRIVATE_KEY: optionalText,
+    PRIVATE_KEY_PATH: optionalText,
+    WEBHOOK_SECRET: z.string().min(1, "the webhook secret set in the GitHub App's settings"),
+    WEBHOOK_PATH: z.string().startsWith("/").default("/api/github/webhooks"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+    GHE_HOST: optionalText,
+    BOT_LOGIN: optionalText,
+    JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    LLM_API_KEY: optionalText,
+    LLM_BASE_URL: z.url().optional(),
+    LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  })
+  .refine((env) => env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined, {
+    message: "set PRIVATE_KEY (the PEM text) or PRIVATE_KEY_PATH (a path to the .pem file)",
+    path: ["PRIVATE_KEY"],
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+  throw new EnvError(`Missing or bad environment variables:\n${lines.join("\n")}`);
+}

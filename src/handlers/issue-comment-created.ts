@@ -1,0 +1,53 @@
+import { parseCommands } from "../core/commands/index.js";
+import type { Job, JobBase } from "../jobs/types.js";
+import { IssueCommentPayload, describeIssues, isBot } from "./payloads.js";
+import type { HandlerDeps, HandlerEvent } from "./types.js";
+
+/** `/agent …` in a new issue or pull-request comment → one job per command, in order. */
+export function onIssueCommentCreated(deps: HandlerDeps) {
+  return (event: HandlerEvent): void => {
+    const parsed = IssueCommentPayload.safeParse(event.payload);
+    if (!parsed.success) {
+      event.log.warn(
+        { delivery: event.id, problems: describeIssues(parsed.error) },
+        "ignored: malformed payload",
+      );
+      return;
+    }
+    const p = parsed.data;
+    if (isBot(p.sender) || isBot(p.comment.user)) return;
+
+    const { commands, problems } = parseCommands(p.comment.body ?? "");
+    if (commands.length === 0 && problems.length === 0) return;
+
+    const base: Omit<JobBase, "id"> = {
+      deliveryId: event.id,
+      installationId: p.installation.id,
+      owner: p.repository.owner.login,
+      repo: p.repository.name,
+      sender: p.sender.login,
+      number: p.issue.number,
+      isPullRequest: p.issue.pull_request !== undefined && p.issue.pull_request !== null,
+      receivedAt: deps.now(),
+    };
+    const jobs: Job[] = commands.map(({ command }, index) => ({
+      ...base,
+      id: `${event.id}:${index}`,
+      kind: "command",
+      command,
+      commentId: p.comment.id,
+      origin: "issue_comment",
+    }));
+    if (problems.length > 0) {
+      jobs.push({
+        ...base,
+        id: `${event.id}:problems`,
+        kind: "command-problems",
+        problems,
+        commentId: p.comment.id,
+      });
+    }
+    const accepted = jobs.filter((job) => deps.enqueue(job)).length;
+    if (accepted < jobs.length) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
+  };
+}

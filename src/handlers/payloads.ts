@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// Only the fields we rely on, checked once at the boundary. A payload missing them is logged and ignored.
+const Account = z.object({ login: z.string().min(1), type: z.string() });
+
+const Base = z.object({
+  installation: z.object({ id: z.number().int().positive() }),
+  repository: z.object({ name: z.string().min(1), owner: z.object({ login: z.string().min(1) }) }),
+  sender: Account,
+});
+
+export const IssueCommentPayload = Base.extend({
+  issue: z.object({ number: z.number().int().positive(), pull_request: z.unknown().optional() }),
+  comment: z.object({
+    id: z.number().int().positive(),
+    body: z.string().nullable(),
+    user: Account.nullable(),
+  }),
+});
+
+export const IssuePayload = Base.extend({
+  issue: z.object({
+    number: z.number().int().positive(),
+    title: z.string(),
+    body: z.string().nullable(),
+    user: Account.nullable(),
+    labels: z.array(z.object({ name: z.string() })).optional(),
+    pull_request: z.unknown().optional(),
+  }),
+  label: z.object({ name: z.string() }).optional(),
+});
+
+export type IssueCommentPayload = z.infer<typeof IssueCommentPayload>;
+export type IssuePayload = z.infer<typeof IssuePayload>;
+
+/** Bots, including this app, never drive the agent: that is how comment loops start. */
+export function isBot(account: { login: string; type: string } | null | undefined): boolean {
+  return account == null || account.type === "Bot" || account.login.endsWith("[bot]");
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ");
+}

@@ -1,0 +1,23 @@
+import type { ApplicationFunction, Context } from "probot";
+import { onIssueCommentCreated } from "./handlers/issue-comment-created.js";
+import { onIssueLabeled } from "./handlers/issues-labeled.js";
+import { onIssueOpened } from "./handlers/issues-opened.js";
+import type { HandlerDeps, HandlerEvent } from "./handlers/types.js";
+
+/** Registers one handler per event.action. Handlers only enqueue jobs, so GitHub gets its answer at once. */
+export function createApp(deps: HandlerDeps): ApplicationFunction {
+  const view = (context: Context): HandlerEvent => ({
+    id: context.id,
+    name: context.name,
+    payload: context.payload,
+    log: deps.log,
+  });
+  return (app) => {
+    const commentCreated = onIssueCommentCreated(deps);
+    const issueOpened = onIssueOpened(deps);
+    const issueLabeled = onIssueLabeled(deps);
+    app.on("issue_comment.created", (context) => commentCreated(view(context)));
+    app.on("issues.opened", (context) => issueOpened(view(context)));
+    app.on("issues.labeled", (context) => issueLabeled(view(context)));
+  };
+}

@@ -1,0 +1,55 @@
+import type { AgentCommand } from "../core/commands/index.js";
+
+/** Everything a job needs to find its way back to GitHub. Plain data, so a Redis queue can carry it. */
+export interface JobBase {
+  /** Unique per unit of work: the delivery id, plus an index when one delivery yields several jobs. */
+  id: string;
+  deliveryId: string;
+  installationId: number;
+  owner: string;
+  repo: string;
+  sender: string;
+  /** The issue or pull request the job talks back on. */
+  number: number;
+  isPullRequest: boolean;
+  receivedAt: number;
+}
+
+export type JobSpec =
+  | {
+      kind: "command";
+      command: AgentCommand;
+      /** The comment that carried the command; null when it came from an issue body. */
+      commentId: number | null;
+      origin: "issue_comment" | "issue_body" | "issue_label";
+      /** For issue-as-request jobs: why it fired, checked against the repo's trigger settings. */
+      trigger?: { why: "issue_opened" | "issue_labeled"; labels: string[]; label: string | null };
+    }
+  | { kind: "command-problems"; problems: { line: number; message: string }[]; commentId: number | null };
+
+export type Job = JobBase & JobSpec;
+
+/** Jobs for the same issue or pull request run one at a time, in arrival order. */
+export function serialKey(job: Pick<JobBase, "owner" | "repo" | "number">): string {
+  return `${job.owner}/${job.repo}#${job.number}`;
+}
+
+export interface QueueStats {
+  running: number;
+  waiting: number;
+  seen: number;
+}
+
+/**
+ * The queue contract. The in-process queue is the embedded default; a BullMQ queue implements the same
+ * interface for multi-replica deployments.
+ */
+export interface JobQueue {
+  /** Returns false (and drops the job) when a job with the same id was already accepted. */
+  enqueue(job: Job): boolean;
+  /** Stops accepting jobs and resolves when every accepted job has finished, or after `timeoutMs`. */
+  drain(timeoutMs: number): Promise<{ finished: boolean; abandoned: number }>;
+  stats(): QueueStats;
+  /** Resolves when nothing is running or waiting (tests and benchmarks wait on this). */
+  idle(): Promise<void>;
+}

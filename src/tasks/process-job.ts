@@ -1,0 +1,156 @@
+import { CONFIG_PATH, formatConfigProblems, parseRepoConfig, type RepoConfig } from "../core/config/index.js";
+import { redact, type Redactor } from "../core/redact/index.js";
+import { atLeast, type GitHubPort, type Octokit, type ThreadRef } from "../adapters/github/index.js";
+import type { Job } from "../jobs/types.js";
+import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
+import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
+
+export interface Connection {
+  github: GitHubPort;
+  octokit: Octokit;
+  redactor: Redactor;
+}
+
+export interface ProcessorDeps {
+  /** An installation-scoped GitHub connection, with the installation token registered in the redactor. */
+  connect: (installationId: number) => Promise<Connection>;
+  tasks: readonly CommandTask[];
+  log: Log;
+  now?: () => number;
+}
+
+type Outcome = TaskResult["outcome"] | "refused" | "disabled" | "failed";
+
+/** Runs one job end to end: config, authorization, the task, and a visible outcome plus an audit line. */
+export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<void> {
+  const now = deps.now ?? Date.now;
+  return async (job) => {
+    const started = now();
+    let outcome: Outcome = "failed";
+    let result: TaskResult | undefined;
+    const thread: ThreadRef = { owner: job.owner, repo: job.repo, number: job.number };
+    let connection: Connection | undefined;
+    try {
+      connection = await deps.connect(job.installationId);
+      const { github } = connection;
+      const config = await loadConfig(github, thread, deps.log);
+
+      if (!triggerEnabled(job, config)) {
+        outcome = "disabled";
+        return;
+      }
+      const permission = await github.permissionOf(thread, job.sender);
+      if (!atLeast(permission, config.access.minimumPermission)) {
+        outcome = "refused";
+        // One refusal per person and thread: a second attempt must not start a conversation loop.
+        await github.postOnce(
+          thread,
+          "refusal",
+          job.sender,
+          refusalMessage(job.sender, config.access.minimumPermission),
+        );
+        return;
+      }
+      if (job.commentId !== null) await github.react(thread, job.commentId, "eyes");
+
+      if (job.kind === "command-problems") {
+        await github.upsertComment(
+          thread,
+          "problems",
+          job.commentId ?? job.number,
+          problemsMessage(job.problems),
+        );
+        outcome = "declined";
+        return;
+      }
+      const ctx: TaskContext = {
+        ...connection,
+        job,
+        thread,
+        config,
+        log: deps.log,
+        now,
+        available: deps.tasks,
+      };
+      result = await runCommand(ctx, deps.tasks);
+      outcome = result.outcome;
+    } catch (error) {
+      outcome = "failed";
+      deps.log.error({ err: describe(error, connection), job: job.id }, "job failed");
+      if (connection) await reportFailure(connection.github, thread, job, error, deps.log);
+    } finally {
+      deps.log.info(
+        {
+          audit: {
+            delivery: job.deliveryId,
+            job: job.id,
+            repo: `${job.owner}/${job.repo}`,
+            number: job.number,
+            sender: job.sender,
+            kind: job.kind === "command" ? job.command.name : job.kind,
+            outcome,
+            durationMs: now() - started,
+            ...(result?.llm ? { llm: result.llm } : {}),
+          },
+        },
+        "job finished",
+      );
+    }
+  };
+}
+
+async function runCommand(ctx: TaskContext, tasks: readonly CommandTask[]): Promise<TaskResult> {
+  if (ctx.job.kind !== "command") return { outcome: "nothing-to-do" };
+  const { command } = ctx.job;
+  const task = tasks.find((t) => t.name === command.name);
+  const onPr = ctx.job.isPullRequest;
+  const misplaced = task && ((task.where === "pull-requests" && !onPr) || (task.where === "issues" && onPr));
+  if (!task || misplaced) {
+    const where = task ? (task.where === "issues" ? "issues" : "pull requests") : null;
+    await ctx.github.upsertComment(
+      ctx.thread,
+      "unavailable",
+      command.name,
+      unavailableMessage(command.name, where),
+    );
+    return { outcome: "declined", detail: "command not available here" };
+  }
+  return task.run(ctx, command);
+}
+
+async function loadConfig(github: GitHubPort, thread: ThreadRef, log: Log): Promise<RepoConfig> {
+  const loaded = parseRepoConfig(await github.readFile(thread, CONFIG_PATH));
+  if (loaded.problems.length > 0) {
+    log.warn({ problems: loaded.problems, repo: `${thread.owner}/${thread.repo}` }, "repo config rejected");
+    await github.upsertComment(thread, "config-error", "repo", formatConfigProblems(loaded.problems));
+  }
+  return loaded.config;
+}
+
+function triggerEnabled(job: Job, config: RepoConfig): boolean {
+  if (job.kind !== "command") return true;
+  if (job.origin === "issue_comment") {
+    return job.isPullRequest ? config.triggers.pullRequestComments : config.triggers.issueComments;
+  }
+  if (job.origin === "issue_label" && job.trigger) {
+    const { label, issueOpened } = config.triggers;
+    return job.trigger.why === "issue_opened"
+      ? issueOpened || job.trigger.labels.includes(label)
+      : job.trigger.label === label;
+  }
+  return true;
+}
+
+async function reportFailure(github: GitHubPort, thread: ThreadRef, job: Job, error: unknown, log: Log) {
+  const what = job.kind === "command" ? `/agent ${job.command.name}` : job.kind;
+  try {
+    await github.upsertComment(thread, "error", what, failureMessage(what, error));
+  } catch (reportError) {
+    log.error({ err: String(reportError), job: job.id }, "could not report the failure on GitHub");
+  }
+}
+
+function describe(error: unknown, connection: Connection | undefined): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return connection ? connection.redactor.redact(text) : redact(text);
+}

@@ -1,0 +1,5 @@
+import { helpTask } from "./help.js";
+import type { CommandTask } from "./types.js";
+
+/** The commands this build can run. `/agent help` lists exactly these. */
+export const defaultTasks: readonly CommandTask[] = [helpTask];

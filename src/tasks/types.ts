@@ -1,0 +1,42 @@
+import type { AgentCommand, CommandName } from "../core/commands/index.js";
+import type { RepoConfig } from "../core/config/index.js";
+import type { Redactor } from "../core/redact/index.js";
+import type { GitHubPort, Octokit, ThreadRef } from "../adapters/github/index.js";
+import type { Job } from "../jobs/types.js";
+
+/** The slice of pino's interface we use, so tests and the CLI can pass any logger. */
+export interface Log {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Everything a task may touch, for one job in one repository. */
+export interface TaskContext {
+  job: Job;
+  thread: ThreadRef;
+  config: RepoConfig;
+  github: GitHubPort;
+  /** For API calls the port does not wrap yet; prefer adding a port method. */
+  octokit: Octokit;
+  redactor: Redactor;
+  log: Log;
+  now: () => number;
+  /** The commands this deployment can run, for `/agent help`. */
+  available: readonly CommandTask[];
+}
+
+export interface TaskResult {
+  outcome: "done" | "declined" | "nothing-to-do";
+  detail?: string;
+  llm?: { calls: number; promptTokens: number; completionTokens: number };
+}
+
+export interface CommandTask {
+  name: CommandName;
+  usage: string;
+  summary: string;
+  /** Shown in help and checked before running: e.g. "pull requests only". */
+  where: "issues" | "pull-requests" | "both";
+  run(ctx: TaskContext, command: AgentCommand): Promise<TaskResult>;
+}
