@@ -1,7 +1,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { z } from "zod";
 import { createRedactor } from "./core/redact/index.js";
-import { createGitHubPort, type Octokit } from "./adapters/github/index.js";
+import { createGitHubPort } from "./adapters/github/index.js";
 import { createApp } from "./index.js";
 import { createMemoryQueue } from "./jobs/memory-queue.js";
 import type { JobQueue } from "./jobs/types.js";
