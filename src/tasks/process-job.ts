@@ -144,7 +144,8 @@ function triggerEnabled(job: Job, config: RepoConfig): boolean {
 async function reportFailure(github: GitHubPort, thread: ThreadRef, job: Job, error: unknown, log: Log) {
   const what = job.kind === "command" ? `/agent ${job.command.name}` : job.kind;
   try {
-    await github.upsertComment(thread, "error", what, failureMessage(what, error));
+    const key = job.kind === "command" ? job.command.name : job.kind;
+    await github.upsertComment(thread, "error", key, failureMessage(what, error));
   } catch (reportError) {
     log.error({ err: String(reportError), job: job.id }, "could not report the failure on GitHub");
   }
