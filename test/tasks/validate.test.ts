@@ -1,0 +1,168 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import { validateDirectory, validateFiles } from "../../src/tasks/validate.js";
+
+const FIXTURES = join(process.cwd(), "test", "fixtures", "terraform");
+const CLEAN = ["s3-split", "iam-jsonencode", "for-each-dynamic", "nested-modules", "tf-json"];
+
+const read = (path: string): Promise<string> => readFile(join(FIXTURES, path), "utf8");
+const lineOf = (text: string, needle: string): number =>
+  text.slice(0, text.indexOf(needle)).split("\n").length;
+type Brief = { line: number | null; code: string; suggestion: string | null; severity: string };
+const brief = (findings: Brief[]) => findings.map((f) => [f.line, f.code, f.suggestion]);
+// An injected typo shifts `=` alignment, so a not_formatted warning comes along; these tests look at errors.
+const errors = (findings: Brief[]) => brief(findings.filter((f) => f.severity === "error"));
+
+describe("validateDirectory on realistic configurations", () => {
+  it.each([...CLEAN.map((name) => join(FIXTURES, name)), join(process.cwd(), "examples", "demo-infra")])(
+    "finds nothing wrong in %s",
+    async (dir) => {
+      const result = await validateDirectory(dir);
+      expect(result.findings).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.filesChecked).toBeGreaterThan(0);
+    },
+  );
+
+  it("catches every injected mistake in s3-mistakes with code, line and suggestion", async () => {
+    const result = await validateDirectory(join(FIXTURES, "s3-mistakes"));
+    expect(result.ok).toBe(false);
+    expect(result.filesChecked).toBe(2);
+    expect(result.findings.map((f) => [f.file, f.line, f.code, f.suggestion])).toEqual([
+      ["main.tf", 2, "unknown_resource_type", "aws_s3_bucket"],
+      ["main.tf", 7, "unknown_argument", "bucket_prefix"],
+      ["main.tf", 10, "attribute_as_block", "tags = { ... }"],
+      ["main.tf", 14, "unknown_block", "versioning"],
+      ["main.tf", 19, "missing_required_argument", "bucket = ..."],
+      ["main.tf", 20, "block_as_attribute", "versioning_configuration { ... }"],
+      ["main.tf", 25, "missing_required_block", "rule {}"],
+      ["main.tf", 32, "unknown_block", "rule"],
+      ["main.tf", 41, "unknown_resource_type", 'data "aws_iam_policy_document"'],
+      ["main.tf", 47, "unknown_data_source_type", "aws_iam_policy_document"],
+    ]);
+    expect(result.findings[0]).toEqual({
+      file: "main.tf",
+      line: 2,
+      severity: "error",
+      code: "unknown_resource_type",
+      message:
+        'unknown resource type "aws_s3_bukcet" in the AWS provider 6.25.0 — did you mean "aws_s3_bucket"?',
+      suggestion: "aws_s3_bucket",
+    });
+    expect(result.findings[3]?.message).toBe(
+      'aws_s3_bucket.logs: unknown block "versionning" — did you mean "versioning"?',
+    );
+  });
+
+  it("catches mistakes in Terraform JSON", async () => {
+    const result = await validateDirectory(join(FIXTURES, "tf-json-mistakes"));
+    expect(brief(result.findings)).toEqual([
+      [13, "missing_required_argument", "status = ..."],
+      [13, "unknown_argument", "status"],
+      [19, "unknown_argument", "block_public_acls"],
+      [24, "unknown_data_source_type", "aws_caller_identity"],
+    ]);
+  });
+});
+
+describe("validateFiles on fixtures with one injected mistake each", () => {
+  it("a misspelled argument", async () => {
+    const text = (await read("iam-jsonencode/iam.tf")).replace("assume_role_policy =", "assume_role_polcy =");
+    const result = await validateFiles([{ path: "iam.tf", content: text }]);
+    expect(errors(result.findings)).toEqual([
+      [
+        lineOf(text, 'resource "aws_iam_role" "service"'),
+        "missing_required_argument",
+        "assume_role_policy = ...",
+      ],
+      [lineOf(text, "assume_role_polcy"), "unknown_argument", "assume_role_policy"],
+    ]);
+  });
+
+  it("an unknown resource type", async () => {
+    const text = (await read("s3-split/main.tf")).replace(
+      'resource "aws_s3_bucket_versioning"',
+      'resource "aws_s3_bucket_versionning"',
+    );
+    const result = await validateFiles([{ path: "main.tf", content: text }]);
+    expect(errors(result.findings)).toEqual([
+      [lineOf(text, "aws_s3_bucket_versionning"), "unknown_resource_type", "aws_s3_bucket_versioning"],
+    ]);
+  });
+
+  it("a required argument removed", async () => {
+    const original = await read("s3-split/main.tf");
+    const at = original.indexOf('resource "aws_s3_bucket_public_access_block"');
+    const text = original.slice(0, at) + original.slice(at).replace(/\n\s*bucket\s*=[^\n]*/, "");
+    const result = await validateFiles([{ path: "main.tf", content: text }]);
+    expect(result.findings.map((f) => [f.line, f.code, f.message])).toEqual([
+      [
+        lineOf(text, 'resource "aws_s3_bucket_public_access_block"'),
+        "missing_required_argument",
+        'aws_s3_bucket_public_access_block.data: required argument "bucket" (string) is missing',
+      ],
+    ]);
+  });
+
+  it("a block written as an attribute, in a dynamic-heavy configuration", async () => {
+    const text = (await read("for-each-dynamic/compute.tf")).replace(/\n(\s*)filter \{/, "\n$1filter = {");
+    expect(text).toContain("filter = {");
+    const result = await validateFiles([{ path: "compute.tf", content: text }]);
+    expect(errors(result.findings)).toEqual([
+      [lineOf(text, "filter = {"), "block_as_attribute", "filter { ... }"],
+    ]);
+  });
+
+  it("a misspelled dynamic block name", async () => {
+    const text = (await read("for-each-dynamic/security.tf")).replace(
+      'dynamic "ingress"',
+      'dynamic "ingres"',
+    );
+    const result = await validateFiles([{ path: "security.tf", content: text }]);
+    expect(errors(result.findings)).toEqual([[lineOf(text, 'dynamic "ingres"'), "unknown_block", "ingress"]]);
+  });
+});
+
+describe("validateFiles on bad input", () => {
+  it("reports a parse error with its line and keeps checking the other files", async () => {
+    const result = await validateFiles([
+      { path: "bad.tf", content: 'resource "aws_sqs_queue" "q" {\n  name = \n}\n' },
+      { path: "good.tf", content: 'resource "aws_sqs_queue" "q" {\n  nme = "x"\n}\n' },
+    ]);
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => [f.file, f.line, f.code])).toEqual([
+      ["bad.tf", 2, "parse_error"],
+      ["good.tf", 2, "unknown_argument"],
+    ]);
+  });
+
+  it("refuses a file over 2 MiB without parsing it", async () => {
+    const content = `# ${"x".repeat(2 * 1024 * 1024)}\n`;
+    const result = await validateFiles([{ path: "huge.tf", content }]);
+    expect(brief(result.findings)).toEqual([[null, "file_too_large", null]]);
+  });
+
+  it("warns, without failing, about a file that is not in terraform fmt layout", async () => {
+    const content = 'resource "aws_sqs_queue" "q" {\n  name = "q"\n  delay_seconds = 0\n}\n';
+    const result = await validateFiles([{ path: "q.tf", content }]);
+    expect(result.ok).toBe(true);
+    expect(result.findings).toEqual([
+      {
+        file: "q.tf",
+        line: 2,
+        severity: "warning",
+        code: "not_formatted",
+        message: "not in canonical terraform fmt layout (first difference at line 2)",
+        suggestion: "terraform fmt",
+      },
+    ]);
+  });
+
+  it("never lets a secret from a file reach a message", async () => {
+    const content = 'resource "aws_sqs_queue" "q" {\n  AKIAIOSFODNN7EXAMPLE = "x"\n}\n';
+    const result = await validateFiles([{ path: "q.tf", content }]);
+    expect(JSON.stringify(result.findings)).not.toContain("AKIAIOSFODNN7EXAMPLE");
+    expect(result.findings[0]?.code).toBe("unknown_argument");
+  });
+});
