@@ -20,6 +20,8 @@ export interface ServerOptions {
 }
 
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
+  // Probot builds its logger lazily; ready() makes sure it exists before we derive ours.
+  await options.probot.ready();
   const log = options.probot.log.child({ name: "devops-agent" });
   const runtime = createRuntime({
     probot: options.probot,

@@ -1,0 +1,50 @@
+import { createHmac } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { Probot } from "probot";
+import { createAppServer, type AppServer } from "../../src/server.js";
+import { testOctokit } from "./app.js";
+
+export const WEBHOOK_SECRET = "test-webhook-secret";
+
+export function sign(body: string, secret = WEBHOOK_SECRET): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+export interface RunningServer extends AppServer {
+  url: string;
+}
+
+/** The real HTTP server on a loopback port, GitHub API answered by whatever the test sets up. */
+export async function startTestServer(
+  options: { baseUrl?: string; concurrency?: number } = {},
+): Promise<RunningServer> {
+  const probot = new Probot({
+    githubToken: "test-installation-token",
+    secret: WEBHOOK_SECRET,
+    Octokit: testOctokit,
+    logLevel: "fatal",
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+  });
+  const app = await createAppServer({
+    probot,
+    webhookPath: "/api/github/webhooks",
+    concurrency: options.concurrency ?? 4,
+    drainTimeoutMs: 5_000,
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return { ...app, url: `http://127.0.0.1:${port}` };
+}
+
+export function postWebhook(url: string, event: string, body: string, id: string, signature = sign(body)) {
+  return fetch(`${url}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": event,
+      "x-github-delivery": id,
+      "x-hub-signature-256": signature,
+    },
+    body,
+  });
+}
