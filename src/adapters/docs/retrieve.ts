@@ -1,7 +1,7 @@
 import { redact } from "../../core/redact/index.js";
 import { DEFAULT_BUDGET_BYTES, rankAndFit, sectionBytes } from "../../core/docs/rank.js";
 import { selectTopics, type DocsQuery } from "../../core/docs/select.js";
-import { describeAction } from "../../core/docs/services.js";
+import { describeAction, findAction } from "../../core/docs/services.js";
 import type { RetrievedDocs, RetrievedSection } from "../../core/docs/types.js";
 import type { DocsClient } from "./client.js";
 
@@ -55,23 +55,29 @@ export function createRetriever(client: DocsClient): {
         }
       });
 
-      const actions = await Promise.allSettled(topics.actions.map((action) => client.lookupAction(action)));
+      const actions = await Promise.allSettled(
+        topics.actions.map((action) => client.authorization(action.split(":")[0] ?? "")),
+      );
       actions.forEach((outcome, i) => {
         const action = topics.actions[i] ?? "";
-        if (outcome.status === "rejected" || outcome.value === undefined) {
+        const lookup =
+          outcome.status === "fulfilled"
+            ? findAction(outcome.value.reference, action, outcome.value.url)
+            : undefined;
+        if (outcome.status === "rejected" || lookup === undefined) {
           notes.push(
             `no Service Authorization Reference entry for ${action}${outcome.status === "rejected" ? `: ${messageOf(outcome.reason)}` : ""}`,
           );
           return;
         }
-        const lookup = outcome.value;
+        if (outcome.value.stale) live = false;
         titles.set(lookup.url, `Service Authorization Reference: ${action.split(":")[0] ?? ""}`);
         candidates.push({
           type: lookup.action.action,
           url: lookup.url,
           heading: `IAM action ${lookup.action.action}`,
           text: describeAction(lookup),
-          source: "live",
+          source: outcome.value.origin,
         });
       });
 
