@@ -10,7 +10,7 @@ import { type CliCommand, UsageError } from "../io.js";
 const CLI_TIMEOUT_MS = 4_000;
 
 export const docsCommand: CliCommand = {
-  usage: "docs TYPE [--json] [--offline] [--version X]",
+  usage: "docs TYPE [--json] [--offline] [--version X] [--cache-dir DIR]",
   summary: "documentation for an AWS resource type (data.TYPE for a data source)",
   async run(argv, io) {
     let parsed;
@@ -19,7 +19,12 @@ export const docsCommand: CliCommand = {
         args: argv,
         allowPositionals: true,
         strict: true,
-        options: { json: { type: "boolean" }, offline: { type: "boolean" }, version: { type: "string" } },
+        options: {
+          json: { type: "boolean" },
+          offline: { type: "boolean" },
+          version: { type: "string" },
+          "cache-dir": { type: "string" },
+        },
       });
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : "bad arguments");
@@ -33,7 +38,7 @@ export const docsCommand: CliCommand = {
     }
     const schema = bundledSchemaSource();
     const client = createDocsClient({
-      cacheDir: defaultCacheDir(io.env),
+      cacheDir: parsed.values["cache-dir"] ?? defaultCacheDir(io.env),
       offline: parsed.values.offline ?? false,
       limits: { timeoutMs: CLI_TIMEOUT_MS },
       ...(schema === undefined ? {} : { schema }),
