@@ -16,6 +16,7 @@ const cases: Array<[string, string]> = [
   ["for-each-dynamic", `${fixtures}/for-each-dynamic`],
   ["nested-modules", `${fixtures}/nested-modules`],
   ["tf-json", `${fixtures}/tf-json`],
+  ["service-folders", `${fixtures}/service-folders`],
 ];
 
 async function inventoryOf(dir: string): Promise<{ inventory: Inventory; files: ParsedFile[] }> {
