@@ -2,6 +2,7 @@ import type { CliCommand } from "../io.js";
 import { diagnoseCommand } from "./diagnose.js";
 import { docsCommand } from "./docs.js";
 import { inventoryCommand } from "./inventory.js";
+import { planCommand } from "./plan.js";
 import { validateCommand } from "./validate.js";
 
 /** The `devops-agent` commands, by name. Each lives in its own file beside this one. */
@@ -9,5 +10,6 @@ export const commands: Record<string, CliCommand> = {
   diagnose: diagnoseCommand,
   docs: docsCommand,
   inventory: inventoryCommand,
+  plan: planCommand,
   validate: validateCommand,
 };

@@ -1,0 +1,2 @@
+export { excerptFromStream } from "./stream.js";
+export type { StreamExcerpt, StreamExcerptOptions } from "./stream.js";

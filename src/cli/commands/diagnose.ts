@@ -1,0 +1,87 @@
+import { open } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { parseArgs } from "node:util";
+import { excerptFromStream } from "../../adapters/logs/index.js";
+import type { StreamExcerpt } from "../../adapters/logs/index.js";
+import { diagnose, unmatchedDiagnosis } from "../../core/diagnosis/index.js";
+import type { Diagnosis } from "../../core/diagnosis/index.js";
+import { type CliCommand, type CliIO, UsageError } from "../io.js";
+
+async function excerptOf(file: string, io: CliIO): Promise<StreamExcerpt> {
+  if (file === "-") return excerptFromStream(Readable.from([await io.readStdin()]));
+  // Streamed from disk: a 500 MB log must not be read into memory first.
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`);
+  }
+  try {
+    return await excerptFromStream(handle.createReadStream({ autoClose: false }));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new UsageError(`cannot read ${file}: ${code}`);
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? "" : `  ${line}`))
+    .join("\n");
+}
+
+function human(d: Diagnosis, failingStep: string | null): string {
+  const origin = d.signatureId ? `signature ${d.signatureId}` : "no signature matched";
+  const lines = [
+    `${d.title}`,
+    "",
+    `Category:     ${d.category}`,
+    `Confidence:   ${d.confidence.toFixed(2)} (${origin})`,
+    ...(failingStep ? [`Failing step: ${failingStep}`] : []),
+    `Auto-fixable: ${d.autoFixable ? "yes" : "no"}`,
+    "",
+    "Root cause:",
+    indent(d.rootCause),
+    "",
+    "Fix:",
+    indent(d.fix),
+  ];
+  if (d.evidence.length > 0) lines.push("", "Evidence:", ...d.evidence.map((line) => `  | ${line}`));
+  return lines.join("\n");
+}
+
+export const diagnoseCommand: CliCommand = {
+  usage: "diagnose FILE|- [--json]",
+  summary: "diagnose a failed CI job log (known signatures, no LLM)",
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: { json: { type: "boolean" } },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message.split("\n")[0] ?? "bad arguments");
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined) throw new UsageError("missing FILE (use - for standard input)");
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ""}"`);
+    const excerpt = await excerptOf(file, io);
+    if (excerpt.binary)
+      throw new UsageError(`${file === "-" ? "standard input" : file} is binary data, not a text log`);
+    const diagnosis = diagnose(excerpt) ?? unmatchedDiagnosis(excerpt);
+    if (parsed.values.json) {
+      const { category, title, rootCause, fix, confidence, evidence, source } = diagnosis;
+      io.stdout(JSON.stringify({ category, title, rootCause, fix, confidence, evidence, source }, null, 2));
+    } else {
+      io.stdout(human(diagnosis, excerpt.failingStep));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,20 @@
+export { diagnose, unmatchedDiagnosis } from "./diagnose.js";
+export type { DiagnoseOptions, DiagnosisInput, UnmatchedInput } from "./diagnose.js";
+export {
+  DiagnosisAnswerError,
+  DiagnosisAnswerSchema,
+  buildDiagnosisPrompt,
+  diagnosisFromAnswer,
+} from "./prompt.js";
+export type { DiagnosisAnswer, DiagnosisPrompt } from "./prompt.js";
+export { SIGNATURES } from "./signatures/index.js";
+export { DIAGNOSIS_CATEGORIES } from "./types.js";
+export type {
+  ArgumentSuggester,
+  Diagnosis,
+  DiagnosisCategory,
+  Signature,
+  SignatureContext,
+  SignatureInput,
+  Specifics,
+} from "./types.js";

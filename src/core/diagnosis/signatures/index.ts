@@ -1,0 +1,25 @@
+import type { Signature } from "../types.js";
+import { conflictSignatures, networkSignatures, quotaSignatures } from "./aws.js";
+import { credentialSignatures } from "./credentials.js";
+import { argumentSignatures, hclSignatures } from "./hcl.js";
+import { iamSignatures } from "./iam.js";
+import { cycleSignatures, otherSignatures } from "./other.js";
+import { providerSignatures } from "./provider.js";
+import { pythonSignatures } from "./python.js";
+import { stateSignatures } from "./state.js";
+
+/** The knowledge base. To add a failure, add an entry to the file for its domain (and a fixture pair). */
+export const SIGNATURES: readonly Signature[] = [
+  ...credentialSignatures,
+  ...iamSignatures,
+  ...stateSignatures,
+  ...providerSignatures,
+  ...hclSignatures,
+  ...argumentSignatures,
+  ...conflictSignatures,
+  ...quotaSignatures,
+  ...cycleSignatures,
+  ...networkSignatures,
+  ...pythonSignatures,
+  ...otherSignatures,
+];
