@@ -73,12 +73,7 @@ describe("rankAndFit", () => {
 
 describe("queryTerms and cutToBytes", () => {
   it("drops stopwords and duplicates and splits snake_case", () => {
-    expect(queryTerms("Add the aws_s3_bucket and the bucket")).toEqual([
-      "aws_s3_bucket",
-      "aws",
-      "s3",
-      "bucket",
-    ]);
+    expect(queryTerms("Add the aws_s3_bucket and the bucket")).toEqual(["aws", "s3", "bucket"]);
   });
 
   it("cuts multi-byte text within the byte limit", () => {
