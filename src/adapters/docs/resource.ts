@@ -29,9 +29,19 @@ export interface ResourceDocsOptions {
 
 const TYPE_NAME = /^aws_[a-z0-9_]{1,120}$/;
 
-export function kindAndType(input: string, kind?: DocKind): { type: string; kind: DocKind } {
+/** "data.aws_x" is a data source; a bare name the schema knows only as a data source is one too. */
+export function kindAndType(
+  input: string,
+  kind: DocKind | undefined,
+  schema: SchemaSource | undefined,
+): { type: string; kind: DocKind } {
   if (input.startsWith("data.")) return { type: input.slice(5), kind: "data" };
-  return { type: input, kind: kind ?? "resource" };
+  if (kind !== undefined) return { type: input, kind };
+  const dataOnly =
+    schema !== undefined &&
+    schema.lookup(input, "resource") === undefined &&
+    schema.lookup(input, "data") !== undefined;
+  return { type: input, kind: dataOnly ? "data" : "resource" };
 }
 
 /** Provider docs for one type: GitHub markdown, then the registry API, then the offline schema. */
@@ -54,7 +64,7 @@ export function createResourceDocs(options: ResourceDocsOptions): {
 
   return {
     async get(input, opts = {}) {
-      const { type, kind } = kindAndType(input, opts.kind);
+      const { type, kind } = kindAndType(input, opts.kind, options.schema);
       const version = opts.version ?? options.providerVersion;
       if (!TYPE_NAME.test(type))
         throw new UnknownDocTypeError(type, suggestions(options.schema, type.toLowerCase(), kind));

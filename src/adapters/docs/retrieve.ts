@@ -29,7 +29,7 @@ export function createRetriever(client: DocsClient): {
 
       const docs = await Promise.allSettled(topics.types.map((type) => client.resourceDoc(type)));
       docs.forEach((outcome, i) => {
-        const type = topics.types[i] ?? "";
+        const type = (topics.types[i] ?? "").replace(/^data\./, "");
         if (outcome.status === "rejected") {
           live = false;
           notes.push(`no documentation for ${type}: ${messageOf(outcome.reason)}`);

@@ -51,10 +51,10 @@ const KEYWORDS: [RegExp, string[]][] = [
   [/\befs\b|\bfile ?system\b/i, ["aws_efs_file_system"]],
 ];
 
-const TYPE_TOKEN = /\b(?:data\.)?(aws_[a-z0-9_]+)\b/g;
+const TYPE_TOKEN = /(?<!\w)((?:data\.)?aws_[a-z0-9_]+)\b/g;
 const ACTION_TOKEN = /\b([a-z][a-z0-9-]{1,30}):([A-Z][A-Za-z0-9]{2,80})\b/g;
 
-/** Normalises any query into search text, the resource types it concerns, and the IAM actions it names. */
+/** Normalises any query into search text, the types it concerns ("data.aws_x" for data sources), and the IAM actions it names. */
 export function selectTopics(
   query: DocsQuery,
   explicitTypes: readonly string[] = [],
@@ -79,6 +79,6 @@ export function selectTopics(
     if (match[1] !== undefined && match[1] !== "arn" && match[2] !== undefined)
       actions.add(`${match[1]}:${match[2]}`);
   }
-  const types = [...new Set(named.filter((t) => /^aws_[a-z0-9_]+$/.test(t)))].slice(0, maxTypes);
+  const types = [...new Set(named.filter((t) => /^(data\.)?aws_[a-z0-9_]+$/.test(t)))].slice(0, maxTypes);
   return { text, types, actions: [...actions].slice(0, 5) };
 }

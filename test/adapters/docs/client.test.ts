@@ -46,6 +46,14 @@ describe("resourceDoc", () => {
     ]);
   });
 
+  it("treats a name the schema knows only as a data source as one", async () => {
+    nock(RAW)
+      .get(rawPath("iam_policy_document", "main", "d"))
+      .reply(200, fixture("iam_policy_document.html.markdown"));
+    const found = await client().resourceDoc("aws_iam_policy_document");
+    expect([found.kind, found.origin]).toEqual(["data", "live"]);
+  });
+
   it("falls back to the registry v2 API when the markdown is not on GitHub", async () => {
     nock(RAW).get(rawPath("s3_bucket", "v5.31.0")).reply(404, "404: Not Found");
     nock(REGISTRY)

@@ -36,7 +36,14 @@ export const smallSchema: SchemaSource = {
         arguments: [{ name: "bucket", required: false }],
       };
     }
+    if (kind === "data" && type === "aws_iam_policy_document") {
+      return {
+        docUrl:
+          "https://registry.terraform.io/providers/hashicorp/aws/6.0.0/docs/data-sources/iam_policy_document",
+        arguments: [{ name: "statement", required: false }],
+      };
+    }
     return undefined;
   },
-  types: (kind) => (kind === "resource" ? ["aws_s3_bucket", "aws_sqs_queue"] : []),
+  types: (kind) => (kind === "resource" ? ["aws_s3_bucket", "aws_sqs_queue"] : ["aws_iam_policy_document"]),
 };

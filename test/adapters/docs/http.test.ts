@@ -48,12 +48,10 @@ describe("isAllowed", () => {
 
 describe("safeGet", () => {
   it("returns the body with its validators", async () => {
-    nock(RAW)
-      .get(PATH)
-      .reply(200, "# Resource: aws_s3_bucket", {
-        etag: '"abc"',
-        "last-modified": "Tue, 24 Nov 2026 10:00:00 GMT",
-      });
+    nock(RAW).get(PATH).reply(200, "# Resource: aws_s3_bucket", {
+      etag: '"abc"',
+      "last-modified": "Tue, 24 Nov 2026 10:00:00 GMT",
+    });
     const page = await safeGet(`${RAW}${PATH}`, options());
     expect(page).toEqual({
       url: `${RAW}${PATH}`,

@@ -17,7 +17,7 @@ describe("selectTopics", () => {
     const topics = selectTopics("use data.aws_iam_policy_document and aws_s3_bucket_policy on the bucket", [
       "aws_kms_key",
     ]);
-    expect(topics.types).toEqual(["aws_kms_key", "aws_iam_policy_document", "aws_s3_bucket_policy"]);
+    expect(topics.types).toEqual(["aws_kms_key", "data.aws_iam_policy_document", "aws_s3_bucket_policy"]);
   });
 
   it("reads types from a plan and findings, and IAM actions from an error", () => {
@@ -42,5 +42,14 @@ describe("selectTopics", () => {
     const many = Array.from({ length: 20 }, (_, i) => `aws_thing_${i}`).join(" ");
     expect(selectTopics(many).types).toHaveLength(6);
     expect(selectTopics("x".repeat(100_000)).text).toHaveLength(20_000);
+  });
+});
+
+describe("selectTopics addresses", () => {
+  it("finds types inside module addresses and keeps data sources apart", () => {
+    expect(selectTopics("module.app.aws_s3_bucket.logs and data.aws_caller_identity.current").types).toEqual([
+      "aws_s3_bucket",
+      "data.aws_caller_identity",
+    ]);
   });
 });
