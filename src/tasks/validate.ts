@@ -23,6 +23,8 @@ export interface ValidateDeps {
 
 // Terraform files that were found but could not be checked still count as files of the configuration.
 const UNUSABLE_FILE = new Set(["parse_error", "binary_file", "file_too_large", "unreadable_file"]);
+// The formatter's WASM module answers on a timer tick: a few calls in flight keep it busy; many thrash it.
+const FORMAT_CONCURRENCY = 4;
 // Same cap as the directory reader: an agent-written file this large is a bug, not infrastructure.
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -67,11 +69,12 @@ async function finish(
   const schema = deps.schema ?? loadAwsProviderSchema();
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
   const format = deps.format ?? formatHcl;
-  for (const file of files) {
-    if (file.path.endsWith(".tf.json")) continue;
-    const line = firstDifferentLine(file.content, await format(file.content));
+  const hcl = files.filter((file) => !file.path.endsWith(".tf.json"));
+  const layouts = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) => format(file.content));
+  hcl.forEach((file, i) => {
+    const line = firstDifferentLine(file.content, layouts[i] ?? file.content);
     if (line !== null) findings.push(notFormatted(file.path, line));
-  }
+  });
   const safe = redactDeep(sortFindings(findings));
   return { ok: !safe.some((f) => f.severity === "error"), findings: safe, filesChecked };
 }
@@ -97,4 +100,21 @@ function firstDifferentLine(original: string, formatted: string): number | null 
 
 function fileError(file: string, line: number | null, code: string, message: string): Finding {
   return { file, line, severity: "error", code, message: redact(message), suggestion: null };
+}
+
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

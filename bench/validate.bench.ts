@@ -1,0 +1,92 @@
+// Validation over a generated repository of 2,000 Terraform files built from the realistic test fixtures
+// (S3 split resources, IAM with jsonencode, for_each and dynamic blocks, nested modules, .tf.json).
+// Reports end-to-end files/s (read, parse, schema check, fmt check) and the pure schema check alone.
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatHcl } from "../src/adapters/hcl/format.js";
+import { loadTerraformDirectory } from "../src/adapters/terraform/index.js";
+import { loadAwsProviderSchema } from "../src/core/terraform/schema/index.js";
+import { validateAgainstSchema } from "../src/core/terraform/validate/index.js";
+import { validateDirectory } from "../src/tasks/validate.js";
+import { mib, peakRss, report } from "./util.js";
+
+const FILES = 2_000;
+const PER_DIRECTORY = 20;
+const TARGET_FILES_PER_SECOND = 1_000;
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, "..", "test", "fixtures", "terraform");
+
+async function templates(): Promise<{ name: string; content: string }[]> {
+  const out: { name: string; content: string }[] = [];
+  for (const set of [
+    "s3-split",
+    "iam-jsonencode",
+    "for-each-dynamic",
+    "tf-json",
+    "nested-modules/modules/app",
+  ]) {
+    for (const name of (await readdir(join(fixtures, set))).sort()) {
+      if (name.endsWith(".tf") || name.endsWith(".tf.json"))
+        out.push({ name, content: await readFile(join(fixtures, set, name), "utf8") });
+    }
+  }
+  return out;
+}
+
+async function generate(root: string): Promise<void> {
+  const sources = await templates();
+  for (let i = 0; i < FILES; i++) {
+    const dir = join(root, `stack-${String(Math.floor(i / PER_DIRECTORY)).padStart(3, "0")}`);
+    if (i % PER_DIRECTORY === 0) await mkdir(dir, { recursive: true });
+    const source = sources[i % sources.length];
+    if (!source) throw new Error("no fixture templates found");
+    // Distinct file names per directory; contents repeat across directories, as in real monorepos.
+    await writeFile(join(dir, `f${i}-${source.name}`), source.content);
+  }
+}
+
+async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; seconds: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+const root = await mkdtemp(join(tmpdir(), "validate-bench-"));
+try {
+  await generate(root);
+  const schema = loadAwsProviderSchema();
+
+  // The first run pays for instantiating both WASM modules (parser and formatter), as a CLI run does.
+  const cold = await timed(() => validateDirectory(root));
+  const warm = await timed(() => validateDirectory(root));
+  const rate = warm.result.filesChecked / warm.seconds;
+  report("validate end-to-end (read+parse+schema+fmt)", {
+    files: String(warm.result.filesChecked),
+    errors: String(warm.result.findings.filter((f) => f.severity === "error").length),
+    cold_files_per_s: cold.result.filesChecked / cold.seconds,
+    warm_seconds: warm.seconds,
+    warm_files_per_s: rate,
+    target_files_per_s: TARGET_FILES_PER_SECOND,
+    met: rate >= TARGET_FILES_PER_SECOND ? "yes" : "NO",
+  });
+
+  // Where the time goes: reading and parsing (hcl2json WASM), the schema check, the fmt check.
+  const load = await timed(() => loadTerraformDirectory(root));
+  const check = await timed(() => validateAgainstSchema(load.result.files, schema));
+  const hcl = load.result.files.filter((f) => !f.path.endsWith(".tf.json"));
+  const fmt = await timed(async () => {
+    for (const file of hcl) await formatHcl(file.content);
+  });
+  report("validate breakdown", {
+    read_parse_files_per_s: load.result.files.length / load.seconds,
+    schema_check_files_per_s: load.result.files.length / check.seconds,
+    fmt_check_files_per_s: hcl.length / fmt.seconds,
+  });
+
+  const { peakAboveBaseline } = await peakRss(() => validateDirectory(root));
+  report("validate memory", { peak_rss_above_start: mib(peakAboveBaseline) });
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
