@@ -17,7 +17,7 @@ export interface LoadedDirectory {
   errors: Finding[];
 }
 
-const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 64;
 
 /** Reads every Terraform file under `root` and parses it; a file that fails becomes a finding. */
 export async function loadTerraformDirectory(
