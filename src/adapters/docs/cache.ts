@@ -16,6 +16,8 @@ const EntrySchema = z.object({
 
 export type CacheEntry = z.infer<typeof EntrySchema>;
 
+const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
+
 export interface DiskCache {
   read(url: string): Promise<CacheEntry | undefined>;
   write(entry: CacheEntry): Promise<void>;
@@ -54,7 +56,7 @@ export function createDiskCache(options: DiskCacheOptions): DiskCache {
       return entry;
     },
     async write(entry) {
-      await mkdir(options.dir, { recursive: true });
+      await mkdir(options.dir, { recursive: true, mode: 0o700 });
       const file = fileOf(entry.url);
       counter += 1;
       const temp = `${file}.${process.pid}.${counter}.tmp`;
@@ -78,7 +80,8 @@ function parseEntry(text: string): CacheEntry | undefined {
 
 /** Removes least recently used entries until the folder fits `maxBytes`; the entry just written is kept. */
 async function evict(dir: string, maxBytes: number, keep: string): Promise<void> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith(".json"));
+  // Only our own entry files: a cache folder pointed at a folder with other JSON files must never delete them.
+  const names = (await readdir(dir)).filter((name) => ENTRY_FILE.test(name));
   const files = await Promise.all(
     names.map(async (name) => {
       const path = join(dir, name);

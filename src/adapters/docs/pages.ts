@@ -27,6 +27,8 @@ export interface PageFetcher {
 /** Cache-first page fetching: fresh hit, else revalidate (304 → reuse), else stale-if-error; one fetch per URL at a time. */
 export function createPageFetcher(options: PageFetcherOptions): PageFetcher {
   const inFlight = new Map<string, Promise<PageResult>>();
+  // A cache that cannot be written (read-only or full disk) costs speed, never the answer.
+  const remember = (entry: CacheEntry): Promise<void> => options.cache.write(entry).catch(() => undefined);
   const load = async (url: string): Promise<PageResult> => {
     const entry = await options.cache.read(url);
     const now = options.now();
@@ -41,7 +43,7 @@ export function createPageFetcher(options: PageFetcherOptions): PageFetcher {
       const fetchedAt = options.now();
       if (page.status === 304 && entry !== undefined) {
         const refreshed: CacheEntry = { ...entry, expiresAt: fetchedAt + options.ttlMs, ...validators(page) };
-        await options.cache.write(refreshed);
+        await remember(refreshed);
         return fromEntry(refreshed, false);
       }
       const fresh: CacheEntry = {
@@ -53,7 +55,7 @@ export function createPageFetcher(options: PageFetcherOptions): PageFetcher {
         truncated: page.truncated,
         ...validators(page),
       };
-      await options.cache.write(fresh);
+      await remember(fresh);
       return { url, body: page.body, origin: "live", stale: false, truncated: page.truncated, fetchedAt };
     } catch (error) {
       if (entry !== undefined && error instanceof DocsFetchError && error.transient)

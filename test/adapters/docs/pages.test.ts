@@ -141,6 +141,27 @@ describe("page fetcher with the disk cache", () => {
     expect(await later.get(`${HOST}/b.html`)).toMatchObject({ origin: "live", body: "b2" });
   });
 
+  it("never evicts files it did not write, and works when the cache cannot be written", async () => {
+    await writeFile(join(dir, "user-data.json"), "x".repeat(5_000));
+    nock(HOST).get(PAGE).reply(200, "v1");
+    await fetcher({ cacheMaxBytes: 100 }).get(URL_PAGE);
+    expect((await readdir(dir)).sort()).toContain("user-data.json");
+    const blocked = join(dir, "user-data.json", "cache"); // a path under a file: every write fails
+    const pages = createPageFetcher({
+      http: {
+        fetch: (url, init) => fetch(url, init),
+        allow: DEFAULT_ALLOWED_HOSTS,
+        limits: { maxBytes: 1024, timeoutMs: 5000, maxRedirects: 5 },
+      },
+      cache: createDiskCache({ dir: blocked, maxBytes: 1024 * 1024, now: () => clock }),
+      now: () => clock,
+      ttlMs: HOUR,
+      offline: false,
+    });
+    nock(HOST).get(PAGE).reply(200, "uncached");
+    expect(await pages.get(URL_PAGE)).toMatchObject({ body: "uncached", origin: "live" });
+  });
+
   it("offline: serves any cached copy and never touches the network", async () => {
     nock(HOST).get(PAGE).reply(200, "v1");
     await fetcher().get(URL_PAGE);
