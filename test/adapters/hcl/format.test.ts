@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { formatHcl, isCanonicallyFormatted } from "../../../src/adapters/hcl/format.js";
+import { readTerraformTree } from "../../../src/adapters/terraform/index.js";
 
 describe("formatHcl", () => {
   it("aligns equals signs and indents like terraform fmt", async () => {
@@ -19,5 +20,21 @@ describe("isCanonicallyFormatted", () => {
   it("tells formatted from unformatted source", async () => {
     expect(await isCanonicallyFormatted('locals {\n  a  = 1\n  bb = "x"\n}\n')).toBe(true);
     expect(await isCanonicallyFormatted("locals {\na=1\n}\n")).toBe(false);
+  });
+});
+
+describe("the committed Terraform", () => {
+  it("examples/demo-infra and the realistic fixtures are canonically formatted", async () => {
+    const roots = ["examples/demo-infra", "test/fixtures/terraform"];
+    const unformatted: string[] = [];
+    for (const root of roots) {
+      const tree = await readTerraformTree(root);
+      for (const file of tree.files) {
+        if (file.path.endsWith(".tf") && !file.path.includes("mistakes") && !file.path.startsWith("evil-")) {
+          if (!(await isCanonicallyFormatted(file.content))) unformatted.push(`${root}/${file.path}`);
+        }
+      }
+    }
+    expect(unformatted).toEqual([]);
   });
 });
