@@ -1,0 +1,100 @@
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { getHeapStatistics } from "node:v8";
+import {
+  PlanParseError,
+  parsePlan,
+  renderPlanMarkdown,
+  summarizePlan,
+  summaryToContract,
+} from "../../core/plan/index.js";
+import { type CliCommand, type CliIO, UsageError } from "../io.js";
+
+/** Plans above this size are refused before reading: documented in docs/cli.md. */
+export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
+// A parsed section takes several times its size on the heap; refuse before V8 runs out rather than crash.
+const HEAP_PER_BYTE = 6;
+
+const USAGE = "plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR]";
+
+export const planCommand: CliCommand = {
+  usage: USAGE,
+  summary: "summarize `terraform show -json` output (Markdown comment or JSON)",
+  run: async (argv, io) => {
+    const [sub, ...rest] = argv;
+    if (sub !== "summarize") throw new UsageError(`expected "summarize"; usage: devops-agent ${USAGE}`);
+    const { values, positionals } = parse(rest);
+    const file = positionals[0];
+    if (positionals.length !== 1 || file === undefined) {
+      throw new UsageError(`expected one FILE (or - for stdin); usage: devops-agent ${USAGE}`);
+    }
+    if (values.json && values.markdown) throw new UsageError("--json and --markdown cannot be combined");
+    const bytes = await readPlanFile(file, io);
+    const summary = summarize(bytes, file);
+    if (values.json) io.stdout(JSON.stringify(summaryToContract(summary), null, 2));
+    else io.stdout(renderPlanMarkdown(summary, { root: values.root ?? "." }));
+    const destructive = summary.counts.delete + summary.counts.replace;
+    if (values["fail-on-delete"] && destructive > 0) {
+      io.stderr(
+        `devops-agent plan: the plan destroys ${summary.counts.delete} and replaces ${summary.counts.replace} resources (--fail-on-delete)`,
+      );
+      return 1;
+    }
+    return 0;
+  },
+};
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean" },
+        markdown: { type: "boolean" },
+        "fail-on-delete": { type: "boolean" },
+        root: { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function readPlanFile(file: string, io: CliIO): Promise<Buffer> {
+  if (file === "-") {
+    const bytes = await io.readStdin();
+    if (bytes.length > MAX_PLAN_BYTES) throw new UsageError(tooBig("standard input", bytes.length));
+    return bytes;
+  }
+  const path = resolve(io.cwd, file);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
+    if (info.size > MAX_PLAN_BYTES) throw new UsageError(tooBig(file, info.size));
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new UsageError(`cannot read ${file}: ${code}`);
+  }
+}
+
+function summarize(bytes: Buffer, file: string) {
+  const heap = getHeapStatistics();
+  const maxSectionBytes = Math.floor((heap.heap_size_limit - heap.used_heap_size) / HEAP_PER_BYTE);
+  try {
+    return summarizePlan(parsePlan(bytes, { maxSectionBytes }));
+  } catch (error) {
+    if (error instanceof PlanParseError)
+      throw new UsageError(`${file === "-" ? "stdin" : file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function tooBig(what: string, size: number): string {
+  const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
+  return `${what} is ${mib(size)}; plans above ${mib(MAX_PLAN_BYTES)} are refused`;
+}

@@ -1,0 +1,10 @@
+export { PlanParseError } from "./errors.js";
+export { parsePlan, type ParseOptions } from "./parse.js";
+export type { Plan, PlanAction, ResourceChange, Change, OutputChange } from "./schema.js";
+export { summarizePlan } from "./summarize.js";
+export type * from "./types.js";
+export type { AttributeChange } from "./diff.js";
+export { renderPlanMarkdown, DEFAULT_BUDGET, type RenderOptions } from "./render.js";
+export { planTitle, planLine } from "./title.js";
+export { summaryToContract, type PlanContract } from "./contract.js";
+export { STATEFUL_TYPES } from "./stateful.js";

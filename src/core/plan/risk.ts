@@ -1,0 +1,52 @@
+import { iamRisk } from "./risk-iam.js";
+import { publicIngressRisk, s3PublicRisk } from "./risk-network.js";
+import type { RiskRule, RiskSubject } from "./risk-util.js";
+import { STATEFUL_TYPES } from "./stateful.js";
+import type { Risk } from "./types.js";
+
+const destroyRisk: RiskRule = ({ change, kind, reason }) => {
+  if (kind !== "delete") return [];
+  const what = change.deposed ? `deposed object ${change.deposed} destroyed` : "destroyed";
+  return [{ address: change.address, kind: "delete", reason: reason ? `${what}: ${reason}` : what }];
+};
+
+const replaceRisk: RiskRule = ({ change, kind, reason, replacePaths }) => {
+  if (kind !== "replace") return [];
+  const order =
+    change.change.actions[0] === "create"
+      ? "created before the old one is destroyed"
+      : "destroyed, then re-created";
+  const cause =
+    replacePaths.length > 0 ? `; forced by ${replacePaths.join(", ")}` : reason ? `; ${reason}` : "";
+  return [{ address: change.address, kind: "replace", reason: `${order}${cause}` }];
+};
+
+const statefulRisk: RiskRule = ({ change, kind }) => {
+  const what = STATEFUL_TYPES[change.type];
+  if (!what || (kind !== "delete" && kind !== "replace")) return [];
+  // A deleted key does not lose data itself: everything encrypted under it becomes unreadable.
+  if (what === "encryption key") {
+    const reason = "encryption key: once the old key is deleted, data encrypted under it cannot be decrypted";
+    return [{ address: change.address, kind: "stateful", reason }];
+  }
+  const reason =
+    kind === "delete"
+      ? `stateful ${what}: destroying it loses its data`
+      : `stateful ${what}: the replacement starts empty, existing data is lost unless restored`;
+  return [{ address: change.address, kind: "stateful", reason }];
+};
+
+const RULES: readonly RiskRule[] = [
+  destroyRisk,
+  replaceRisk,
+  statefulRisk,
+  iamRisk,
+  publicIngressRisk,
+  s3PublicRisk,
+];
+
+/** Every risk a managed resource change carries, each with a short reason. */
+export function risksOf(subject: RiskSubject): Risk[] {
+  if (subject.change.mode !== "managed") return [];
+  return RULES.flatMap((rule) => rule(subject));
+}
