@@ -13,6 +13,8 @@ export interface AssembleInput {
   maxBytes: number;
 }
 
+const MARKER_BYTES = 32;
+
 function failingStepIndex(steps: LogStep[], windows: Window[]): number {
   const flagged = steps.findIndex((s) => s.errors > 0);
   if (flagged !== -1) return flagged;
@@ -28,7 +30,11 @@ function chooseLines(input: AssembleInput, failing: number): LogLine[] {
   const chosen: LogLine[] = [];
   let lines = 0;
   let bytes = 0;
+  // Each group may be preceded by one "… N lines omitted …" marker: its room is reserved up front.
   const take = (group: LogLine[]): void => {
+    if (group.length === 0 || lines + 2 > input.maxLines || bytes + MARKER_BYTES > input.maxBytes) return;
+    lines += 1;
+    bytes += MARKER_BYTES;
     for (const line of group) {
       if (lines + 1 > input.maxLines || bytes + line.bytes > input.maxBytes) return;
       chosen.push(line);
@@ -37,10 +43,10 @@ function chooseLines(input: AssembleInput, failing: number): LogLine[] {
     }
   };
   take(input.headers.get(failing) ?? []);
-  const ordered = [
-    ...input.windows.filter((w) => w.step === failing),
-    ...input.windows.filter((w) => w.step !== failing),
-  ];
+  // The failing step's last windows hold the runner's verdict and the error just before it; they go in
+  // first so a long run of earlier errors cannot crowd them out. Output order is restored afterwards.
+  const own = input.windows.filter((w) => w.step === failing);
+  const ordered = [...own.slice(-2), ...own.slice(0, -2), ...input.windows.filter((w) => w.step !== failing)];
   for (const window of ordered) take(window.lines);
   if (input.windows.length === 0) take(input.tail);
   return chosen;

@@ -2,7 +2,7 @@ import { DEFAULT_MAX_LINE_LENGTH, cleanLine, countBadChars } from "./clean.js";
 import { assembleExcerpt } from "./assemble.js";
 import { isGroupEnd, isInteresting, isRunnerError, isStepVerdict, stepStart } from "./markers.js";
 import type { ExcerptBuilder, ExcerptOptions, LogExcerpt, LogStep } from "./types.js";
-import { LineRing, type LogLine, type Window, WindowStore, lineOf } from "./windows.js";
+import { LineRing, type LogLine, type Window, WindowStore, detached, lineOf } from "./windows.js";
 
 const MAX_STEPS = 200;
 const HEADER_LINES = 10;
@@ -54,7 +54,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
 
   function capture(line: LogLine): void {
     if (!open) return;
-    open.lines.push(line);
+    open.lines.push(detached(line));
     open.bytes += line.bytes;
     lastCaptured = line.n;
   }
@@ -67,7 +67,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
       steps.push({ name, firstLine: line.n, errors: 0 });
       step = steps.length - 1;
     }
-    headers.set(step, [line]);
+    headers.set(step, [detached(line)]);
     inHeader = true;
     headerScanned = 0;
   }
@@ -87,7 +87,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
       if (isGroupEnd(text) || headerScanned > HEADER_SCAN_LIMIT) inHeader = false;
       else {
         const header = headers.get(step);
-        if (header && header.length < HEADER_LINES) header.push(line);
+        if (header && header.length < HEADER_LINES) header.push(detached(line));
         ring.push(line);
       }
       return;

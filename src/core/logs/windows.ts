@@ -16,6 +16,15 @@ export function lineOf(n: number, text: string): LogLine {
 }
 
 /**
+ * A copy of a kept line that no longer points into the chunk it was sliced from. Without it, each line an
+ * excerpt keeps would pin its whole read chunk in memory, and a few hundred kept lines could hold
+ * a hundred megabytes.
+ */
+export function detached(line: LogLine): LogLine {
+  return { n: line.n, text: Buffer.from(line.text, "utf8").toString("utf8"), bytes: line.bytes };
+}
+
+/**
  * Keeps closed windows within a budget whatever the log size: the first ones (the root cause usually
  * comes first) and a sliding set of the latest ones (the runner's verdict comes last). Middle windows
  * are dropped as newer ones arrive.
