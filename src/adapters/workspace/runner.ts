@@ -1,0 +1,123 @@
+import { simpleGit } from "simple-git";
+import type { Redactor } from "../../core/redact/index.js";
+import { WorkspaceError } from "./errors.js";
+
+export interface GitRunnerOptions {
+  dir: string;
+  redactor: Redactor;
+  /** Colon-separated protocols git may use (GIT_ALLOW_PROTOCOL). */
+  protocols: string;
+  /** `AUTHORIZATION: basic …` header for commands that talk to the remote; never stored on disk. */
+  authHeader?: string;
+  timeoutMs: number;
+}
+
+export interface RunOptions {
+  /** The command talks to the remote: it gets the auth header. */
+  network?: boolean;
+  /** Extra `-c key=value` settings for this command only. */
+  config?: string[];
+  /** What to do when git's message matches none of the known causes. */
+  hint?: string;
+}
+
+export interface GitRunner {
+  run(operation: string, target: string, args: string[], options?: RunOptions): Promise<string>;
+  /** Runs and reports the exit status instead of throwing (for `diff --quiet`, `cat-file -e`, …). */
+  succeeds(args: string[], options?: RunOptions): Promise<boolean>;
+}
+
+// simple-git strips ambient GIT_* variables; these two we set on purpose, so they are allow-listed.
+const OWN_ENV = ["GIT_TERMINAL_PROMPT", "GIT_ALLOW_PROTOCOL"];
+
+export function createGitRunner(options: GitRunnerOptions): GitRunner {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? options.dir,
+    LC_ALL: "C",
+    // A failing credential must fail, not wait forever for someone to type a password.
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ALLOW_PROTOCOL: options.protocols,
+  };
+  const client = (runOptions: RunOptions) => {
+    const config = [
+      ...(runOptions.network === true && options.authHeader !== undefined
+        ? [`http.extraHeader=${options.authHeader}`]
+        : []),
+      ...(runOptions.config ?? []),
+    ];
+    return simpleGit({
+      baseDir: options.dir,
+      config,
+      allowEnvironment: OWN_ENV,
+      timeout: { block: options.timeoutMs },
+      errors: failOnExitCode,
+    }).env(env);
+  };
+  return {
+    async run(operation, target, args, runOptions = {}) {
+      try {
+        return await client(runOptions).raw(args);
+      } catch (error) {
+        throw translate(error, operation, target, options.redactor, runOptions.hint);
+      }
+    },
+    async succeeds(args, runOptions = {}) {
+      try {
+        await client(runOptions).raw(args);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** simple-git treats a non-zero exit without stderr as success; `diff --quiet` and `merge-base --is-ancestor` need it as failure. */
+function failOnExitCode(
+  error: Buffer | Error | undefined,
+  result: { exitCode: number; stdErr: Buffer[] },
+): Buffer | Error | undefined {
+  if (error !== undefined || result.exitCode === 0) return error;
+  const stderr = Buffer.concat(result.stdErr);
+  return stderr.length > 0 ? stderr : Buffer.from(`git exited with code ${result.exitCode}`);
+}
+
+const KNOWN_CAUSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /authentication failed|could not read username|terminal prompts disabled|\b40[13]\b/i,
+    "check that the app installation can access this repository and that the token has not expired",
+  ],
+  [
+    /repository not found|does not appear to be a git repository|not found/i,
+    "check the repository URL and that the app is installed on it",
+  ],
+  [
+    /could not resolve host|timed out|failed to connect|connection refused|block timeout/i,
+    "the git host could not be reached; retry later",
+  ],
+  [
+    /stale info|fetch first|non-fast-forward/i,
+    "the remote branch moved since it was read; re-run the job to start from its new state",
+  ],
+  [/transport '[a-z]+' not allowed|protocol .* not allowed/i, "use an https:// URL"],
+];
+
+function translate(
+  error: unknown,
+  operation: string,
+  target: string,
+  redactor: Redactor,
+  fallback?: string,
+): WorkspaceError {
+  const raw =
+    typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  const lines = redactor
+    .redact(raw)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("hint:") && !line.startsWith("Cloning into"));
+  const reason = lines.slice(0, 4).join(" ").slice(0, 600) || "git failed without a message";
+  const hint = KNOWN_CAUSES.find(([pattern]) => pattern.test(reason))?.[1] ?? fallback;
+  return new WorkspaceError(operation, target, reason, hint);
+}
