@@ -20,7 +20,7 @@ import {
   type FetchLike,
   type HttpLimits,
 } from "./http.js";
-import { createPageFetcher, type PageResult } from "./pages.js";
+import { createPageFetcher, withCutNote, type PageResult } from "./pages.js";
 import { createResourceDocs, type ResourceDocs } from "./resource.js";
 import { createRetriever, type RetrieveOptions } from "./retrieve.js";
 import type { DocsQuery } from "../../core/docs/select.js";
@@ -134,12 +134,6 @@ export function createDocsClient(options: DocsClientOptions = {}): DocsClient {
   };
   const retriever = createRetriever(client);
   return client;
-}
-
-export function withCutNote(page: PageResult): string {
-  return page.truncated
-    ? `${page.body}\n\n[This page was cut at the size limit; the rest was not read.]`
-    : page.body;
 }
 
 function isAwsDocsUrl(url: string): boolean {

@@ -94,3 +94,10 @@ function fromEntry(entry: CacheEntry, stale: boolean): PageResult {
     fetchedAt: entry.fetchedAt,
   };
 }
+
+/** The page body with a visible note when it was cut at the size cap, so no reader mistakes it for the whole page. */
+export function withCutNote(page: Pick<PageResult, "body" | "truncated">): string {
+  return page.truncated
+    ? `${page.body}\n\n[This page was cut at the size limit; the rest was not read.]`
+    : page.body;
+}

@@ -4,7 +4,7 @@ import type { DocKind, DocsOrigin, ProviderDoc } from "../../core/docs/types.js"
 import { didYouMean, rawMarkdownUrl, registryPageUrl } from "../../core/docs/urls.js";
 import { DocsUnavailableError, UnknownDocTypeError } from "./errors.js";
 import { DocsFetchError } from "./http.js";
-import type { PageFetcher, PageResult } from "./pages.js";
+import { withCutNote, type PageFetcher, type PageResult } from "./pages.js";
 import { fetchRegistryDoc } from "./registry.js";
 
 export interface ResourceDocs {
@@ -53,10 +53,7 @@ export function createResourceDocs(options: ResourceDocsOptions): {
     const key = `${kind}:${type}:${page.url}:${page.fetchedAt}`;
     let doc = parsed.get(key);
     if (doc === undefined) {
-      const body = page.truncated
-        ? `${page.body}\n\n[This page was cut at the size limit; the rest was not read.]`
-        : page.body;
-      doc = parseProviderMarkdown(body, type, kind);
+      doc = parseProviderMarkdown(withCutNote(page), type, kind);
       parsed.set(key, doc);
     }
     return doc;

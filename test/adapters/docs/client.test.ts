@@ -46,6 +46,19 @@ describe("resourceDoc", () => {
     ]);
   });
 
+  it("cuts a page of tens of megabytes at the cap and says so in the docs", async () => {
+    const huge = `${fixture("sqs_queue.html.markdown")}\n\n## Notes\n\n${"filler text ".repeat(3_000_000)}`;
+    nock(RAW).get(rawPath("sqs_queue")).reply(200, huge);
+    const found = await client({ limits: { maxBytes: 64 * 1024 } }).resourceDoc("aws_sqs_queue");
+    expect(found.origin).toBe("live");
+    expect(found.doc.arguments.map((a) => a.name)).toContain("redrive_policy");
+    expect(
+      found.doc.sections
+        .at(-1)
+        ?.text.endsWith("[This page was cut at the size limit; the rest was not read.]"),
+    ).toBe(true);
+  });
+
   it("treats a name the schema knows only as a data source as one", async () => {
     nock(RAW)
       .get(rawPath("iam_policy_document", "main", "d"))
