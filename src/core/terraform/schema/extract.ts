@@ -41,6 +41,8 @@ export function extractProviderSchema(input: unknown): SchemaFile {
     const configFqn = type.initializer?.parameters?.find((p) => p.name === "config")?.type.fqn;
     if (configFqn === undefined) throw new Error(`${fqn}: no config parameter`);
     const schema: RawTypeSchema = convertStruct(assembly, configFqn, 0);
+    const computed = computedOnly(assembly, type.properties ?? [], configFqn);
+    if (computed.length > 0) schema.c = computed;
     const docPath = url.startsWith(`${docsBase}/`) ? url.slice(docsBase.length + 1) : url;
     if (docPath !== defaultDocPath(kind, tfType)) schema.u = docPath;
     (kind === "resource" ? resources : dataSources)[tfType] = schema;
@@ -57,6 +59,19 @@ export function extractProviderSchema(input: unknown): SchemaFile {
     resources,
     dataSources,
   };
+}
+
+/**
+ * Attributes the class exposes that its config does not take: set by the provider, never by the user.
+ * Their docs carry no registry link, so the name is snake_cased from camelCase; the validator compares
+ * names without underscores, so the lossy digit cases (`address1`) still match.
+ */
+function computedOnly(assembly: JsiiAssembly, properties: JsiiProperty[], configFqn: string): string[] {
+  const settable = new Set((assembly.types[configFqn]?.properties ?? []).map((p) => p.name));
+  return properties
+    .filter((p) => !p.static && !p.name.endsWith("Input") && !settable.has(p.name))
+    .map((p) => p.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))
+    .sort();
 }
 
 function providerDocsBase(assembly: JsiiAssembly): string {

@@ -25,6 +25,8 @@ export interface RawNestedBlock extends RawBlock {
 export interface RawTypeSchema extends RawBlock {
   /** Doc page path under `docsBase`, only when it differs from the one derived from the type name. */
   u?: string;
+  /** Computed-only attributes (set by the provider, readable, never settable), snake_cased from jsii. */
+  c?: string[];
 }
 
 export interface SchemaSource {

@@ -48,7 +48,7 @@ export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
     if (view === undefined) {
       const raw = raws[type] as RawTypeSchema;
       const docUrl = `${file.docsBase}/${raw.u ?? defaultDocPath(kind, type)}`;
-      view = { type, kind, docUrl, ...convertBlock(raw) };
+      view = { type, kind, docUrl, computed: raw.c ?? [], ...convertBlock(raw) };
       cache.set(type, view);
     }
     return view;

@@ -32,6 +32,8 @@ export interface TypeSchema extends BlockSchema {
   type: string;
   kind: "resource" | "data";
   docUrl: string;
+  /** Attributes the provider computes and the user cannot set (`arn`, `id` on some types), snake_case. */
+  computed: readonly string[];
 }
 
 export interface SchemaVersion {

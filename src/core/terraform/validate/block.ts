@@ -16,6 +16,13 @@ export interface BodyOptions {
   meta: ReadonlySet<string>;
   /** False for `dynamic` content, whose required arguments may come from elsewhere. */
   checkRequired: boolean;
+  /** Attributes only the provider sets, as `squash()`ed names, for a clearer message than "unknown". */
+  computed?: ReadonlySet<string>;
+}
+
+/** Names compared without case and underscores: jsii-derived computed names may be split differently. */
+export function squash(name: string): string {
+  return name.replace(/_/g, "").toLowerCase();
 }
 
 const NESTED: BodyOptions = { meta: new Set(), checkRequired: true };
@@ -58,6 +65,9 @@ export function checkBody(
           checkBody(ctx, instance, block, nodes[i] ?? nodes[0], `${where}.${key}`, NESTED);
         });
       }
+    } else if (options.computed?.has(squash(key)) && syntax !== "block") {
+      const message = `${where}: "${key}" is computed by the provider and cannot be set; read it as ${where}.${key}`;
+      push(ctx, keyLine, CODES.unknownArgument, message, null);
     } else {
       reportUnknown(
         ctx,

@@ -1,7 +1,7 @@
 import type { Block, Finding, ParsedFile } from "../types.js";
 import type { AwsProviderSchema, TypeSchema } from "../schema/index.js";
 import { type LocatedFile, type LocatedNode, locate, topBlocks } from "../locate/index.js";
-import { type CheckContext, checkBody, instances } from "./block.js";
+import { type CheckContext, checkBody, instances, squash } from "./block.js";
 import { VALIDATION_CODES as CODES } from "./codes.js";
 import { closestName } from "./suggest.js";
 
@@ -63,10 +63,18 @@ function checkOne(
     return;
   }
   const where = kind === "resource" ? `${type}.${name}` : `data.${type}.${name}`;
-  checkBody(ctx, body, typeSchema satisfies TypeSchema, node, where, {
+  checkBody(ctx, body, typeSchema, node, where, {
     meta: kind === "resource" ? RESOURCE_META : DATA_META,
     checkRequired: true,
+    computed: computedNames(typeSchema),
   });
+}
+
+const computedCache = new WeakMap<TypeSchema, ReadonlySet<string>>();
+function computedNames(typeSchema: TypeSchema): ReadonlySet<string> {
+  let names = computedCache.get(typeSchema);
+  if (!names) computedCache.set(typeSchema, (names = new Set(typeSchema.computed.map(squash))));
+  return names;
 }
 
 function unknownType(

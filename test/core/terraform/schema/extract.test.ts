@@ -27,6 +27,13 @@ function assembly(): Record<string, unknown> {
             "Represents a {@link https://registry.terraform.io/providers/hashicorp/aws/1.2.3/docs/resources/thing aws_thing}.",
         },
         initializer: { parameters: [{ name: "config", type: { fqn: "p.thing.ThingConfig" } }] },
+        properties: [
+          { name: "tfResourceType", static: true, type: { primitive: "string" } },
+          { name: "arn", type: { primitive: "string" } },
+          { name: "lastModifiedTime", type: { primitive: "string" } },
+          { name: "address1", type: { primitive: "string" } },
+          { name: "address1Input", type: { primitive: "string" } },
+        ],
       },
       "p.thing.ThingConfig": {
         kind: "interface",
@@ -91,6 +98,7 @@ describe("extractProviderSchema", () => {
         aws_thing: {
           a: { address_1: "!string", enabled: "bool" },
           b: { blob: { n: "l", x: 1 }, rule: { n: "l", r: 1, a: { self: "map(number)" } } },
+          c: ["arn", "last_modified_time"],
         },
       },
       dataSources: {},

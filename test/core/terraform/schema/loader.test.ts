@@ -45,6 +45,15 @@ describe("loadAwsProviderSchema", () => {
     expect(bucket?.attributes.get("tags")?.type).toBe("map(string)");
     expect(bucket?.attributes.get("force_destroy")?.type).toBe("bool");
     expect(bucket?.attributes.has("arn")).toBe(false);
+    expect(bucket?.computed).toEqual([
+      "arn",
+      "bucket_domain_name",
+      "bucket_region",
+      "bucket_regional_domain_name",
+      "hosted_zone_id",
+      "website_domain",
+      "website_endpoint",
+    ]);
     const cors = bucket?.blocks.get("cors_rule");
     expect(cors).toMatchObject({
       nesting: "list",

@@ -136,6 +136,24 @@ describe("validateAgainstSchema on bodies", () => {
     ]);
   });
 
+  it("says when an argument is computed by the provider rather than unknown", () => {
+    const content = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  arn    = "arn:aws:s3:::b"\n}\n';
+    const body: TerraformBody = {
+      resource: { aws_s3_bucket: { b: [{ bucket: "b", arn: "arn:aws:s3:::b" }] } },
+    };
+    expect(validateAgainstSchema([{ path: "b.tf", content, body }], schema)).toEqual([
+      {
+        file: "b.tf",
+        line: 3,
+        severity: "error",
+        code: "unknown_argument",
+        message:
+          'aws_s3_bucket.b: "arn" is computed by the provider and cannot be set; read it as aws_s3_bucket.b.arn',
+        suggestion: null,
+      },
+    ]);
+  });
+
   it("does not check inside blocks the provider leaves untyped", () => {
     const body: TerraformBody = {
       resource: {
