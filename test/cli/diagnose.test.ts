@@ -61,6 +61,26 @@ describe("devops-agent diagnose", () => {
     });
   });
 
+  it("suggests the argument from the AWS provider schema when Terraform does not", async () => {
+    const stdin = [
+      "##[group]Run terraform validate",
+      "##[endgroup]",
+      "│ Error: Unsupported argument",
+      "│ ",
+      '│   on queue.tf line 3, in resource "aws_sqs_queue" "jobs":',
+      "│    3:   visibility_timeout = 30",
+      "│ ",
+      '│ An argument named "visibility_timeout" is not expected here.',
+      "##[error]Process completed with exit code 1.",
+    ].join("\n");
+    const result = await runCli(["diagnose", "-", "--json"], { stdin });
+    const out = JSON.parse(result.stdout) as { category: string; fix: string };
+    expect(out.category).toBe("invalid_argument");
+    expect(out.fix).toBe(
+      "Replace `visibility_timeout` (queue.tf line 3) with `visibility_timeout_seconds`, then run `terraform validate`.",
+    );
+  });
+
   it("handles an empty log", async () => {
     const result = await runCli(["diagnose", "-", "--json"], { stdin: "" });
     expect(result.code).toBe(0);

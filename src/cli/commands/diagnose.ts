@@ -3,8 +3,9 @@ import { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import { excerptFromStream } from "../../adapters/logs/index.js";
 import type { StreamExcerpt } from "../../adapters/logs/index.js";
-import { diagnose, unmatchedDiagnosis } from "../../core/diagnosis/index.js";
-import type { Diagnosis } from "../../core/diagnosis/index.js";
+import { diagnose, schemaArgumentSuggester, unmatchedDiagnosis } from "../../core/diagnosis/index.js";
+import type { ArgumentSuggester, Diagnosis } from "../../core/diagnosis/index.js";
+import { loadAwsProviderSchema } from "../../core/terraform/schema/loader.js";
 import { type CliCommand, type CliIO, UsageError } from "../io.js";
 
 async function excerptOf(file: string, io: CliIO): Promise<StreamExcerpt> {
@@ -26,6 +27,17 @@ async function excerptOf(file: string, io: CliIO): Promise<StreamExcerpt> {
     await handle.close();
   }
 }
+
+/** Loads the bundled provider schema only when a log names an unknown argument; without it, no suggestion. */
+const suggestFromSchema: ArgumentSuggester = (resourceType, name) => {
+  let suggest: ArgumentSuggester;
+  try {
+    suggest = schemaArgumentSuggester(loadAwsProviderSchema());
+  } catch {
+    return undefined;
+  }
+  return suggest(resourceType, name);
+};
 
 function indent(text: string): string {
   return text
@@ -75,7 +87,8 @@ export const diagnoseCommand: CliCommand = {
     const excerpt = await excerptOf(file, io);
     if (excerpt.binary)
       throw new UsageError(`${file === "-" ? "standard input" : file} is binary data, not a text log`);
-    const diagnosis = diagnose(excerpt) ?? unmatchedDiagnosis(excerpt);
+    const diagnosis =
+      diagnose(excerpt, { suggestArgument: suggestFromSchema }) ?? unmatchedDiagnosis(excerpt);
     if (parsed.values.json) {
       const { category, title, rootCause, fix, confidence, evidence, source } = diagnosis;
       io.stdout(JSON.stringify({ category, title, rootCause, fix, confidence, evidence, source }, null, 2));

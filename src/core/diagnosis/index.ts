@@ -7,6 +7,7 @@ export {
   diagnosisFromAnswer,
 } from "./prompt.js";
 export type { DiagnosisAnswer, DiagnosisPrompt } from "./prompt.js";
+export { schemaArgumentSuggester } from "./schema-suggest.js";
 export { SIGNATURES } from "./signatures/index.js";
 export { DIAGNOSIS_CATEGORIES } from "./types.js";
 export type {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { diagnose, unmatchedDiagnosis } from "../../../src/core/diagnosis/index.js";
+import { diagnose, schemaArgumentSuggester, unmatchedDiagnosis } from "../../../src/core/diagnosis/index.js";
 import type { Diagnosis } from "../../../src/core/diagnosis/index.js";
 import { excerptFromText } from "../../../src/core/logs/index.js";
+import type { TypeSchema } from "../../../src/core/terraform/schema/types.js";
 import { excerptOf } from "./fixtures.js";
 
 function diagnosed(id: string): Diagnosis {
@@ -185,5 +186,22 @@ describe("unmatchedDiagnosis", () => {
   it("explains an empty or binary log", () => {
     expect(unmatchedDiagnosis({ text: "", empty: true }).rootCause).toMatch(/^The log is empty/);
     expect(unmatchedDiagnosis({ text: "", binary: true }).rootCause).toMatch(/binary data/);
+  });
+});
+
+describe("schemaArgumentSuggester", () => {
+  it("offers the closest argument or block of the resource type", () => {
+    const attributes = new Map([
+      ["visibility_timeout_seconds", {}],
+      ["name", {}],
+    ]);
+    const blocks = new Map([["redrive_policy_block", {}]]);
+    const suggest = schemaArgumentSuggester({
+      resource: (type) =>
+        type === "aws_sqs_queue" ? ({ attributes, blocks } as unknown as TypeSchema) : undefined,
+    });
+    expect(suggest("aws_sqs_queue", "visibility_timeout")).toBe("visibility_timeout_seconds");
+    expect(suggest("aws_sqs_queue", "nmae")).toBe("name");
+    expect(suggest("aws_unknown", "name")).toBeUndefined();
   });
 });
