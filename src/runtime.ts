@@ -1,11 +1,11 @@
 import type { ApplicationFunction, Probot } from "probot";
-import { z } from "zod";
-import { createRedactor } from "./core/redact/index.js";
-import { createGitHubPort } from "./adapters/github/index.js";
+import { createConnector } from "./connect.js";
 import { createApp } from "./index.js";
 import { createMemoryQueue } from "./jobs/memory-queue.js";
-import type { JobQueue } from "./jobs/types.js";
-import { createJobProcessor, type Connection } from "./tasks/process-job.js";
+import type { Job, JobQueue } from "./jobs/types.js";
+import { createWorkerProcessor } from "./jobs/worker-processor.js";
+import type { WorkerSettings } from "./jobs/worker-protocol.js";
+import { createJobProcessor } from "./tasks/process-job.js";
 import { defaultTasks } from "./tasks/registry.js";
 import type { CommandTask, Log } from "./tasks/types.js";
 
@@ -18,40 +18,42 @@ export interface RuntimeOptions {
   now?: () => number;
   /** Secrets the server holds (LLM key, private key) that must never be printed. */
   secrets?: (string | undefined)[];
+  /**
+   * Where jobs run: on this thread (tests, small installs) or on a worker thread that builds its own
+   * Probot from these settings, so job CPU never delays webhook acknowledgements.
+   */
+  worker?: WorkerSettings | undefined;
 }
 
 export interface Runtime {
   appFn: ApplicationFunction;
   queue: JobQueue;
+  close(): Promise<void>;
 }
-
-const TokenAuth = z.object({ token: z.string() });
 
 /** Wires handlers → queue → job processor for one Probot instance. */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const now = options.now ?? Date.now;
-  const connect = async (installationId: number): Promise<Connection> => {
-    const octokit = (await options.probot.auth(installationId));
-    const redactor = createRedactor(options.secrets ?? []);
-    // Mask first, then use: the installation token is registered before any task can print anything.
-    const auth = TokenAuth.safeParse(await octokit.auth({ type: "installation" }));
-    if (auth.success) redactor.register(auth.data.token);
-    const github = createGitHubPort(octokit, {
-      redactText: (t) => redactor.redact(t),
-      botLogin: options.botLogin,
-    });
-    return { github, octokit, redactor };
-  };
-  const processJob = createJobProcessor({
-    connect,
-    tasks: options.tasks ?? defaultTasks,
-    log: options.log,
-    now,
-  });
+  const worker = options.worker ? createWorkerProcessor(options.worker) : null;
+  const processJob = worker
+    ? (job: Job) => worker.process(job)
+    : createJobProcessor({
+        connect: createConnector(options.probot, {
+          botLogin: options.botLogin,
+          secrets: options.secrets ?? [],
+        }),
+        tasks: options.tasks ?? defaultTasks,
+        log: options.log,
+        now,
+      });
   const queue = createMemoryQueue({
     concurrency: options.concurrency,
     process: processJob,
     onUnhandled: (job, error) => options.log.error({ job: job.id, err: String(error) }, "job crashed"),
   });
-  return { appFn: createApp({ enqueue: (job) => queue.enqueue(job), log: options.log, now }), queue };
+  return {
+    appFn: createApp({ enqueue: (job) => queue.enqueue(job), log: options.log, now }),
+    queue,
+    close: async () => worker?.close(),
+  };
 }

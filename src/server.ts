@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { EnvError, parseEnv, type Env } from "./config/env.js";
+import type { WorkerSettings } from "./jobs/worker-protocol.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 
 export interface AppServer {
@@ -17,6 +19,7 @@ export interface ServerOptions {
   drainTimeoutMs: number;
   botLogin?: string | undefined;
   secrets?: (string | undefined)[];
+  worker?: WorkerSettings | undefined;
 }
 
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
@@ -29,6 +32,7 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
     concurrency: options.concurrency,
     botLogin: options.botLogin,
     secrets: options.secrets ?? [],
+    worker: options.worker,
   });
   const middleware = await createNodeMiddleware(runtime.appFn, {
     probot: options.probot,
@@ -55,6 +59,7 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const result = await runtime.queue.drain(options.drainTimeoutMs);
+      await runtime.close();
       await closed;
       return result;
     },
@@ -63,8 +68,10 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Env;
+  let privateKey: string;
   try {
     config = parseEnv(env);
+    privateKey = readPrivateKey(config);
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);
@@ -74,16 +81,34 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     throw error;
   }
   const probot = createProbot({ env: { ...env, LOG_LEVEL: config.LOG_LEVEL } });
+  const secrets = [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY];
+  const worker: WorkerSettings | undefined =
+    config.JOB_EXECUTION === "worker"
+      ? {
+          probot: {
+            appId: config.APP_ID,
+            privateKey,
+            ...(config.GHE_HOST ? { baseUrl: `https://${config.GHE_HOST}/api/v3` } : {}),
+          },
+          throttle: true,
+          logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,
+          ...(config.BOT_LOGIN ? { botLogin: config.BOT_LOGIN } : {}),
+          secrets: secrets.filter((s): s is string => s !== undefined),
+        }
+      : undefined;
   const app = await createAppServer({
     probot,
     webhookPath: config.WEBHOOK_PATH,
     concurrency: config.JOB_CONCURRENCY,
     drainTimeoutMs: config.DRAIN_TIMEOUT_SECONDS * 1000,
     botLogin: config.BOT_LOGIN,
-    secrets: [config.PRIVATE_KEY, config.WEBHOOK_SECRET, config.LLM_API_KEY],
+    secrets,
+    worker,
   });
   app.server.listen(config.PORT, config.HOST, () => {
-    probot.log.info(`devops-agent listening on http://${config.HOST}:${config.PORT} (webhooks at ${config.WEBHOOK_PATH})`);
+    probot.log.info(
+      `devops-agent listening on http://${config.HOST}:${config.PORT} (webhooks at ${config.WEBHOOK_PATH})`,
+    );
   });
   const stop = (signal: string) => {
     probot.log.info(`${signal} received: draining in-flight jobs`);
@@ -96,5 +121,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   process.once("SIGINT", () => stop("SIGINT"));
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+/** The PEM text, from PRIVATE_KEY (plain or base64, as Probot accepts) or the file at PRIVATE_KEY_PATH. */
+function readPrivateKey(config: Env): string {
+  if (config.PRIVATE_KEY) {
+    const key = config.PRIVATE_KEY.replace(/\\n/g, "\n");
+    return key.includes("-----BEGIN") ? key : Buffer.from(key, "base64").toString("utf8");
+  }
+  try {
+    return readFileSync(config.PRIVATE_KEY_PATH ?? "", "utf8");
+  } catch (error) {
+    throw new EnvError(
+      `PRIVATE_KEY_PATH: cannot read ${config.PRIVATE_KEY_PATH ?? ""} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (invokedDirectly) await main();

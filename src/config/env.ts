@@ -19,6 +19,8 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
     GHE_HOST: optionalText,
     BOT_LOGIN: optionalText,
+    /** `worker`: jobs run on a worker thread (the default); `inline`: on the webhook thread. */
+    JOB_EXECUTION: z.enum(["worker", "inline"]).default("worker"),
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     LLM_API_KEY: optionalText,

@@ -73,10 +73,14 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       if (running === 0 && waitingCount === 0) return { finished: true, abandoned: 0 };
       const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+      const timeout = new Promise<"timeout">(
+        (resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)),
+      );
       const outcome = await Promise.race([done, timeout]);
       clearTimeout(timer);
-      return outcome === "timeout" ? { finished: false, abandoned: running + waitingCount } : { finished: true, abandoned: 0 };
+      return outcome === "timeout"
+        ? { finished: false, abandoned: running + waitingCount }
+        : { finished: true, abandoned: 0 };
     },
     idle() {
       if (running === 0 && waitingCount === 0) return Promise.resolve();

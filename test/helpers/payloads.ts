@@ -27,10 +27,7 @@ export function patchPayload(payload: Payload, patch: DeepPartial<Payload>): Pay
   const out: Payload = structuredClone(payload);
   for (const [key, value] of Object.entries(patch)) {
     const current = out[key];
-    out[key] =
-      isObject(current) && isObject(value)
-        ? patchPayload(current, value)
-        : structuredClone(value);
+    out[key] = isObject(current) && isObject(value) ? patchPayload(current, value) : structuredClone(value);
   }
   return out;
 }

@@ -16,7 +16,7 @@ export interface RunningServer extends AppServer {
 
 /** The real HTTP server on a loopback port, GitHub API answered by whatever the test sets up. */
 export async function startTestServer(
-  options: { baseUrl?: string; concurrency?: number } = {},
+  options: { baseUrl?: string; concurrency?: number; worker?: boolean } = {},
 ): Promise<RunningServer> {
   const probot = new Probot({
     githubToken: "test-installation-token",
@@ -30,6 +30,19 @@ export async function startTestServer(
     webhookPath: "/api/github/webhooks",
     concurrency: options.concurrency ?? 4,
     drainTimeoutMs: 5_000,
+    ...(options.worker
+      ? {
+          worker: {
+            probot: {
+              githubToken: "test-installation-token",
+              ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+            },
+            throttle: false,
+            logLevel: "fatal" as const,
+            secrets: [],
+          },
+        }
+      : {}),
   });
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;

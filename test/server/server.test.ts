@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { gh } from "../helpers/github.js";
 import { commentPayload } from "../helpers/payloads.js";
+import { startFakeGitHub } from "../helpers/fake-github.js";
 import { postWebhook, startTestServer, type RunningServer } from "../helpers/server.js";
 
 let running: RunningServer | undefined;
@@ -69,5 +70,39 @@ describe("the webhook server", () => {
     running = undefined;
     expect(result).toEqual({ finished: true, abandoned: 0 });
     expect(posted).toContain("devops-agent commands");
+  });
+});
+
+describe("the webhook server with jobs on a worker thread", () => {
+  it("acknowledges the delivery and the worker answers on GitHub", async () => {
+    const posted: string[] = [];
+    const github = await startFakeGitHub((req) => {
+      if (req.path.includes("/contents/")) return { status: 404, body: { message: "Not Found" } };
+      if (req.path.includes("/permission"))
+        return { status: 200, body: { permission: "write", role_name: "write" } };
+      if (req.method === "GET") return { status: 200, body: [] };
+      if (req.path.endsWith("/issues/1/comments")) posted.push((req.body as { body: string }).body);
+      return { status: 201, body: { id: 3, html_url: "https://github.com/x", body: "" } };
+    });
+    try {
+      running = await startTestServer({ worker: true, baseUrl: github.url });
+      const body = JSON.stringify(commentPayload("/agent help"));
+      expect((await postWebhook(running.url, "issue_comment", body, "worker-1")).status).toBe(200);
+      await running.runtime.queue.idle();
+      expect(posted).toHaveLength(1);
+      expect(posted[0]).toContain("devops-agent commands");
+      expect(github.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
+        "GET /repos/Codertocat/Hello-World/contents/.github%2Fdevops-agent.yml",
+        "GET /repos/Codertocat/Hello-World/collaborators/Codertocat/permission",
+        "POST /repos/Codertocat/Hello-World/issues/comments/492700400/reactions",
+        "GET /repos/Codertocat/Hello-World/issues/1/comments",
+        "POST /repos/Codertocat/Hello-World/issues/1/comments",
+      ]);
+      expect(github.violations).toEqual([]);
+    } finally {
+      await running?.shutdown();
+      running = undefined;
+      await github.close();
+    }
   });
 });

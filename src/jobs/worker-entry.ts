@@ -1,0 +1,35 @@
+// Runs jobs on a worker thread so their CPU work (HTTP clients, parsing, validation) never delays the
+// webhook acknowledgements served by the main thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { Probot, ProbotOctokit } from "probot";
+import { createConnector } from "../connect.js";
+import { createJobProcessor } from "../tasks/process-job.js";
+import { defaultTasks } from "../tasks/registry.js";
+import { WorkerSettingsSchema, type FromWorker, type ToWorker } from "./worker-protocol.js";
+
+const settings = WorkerSettingsSchema.parse(workerData);
+const Octokit = settings.throttle
+  ? ProbotOctokit
+  : ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      throttle: { enabled: false },
+    }));
+const probot = new Probot({ ...settings.probot, Octokit, logLevel: settings.logLevel });
+await probot.ready();
+const log = probot.log.child({ name: "devops-agent" });
+const processJob = createJobProcessor({
+  connect: createConnector(probot, { botLogin: settings.botLogin, secrets: settings.secrets }),
+  tasks: defaultTasks,
+  log,
+});
+
+const port = parentPort;
+if (!port) throw new Error("worker-entry must run on a worker thread");
+port.on("message", (message: ToWorker) => {
+  void processJob(message.job).then(
+    () => port.postMessage({ type: "done", id: message.job.id } satisfies FromWorker),
+    (error: unknown) =>
+      port.postMessage({ type: "failed", id: message.job.id, error: String(error) } satisfies FromWorker),
+  );
+});
+port.postMessage({ type: "ready" } satisfies FromWorker);

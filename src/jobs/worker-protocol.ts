@@ -1,0 +1,21 @@
+import { z } from "zod";
+import type { Job } from "./types.js";
+
+/** What the main thread hands the job worker. Plain data: the worker builds its own Probot from it. */
+export const WorkerSettingsSchema = z.object({
+  probot: z.object({
+    appId: z.string().optional(),
+    privateKey: z.string().optional(),
+    githubToken: z.string().optional(),
+    baseUrl: z.string().optional(),
+  }),
+  throttle: z.boolean(),
+  logLevel: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]),
+  botLogin: z.string().optional(),
+  secrets: z.array(z.string()),
+});
+export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;
+
+export type ToWorker = { type: "job"; job: Job };
+export type FromWorker =
+  { type: "ready" } | { type: "done"; id: string } | { type: "failed"; id: string; error: string };
