@@ -4,5 +4,5 @@ export { DocsUnavailableError, UnknownDocTypeError } from "./errors.js";
 export { DEFAULT_ALLOWED_HOSTS, DocsFetchError } from "./http.js";
 export type { AllowedHost, FetchLike } from "./http.js";
 export type { ResourceDocs } from "./resource.js";
-export type { RetrieveOptions } from "./retrieve.js";
+export { createRetriever, type RetrieveOptions } from "./retrieve.js";
 export { bundledSchemaSource, schemaSourceFrom } from "./schema-source.js";
