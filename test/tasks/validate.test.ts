@@ -124,6 +124,88 @@ describe("validateFiles on fixtures with one injected mistake each", () => {
   });
 });
 
+describe("validateFiles on patterns Terraform allows", () => {
+  it("accepts nested dynamic blocks, repeated dynamic blocks and empty content", async () => {
+    const content = [
+      'resource "aws_s3_bucket_acl" "this" {',
+      "  bucket = var.bucket",
+      "",
+      '  dynamic "access_control_policy" {',
+      "    for_each = var.grants == [] ? [] : [true]",
+      "    content {",
+      '      dynamic "grant" {',
+      "        for_each = var.grants",
+      "        content {",
+      "          permission = grant.value.permission",
+      "          grantee {",
+      "            type = grant.value.type",
+      "          }",
+      "        }",
+      "      }",
+      "      owner {",
+      "        id = var.owner",
+      "      }",
+      "    }",
+      "  }",
+      "}",
+      "",
+      'resource "aws_s3_bucket_lifecycle_configuration" "this" {',
+      "  bucket = var.bucket",
+      "",
+      '  dynamic "rule" {',
+      "    for_each = var.rules",
+      "    content {",
+      "      id     = rule.key",
+      '      status = "Enabled"',
+      "",
+      '      dynamic "filter" {',
+      "        for_each = rule.value.prefix == null ? [true] : []",
+      "        content {",
+      "          # no arguments: the whole bucket",
+      "        }",
+      "      }",
+      "",
+      '      dynamic "filter" {',
+      "        for_each = rule.value.prefix == null ? [] : [rule.value.prefix]",
+      "        content {",
+      "          prefix = filter.value",
+      "        }",
+      "      }",
+      "    }",
+      "  }",
+      "",
+      "  depends_on = [aws_s3_bucket_acl.this]",
+      "}",
+      "",
+    ].join("\n");
+    const result = await validateFiles([{ path: "s3.tf", content }]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("finds a misspelling inside the second of two dynamic blocks of the same name", async () => {
+    const content = [
+      'resource "aws_s3_bucket_lifecycle_configuration" "this" {',
+      "  bucket = var.bucket",
+      '  dynamic "rule" {',
+      "    for_each = var.a",
+      "    content {",
+      '      status = "Enabled"',
+      "    }",
+      "  }",
+      '  dynamic "rule" {',
+      "    for_each = var.b",
+      "    content {",
+      '      statu = "Enabled"',
+      "    }",
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const result = await validateFiles([{ path: "s3.tf", content }]);
+    expect(errors(result.findings)).toEqual([[12, "unknown_argument", "status"]]);
+  });
+});
+
 describe("validateFiles on bad input", () => {
   it("reports a parse error with its line and keeps checking the other files", async () => {
     const result = await validateFiles([
