@@ -5,6 +5,7 @@ import {
   hclErrorFromText,
   jsonErrorFromException,
 } from "./errors.js";
+import { MAX_NESTING, findExcessiveNesting } from "./depth.js";
 import { normalizeTfJson } from "./json.js";
 
 export type { HclParseError } from "./errors.js";
@@ -28,7 +29,13 @@ function loadHcl2Json(): Promise<Hcl2JsonParse> {
 export function createHclParser(): HclParser {
   return {
     async parse(path, content) {
-      if (path.endsWith(".tf.json")) return parseJson(content);
+      const json = path.endsWith(".tf.json");
+      const tooDeep = findExcessiveNesting(content, json);
+      if (tooDeep !== null) {
+        const message = `nesting deeper than ${MAX_NESTING} levels; not parsed (the parser would overflow its stack)`;
+        return { ok: false, error: { message, ...tooDeep } };
+      }
+      if (json) return parseJson(content);
       const parse = await loadHcl2Json();
       try {
         return { ok: true, body: await parse(DIAGNOSTIC_FILENAME, content) };

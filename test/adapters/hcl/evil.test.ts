@@ -1,0 +1,66 @@
+import { describe, expect, it } from "@jest/globals";
+import { MAX_NESTING, findExcessiveNesting } from "../../../src/adapters/hcl/depth.js";
+import { createHclParser } from "../../../src/adapters/hcl/index.js";
+
+const parser = createHclParser();
+
+describe("hostile nesting never reaches the WASM parser", () => {
+  const cases: Array<[string, string, string, number]> = [
+    ["evil-deep-list.tf", "\n" + "a = " + "[".repeat(5000) + "]".repeat(5000) + "\n", "tf", 2],
+    ["evil-deep-blocks.tf", "b {\n".repeat(3000) + "}\n".repeat(3000), "tf", MAX_NESTING + 1],
+    ["evil-deep-parens.tf", "a = " + "(".repeat(3000) + "1" + ")".repeat(3000), "tf", 1],
+    ["evil-deep-template.tf", 'a = "' + "${x(".repeat(3000) + ")}".repeat(3000) + '"', "tf", 1],
+    ["evil-deep.tf.json", "[".repeat(5000) + "]".repeat(5000), "json", 1],
+  ];
+
+  it.each(cases)(
+    "%s becomes a located parse error, and the parser keeps working",
+    async (path, content, _kind, line) => {
+      const result = await parser.parse(path, content);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.message).toBe(
+        `nesting deeper than ${MAX_NESTING} levels; not parsed (the parser would overflow its stack)`,
+      );
+      expect(result.error.line).toBe(line);
+      expect(await parser.parse("ok.tf", "locals {\n  a = 1\n}\n")).toEqual({
+        ok: true,
+        body: { locals: [{ a: 1 }] },
+      });
+    },
+  );
+});
+
+describe("findExcessiveNesting on legitimate source", () => {
+  it("ignores brackets in comments, strings, escapes and heredocs", () => {
+    const noise = "{[(".repeat(200);
+    const source = [
+      `# ${noise}`,
+      `// ${noise}`,
+      `/* ${noise}`,
+      `   ${noise} */`,
+      `locals {`,
+      `  a = "${noise}"`,
+      `  b = "$\${not_a_template(((("`,
+      `  c = <<-EOT`,
+      `    ${noise}`,
+      `    \${var.x}`,
+      `  EOT`,
+      `  d = [for k, v in var.m : { (k) = v }]`,
+      `}`,
+      "",
+    ].join("\n");
+    expect(findExcessiveNesting(source, false)).toBeNull();
+  });
+
+  it("accepts nesting up to the limit and reports the line and column where it is crossed", () => {
+    const atLimit = "a = " + "[".repeat(MAX_NESTING) + "]".repeat(MAX_NESTING);
+    expect(findExcessiveNesting(atLimit, false)).toBeNull();
+    const over = "x = 1\ny = " + "[".repeat(MAX_NESTING + 1) + "]".repeat(MAX_NESTING + 1);
+    expect(findExcessiveNesting(over, false)).toEqual({ line: 2, column: 5 + MAX_NESTING });
+  });
+
+  it("counts JSON brackets outside strings only", () => {
+    expect(findExcessiveNesting(JSON.stringify({ a: "[".repeat(500) }), true)).toBeNull();
+  });
+});
