@@ -55,6 +55,15 @@ describe("validateDirectory on realistic configurations", () => {
     );
   });
 
+  it("keeps lines right past block-like text in comments, strings and heredocs (CRLF, unquoted labels)", async () => {
+    const result = await validateDirectory(join(FIXTURES, "evil-mistakes"));
+    expect(result.findings.map((f) => [f.line, f.severity, f.code, f.suggestion])).toEqual([
+      [19, "warning", "not_formatted", "terraform fmt"],
+      [20, "error", "unknown_argument", "visibility_timeout_seconds"],
+      [21, "error", "unknown_argument", "fifo_queue"],
+    ]);
+  });
+
   it("catches mistakes in Terraform JSON", async () => {
     const result = await validateDirectory(join(FIXTURES, "tf-json-mistakes"));
     expect(brief(result.findings)).toEqual([
