@@ -38,3 +38,11 @@ describe("the committed Terraform", () => {
     expect(unformatted).toEqual([]);
   });
 });
+
+describe("formatHcl on hostile input", () => {
+  it("returns over-deep source unchanged instead of handing it to the WASM formatter", async () => {
+    const deep = "a = " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    expect(await formatHcl(deep)).toBe(deep);
+    expect(await formatHcl("locals {\na=1\n}\n")).toBe("locals {\n  a = 1\n}\n");
+  });
+});
