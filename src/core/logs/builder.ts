@@ -48,7 +48,10 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   }
 
   function close(): void {
-    if (open) store.add(open);
+    if (open) {
+      store.add(open);
+      store.pinFirst(open);
+    }
     open = null;
   }
 
@@ -62,7 +65,10 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   function startStep(name: string, line: LogLine): void {
     close();
     const previous = steps[step];
-    if (previous && previous.errors === 0) headers.delete(step);
+    if (previous && previous.errors === 0) {
+      headers.delete(step);
+      store.unpin(step);
+    }
     if (steps.length < MAX_STEPS) {
       steps.push({ name, firstLine: line.n, errors: 0 });
       step = steps.length - 1;

@@ -29,8 +29,11 @@ export function detached(line: LogLine): LogLine {
  * comes first) and a sliding set of the latest ones (the runner's verdict comes last). Middle windows
  * are dropped as newer ones arrive.
  */
+const MAX_PINNED = 20;
+
 export class WindowStore {
   private readonly head: Window[] = [];
+  private readonly firsts = new Map<number, Window>();
   private tail: Window[] = [];
   private headBytes = 0;
   private headLines = 0;
@@ -69,8 +72,23 @@ export class WindowStore {
     if (drop > 0) this.tail = this.tail.slice(drop);
   }
 
+  /**
+   * Keeps a step's first window even after the sliding set moves past it: in a long failing step, the
+   * first error is often the cause and the last one only its consequence.
+   */
+  pinFirst(window: Window): void {
+    if (!this.firsts.has(window.step) && this.firsts.size < MAX_PINNED) this.firsts.set(window.step, window);
+  }
+
+  /** A step that ended without an error needs no pinned window. */
+  unpin(step: number): void {
+    this.firsts.delete(step);
+  }
+
   all(): Window[] {
-    return [...this.head, ...this.tail];
+    const kept = new Set([...this.head, ...this.tail]);
+    for (const window of this.firsts.values()) kept.add(window);
+    return [...kept].sort((a, b) => (a.lines[0]?.n ?? 0) - (b.lines[0]?.n ?? 0));
   }
 }
 

@@ -205,3 +205,14 @@ describe("schemaArgumentSuggester", () => {
     expect(suggest("aws_unknown", "name")).toBeUndefined();
   });
 });
+
+describe("look-alikes outside their domain", () => {
+  it("does not read a Python ValidationError as an AWS parameter error", () => {
+    const text = [
+      "Traceback (most recent call last):",
+      '  File "app/settings.py", line 9, in <module>',
+      "pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings",
+    ].join("\n");
+    expect(diagnose(text)?.signatureId ?? null).not.toBe("aws-api-validation-error");
+  });
+});

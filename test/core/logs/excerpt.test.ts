@@ -104,3 +104,25 @@ describe("excerptFromText", () => {
     expect(excerpt.lines).toEqual([]);
   });
 });
+
+describe("excerptFromText on long, noisy logs", () => {
+  it("keeps the first and the last error across thousands of windows and many steps", () => {
+    const lines: string[] = [];
+    for (let s = 0; s < 50; s += 1) {
+      lines.push(`##[group]Run step ${s}`, "##[endgroup]");
+      for (let i = 0; i < 2000; i += 1)
+        lines.push(i % 100 === 0 ? `Error: retry ${s}-${i}` : `work ${s}-${i}`);
+    }
+    lines.push("Error: the final failure", "##[error]Process completed with exit code 1.");
+    const excerpt = excerptFromText(log(lines));
+    expect(excerpt.failingStep).toBe("step 49");
+    expect(excerpt.text).toContain("Error: the final failure");
+    expect(excerpt.text).toContain("Error: retry 49-0");
+    expect(excerpt.lines.length).toBeLessThanOrEqual(200);
+  });
+
+  it("handles CRLF line endings from Windows runners", () => {
+    const excerpt = excerptFromText("2024-05-01T12:00:00.1Z Error: boom\r\n2024-05-01T12:00:00.2Z next\r\n");
+    expect(excerpt.lines).toEqual(["Error: boom", "next"]);
+  });
+});

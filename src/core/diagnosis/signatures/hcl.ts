@@ -206,7 +206,12 @@ export const argumentSignatures: Signature[] = [
     test: [
       /(?:api error )?(ValidationError|ValidationException|InvalidParameterValue|InvalidParameterCombination|InvalidParameterException|MalformedPolicyDocument|InvalidInput): ([^\n]+)/,
     ],
-    extract: (m) => located(m, { code: m[1], message: m[2] }),
+    extract: (m) => {
+      // Only AWS API answers: a Python `pydantic...ValidationError:` is not an AWS parameter problem.
+      const before = m.input.slice(Math.max(0, m.index - 600), m.index + 10);
+      if (!/operation\s+error\s|api error/.test(before)) return null;
+      return located(m, { code: m[1], message: m[2] });
+    },
     rootCause: (s) =>
       `AWS refused the request${s["address"] ? ` for \`${get(s, "address")}\`` : ""} with ${get(s, "code")}: ${get(s, "message")}`,
     fix: (s) =>
