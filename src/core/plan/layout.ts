@@ -24,7 +24,10 @@ export class EntryLayout {
   ) {
     this.shown = entries.map(() => 0);
     for (const e of entries) this.groupSizes.set(e.group, (this.groupSizes.get(e.group) ?? 0) + 1);
-    this.headingCost = GROUPS.reduce((sum, g) => sum + this.groupHeading(g.id).length + MORE_LINE_RESERVE, 0);
+    this.headingCost = GROUPS.reduce((sum, g) => {
+      const heading = this.groupHeading(g.id);
+      return heading === "" ? sum : sum + heading.length + MORE_LINE_RESERVE;
+    }, 0);
     this.room -= this.headingCost;
   }
 

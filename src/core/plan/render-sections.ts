@@ -23,7 +23,11 @@ export function riskLevels(risks: Risk[], quote: boolean): string[] {
   );
   const short = risks.map((r) => `${prefix}- **${RISK_LABELS[r.kind]}** ${code(r.address)}\n`);
   const byKind = new Map<RiskKind, string[]>();
-  for (const r of risks) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.address]);
+  for (const r of risks) {
+    const addresses = byKind.get(r.kind);
+    if (addresses) addresses.push(r.address);
+    else byKind.set(r.kind, [r.address]);
+  }
   const grouped = [...byKind].map(([kind, addresses]) => {
     const named = addresses.slice(0, 3).map(code).join(", ");
     const more = addresses.length > 3 ? ` and ${plural(addresses.length - 3, "more")}` : "";

@@ -1,6 +1,6 @@
 import { redact } from "../redact/index.js";
 import { EntryLayout } from "./layout.js";
-import { markerKey, plural } from "./markdown.js";
+import { inline, markerKey, plural } from "./markdown.js";
 import { buildEntries } from "./render-entries.js";
 import {
   calloutHead,
@@ -87,7 +87,7 @@ function footerOf(summary: PlanSummary): string {
     summary.terraformVersion ? `Terraform ${summary.terraformVersion}` : "",
     `plan format ${summary.formatVersion}`,
   ];
-  return `<sub>${redact(parts.filter(Boolean).join(" · "))} · devops-agent</sub>\n`;
+  return `<sub>${inline(redact(parts.filter(Boolean).join(" · ")))} · devops-agent</sub>\n`;
 }
 
 function trimNote(
@@ -107,7 +107,7 @@ function trimNote(
   const where =
     url === undefined
       ? "The full plan is in the workflow run's job summary, or run `terraform show tfplan`."
-      : `[Full plan](${encodeURI(url).replace(/[()]/g, encodeURIComponent)})`;
+      : `[Full plan](${encodeURI(url).replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
   return redact(`---\n✂️ **Trimmed to fit one comment:** ${parts.join("; ")}. ${where}\n\n`);
 }
 

@@ -142,11 +142,9 @@ function notAnObject(b: Buffer, pos: number): PlanParseError {
 
 /** A short, printable excerpt so the user can recognise what they passed (an error message, HTML...). */
 function excerpt(b: Buffer, pos: number): string {
-  const text = b
-    .toString("utf8", pos, Math.min(b.length, pos + 40))
-    .replace(/[^\x20-\x7e]+/g, " ")
-    .trim();
-  return redact(text);
+  // Redact a wider window before cutting, so a secret that straddles the cut is still recognised.
+  const text = redact(b.toString("utf8", pos, Math.min(b.length, pos + 400)).replace(/[^\x20-\x7e]+/g, " "));
+  return text.slice(0, 40).trim();
 }
 
 function near(b: Buffer, pos: number): string {

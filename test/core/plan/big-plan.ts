@@ -15,7 +15,6 @@ function instanceValues(i: number, size: string) {
     subnet_id: `subnet-${(i % 64).toString(16).padStart(8, "0")}`,
     vpc_security_group_ids: ["sg-0aaaaaaaaaaaaaaaa", "sg-0bbbbbbbbbbbbbbbb"],
     root_block_device: [{ volume_size: 20 + (i % 5), volume_type: "gp3", encrypted: true, iops: 3000 }],
-    metadata_options: [{ http_tokens: "required", http_endpoint: "enabled", http_put_response_hop_limit: 1 }],
     tags: {
       Name: `web-${i}`,
       Env: "prod",
@@ -23,7 +22,7 @@ function instanceValues(i: number, size: string) {
       CostCenter: "cc-1234",
       Service: `svc-${i % 40}`,
     },
-    user_data: `#!/bin/bash\necho "node ${i}" > /etc/node-id\nsystemctl enable --now app.service\n`.repeat(4),
+    user_data: `#!/bin/bash\necho "node ${i}" > /etc/node-id\nsystemctl enable --now app.service\n`,
   };
 }
 
