@@ -93,7 +93,7 @@ function readActions(grid: Grid, prefix: string, col: (start: string) => number)
   return actions;
 }
 
-/** Expands a table with rowspan/colspan into a grid where a spanning cell appears in every row it covers. */
+/** Expands a table with rowspan (capped, since pages are untrusted) into a grid where a spanning cell appears in every row it covers. */
 function expand(table: HTMLElement): Grid {
   const grid: Grid = [];
   const carry: { cell: HTMLElement; left: number }[] = [];
@@ -113,7 +113,7 @@ function expand(table: HTMLElement): Grid {
       if (cell === undefined) break;
       queue = queue.slice(1);
       row[column] = cell;
-      const span = Math.min(Number.parseInt(cell.getAttribute("rowspan") ?? "1", 10) || 1, 1000);
+      const span = Math.min(Math.max(Number.parseInt(cell.getAttribute("rowspan") ?? "1", 10) || 1, 1), 1000);
       carry[column] = { cell, left: span - 1 };
     }
     grid.push(row);
