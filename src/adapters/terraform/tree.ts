@@ -110,7 +110,7 @@ class Walk {
     } catch (error) {
       const code = errorCode(error);
       if (code === "ELOOP")
-        this.add(path, "unreadable_file", "symlink loop: the link resolves to itself", "warning");
+        this.add(path, "unreadable_file", "symlink loop: the link never resolves to a real file", "warning");
       else if (isTerraformFile(name)) this.add(path, "unreadable_file", `broken symlink (${code})`, "error");
       return;
     }
