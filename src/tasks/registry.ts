@@ -1,5 +1,6 @@
 import { helpTask } from "./help.js";
+import { planTask } from "./plan.js";
 import type { CommandTask } from "./types.js";
 
 /** The commands this build can run. `/agent help` lists exactly these. */
-export const defaultTasks: readonly CommandTask[] = [helpTask];
+export const defaultTasks: readonly CommandTask[] = [helpTask, planTask];

@@ -1,3 +1,12 @@
-export { atLeast, createGitHubPort, statusOf } from "./port.js";
+export { atLeast, createGitHubPort } from "./port.js";
+export { statusOf } from "./status.js";
 export type { GitHubPortOptions, Octokit } from "./port.js";
-export type { GitHubPort, OwnedComment, Reaction, RepoRef, ThreadRef } from "./types.js";
+export type {
+  GitHubPort,
+  OwnedComment,
+  PullRequestInfo,
+  Reaction,
+  RepoRef,
+  ThreadRef,
+  WorkflowDispatch,
+} from "./types.js";

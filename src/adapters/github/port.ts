@@ -2,6 +2,8 @@ import type { ProbotOctokit } from "probot";
 import { z } from "zod";
 import { commentMarker, finalizeComment } from "../../core/comments/index.js";
 import type { PermissionLevel } from "../../core/config/index.js";
+import { dispatchWorkflow, getPullRequest } from "./pulls.js";
+import { statusOf } from "./status.js";
 import type { GitHubPort, OwnedComment, RepoRef, ThreadRef } from "./types.js";
 
 export type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -107,6 +109,8 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
         throw error;
       }
     },
+    pullRequest: (thread) => getPullRequest(octokit, thread),
+    dispatchWorkflow: (thread, file, ref, inputs) => dispatchWorkflow(octokit, thread, file, ref, inputs),
     async readFile(repo, path) {
       try {
         const response = await octokit.rest.repos.getContent({
@@ -126,12 +130,6 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
 function toOwned(data: unknown): OwnedComment {
   const comment = CommentSchema.parse(data);
   return { id: comment.id, url: comment.html_url, body: comment.body ?? "" };
-}
-
-export function statusOf(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number"
-    ? error.status
-    : undefined;
 }
 
 export function atLeast(level: PermissionLevel | "none", minimum: PermissionLevel): boolean {

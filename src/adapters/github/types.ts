@@ -18,6 +18,23 @@ export interface OwnedComment {
 
 export type Reaction = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
 
+export interface PullRequestInfo {
+  number: number;
+  state: string;
+  title: string;
+  body: string;
+  url: string;
+  headRef: string;
+  headSha: string;
+  /** `owner/name` of the head repository; null when the fork was deleted. */
+  headRepo: string | null;
+  baseRef: string;
+  isFork: boolean;
+}
+
+export type WorkflowDispatch =
+  { status: "dispatched"; runId: number | null; runUrl: string | null } | { status: "missing-workflow" };
+
 /** What tasks need from GitHub. Built by `createGitHubPort`; tests drive it through nock. */
 export interface GitHubPort {
   findComment(thread: ThreadRef, kind: string, key: string | number): Promise<OwnedComment | null>;
@@ -33,6 +50,14 @@ export interface GitHubPort {
   postOnce(thread: ThreadRef, kind: string, key: string | number, body: string): Promise<OwnedComment | null>;
   react(repo: RepoRef, commentId: number, reaction: Reaction): Promise<void>;
   permissionOf(repo: RepoRef, username: string): Promise<PermissionLevel | "none">;
+  pullRequest(thread: ThreadRef): Promise<PullRequestInfo>;
+  /** Runs `workflow_dispatch` for a workflow file on `ref`; reports a missing workflow instead of throwing. */
+  dispatchWorkflow(
+    thread: ThreadRef,
+    file: string,
+    ref: string,
+    inputs: Record<string, string>,
+  ): Promise<WorkflowDispatch>;
   /** A file's text on the default branch, or null when it does not exist. */
   readFile(repo: RepoRef, path: string): Promise<string | null>;
 }
