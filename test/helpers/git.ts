@@ -30,7 +30,7 @@ export interface BareRepo {
   url: string;
   branch: string;
   seedSha: string;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 /** Runs git with no system or global config and a fixed identity, so tests behave the same on any machine. */
@@ -64,7 +64,7 @@ async function writeFiles(dir: string, files: Record<string, string>): Promise<v
 /** A committed local repository (not bare), e.g. for `openLocal` and the `ask` CLI. */
 export async function createLocalRepo(
   seed: Seed = {},
-): Promise<{ dir: string; sha: string; cleanup(): Promise<void> }> {
+): Promise<{ dir: string; sha: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "devops-agent-local-"));
   const branch = seed.branch ?? "main";
   if (seed.fromDir !== undefined) await cp(seed.fromDir, dir, { recursive: true });

@@ -22,6 +22,37 @@ async function deepenUntil(state: WorkspaceState, ready: () => Promise<boolean>)
   return false;
 }
 
+/** Makes sure `rev` is a commit this (possibly shallow) clone holds, fetching more history if needed. */
+export async function ensureCommit(state: WorkspaceState, operation: string, rev: string): Promise<string> {
+  const tracking = await fetchRemoteBranch(state, rev);
+  if (tracking !== undefined) return revParse(state, tracking);
+  const known = await deepenUntil(state, () => state.git.succeeds(["cat-file", "-e", `${rev}^{commit}`]));
+  if (!known) {
+    throw new WorkspaceError(
+      operation,
+      rev,
+      `no commit ${rev} in the history of ${state.baseBranch}`,
+      "pass a commit or branch of this repository",
+    );
+  }
+  return revParse(state, rev);
+}
+
+/**
+ * A single-branch clone knows no other branch: a branch name like `main` is fetched (tip only; a tree
+ * comparison needs no history) into its remote-tracking ref. Returns that ref, or undefined.
+ */
+async function fetchRemoteBranch(state: WorkspaceState, rev: string): Promise<string | undefined> {
+  if (state.kind !== "clone" || /^[0-9a-f]{7,64}$/.test(rev)) return undefined;
+  if (await state.git.succeeds(["cat-file", "-e", `${rev}^{commit}`])) return undefined;
+  const ref = `refs/remotes/origin/${rev}`;
+  const fetched = await state.git.succeeds(
+    ["fetch", "--no-tags", "--depth=1", "origin", `+refs/heads/${rev}:${ref}`],
+    { network: true },
+  );
+  return fetched ? ref : undefined;
+}
+
 export async function humanCommitsSince(state: WorkspaceState, sha: string): Promise<CommitInfo[]> {
   const rev = checkRevision("git log", sha);
   const notOnBranch = () =>

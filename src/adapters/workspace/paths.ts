@@ -117,6 +117,7 @@ export async function readInside(root: string, relPath: string, maxBytes: number
         operation,
         relPath,
         `the file is ${stats.size} bytes, over the ${maxBytes}-byte limit`,
+        "raise maxBytes if the whole file is needed",
       );
     return await handle.readFile("utf8");
   } finally {

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { branchName, checkBranchName } from "./branch.js";
 import { WorkspaceError } from "./errors.js";
-import { humanCommitsSince } from "./history.js";
+import { ensureCommit, humanCommitsSince } from "./history.js";
 import { readInside, writeInside } from "./paths.js";
 import { push } from "./push.js";
 import type { WorkspaceState } from "./state.js";
@@ -80,7 +80,7 @@ export function workspaceFromState(state: WorkspaceState): Workspace {
     },
     async diffNames(base) {
       live("git diff");
-      const from = await revParse(state, checkRevision("git diff", base));
+      const from = await ensureCommit(state, "git diff", checkRevision("git diff", base));
       const out = await state.git.run("git diff", `${base}..HEAD`, [
         "diff",
         "--name-only",
