@@ -81,6 +81,7 @@ export function diagnose(excerpt: DiagnosisInput, options: DiagnoseOptions = {})
     match.index,
     match.index + match[0].length,
     signature.evidenceAfter ?? 3,
+    signature.evidenceBefore ?? 0,
   );
   return {
     category: signature.category,

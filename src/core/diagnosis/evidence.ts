@@ -25,9 +25,9 @@ function lineIndexAt(text: string, offset: number): number {
  * The excerpt lines a match covers, plus `after` following lines: what a reader needs to see the cause
  * without the whole log. Blank lines and gap markers are skipped; lines are cut to a readable length.
  */
-export function evidenceLines(text: string, start: number, end: number, after: number): string[] {
+export function evidenceLines(text: string, start: number, end: number, after: number, before = 0): string[] {
   const lines = text.split("\n");
-  const first = blockStart(lines, lineIndexAt(text, start));
+  const first = Math.max(0, blockStart(lines, lineIndexAt(text, start)) - before);
   const last = Math.min(lines.length - 1, lineIndexAt(text, Math.max(start, end - 1)) + after);
   const out: string[] = [];
   for (let i = first; i <= last && out.length < MAX_EVIDENCE_LINES; i += 1) {

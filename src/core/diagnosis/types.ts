@@ -69,4 +69,6 @@ export interface Signature {
   autoFixable: boolean | ((s: Specifics) => boolean);
   /** Lines after the matched text that belong in the evidence (default 3). */
   evidenceAfter?: number;
+  /** Lines before the matched text that belong in the evidence (default 0). */
+  evidenceBefore?: number;
 }

@@ -64,11 +64,13 @@ export const hclSignatures: Signature[] = [
     id: "terraform-fmt-check",
     category: "syntax_hcl",
     title: "terraform fmt -check found unformatted files",
-    test: [/^##\[group\]Run (?:terraform|tofu) fmt\b[^\n]*-check/m],
+    test: [/^##\[error\](?:Process completed with exit code|Terraform exited with code) 3\.$/m],
     extract: (_m, context) => {
-      if (!/(?:exit(?:ed)? (?:with )?code|exit status) 3\b/.test(context.input.text)) return null;
+      if (!/^##\[group\]Run (?:terraform|tofu) fmt\b[^\n]*-check/m.test(context.input.text)) return null;
       return compact({ files: fmtFiles(context) });
     },
+    evidenceBefore: 8,
+    evidenceAfter: 0,
     rootCause: (s) =>
       `\`terraform fmt -check\` exited with code 3: ${s["files"] ? `these files are not in canonical format: ${get(s, "files")}` : "some files are not in canonical format"}.`,
     fix: () =>
