@@ -1,7 +1,8 @@
 /**
- * hcl2json's Go parser recurses once per nesting level. Around a thousand levels it overflows the JS stack
- * inside the WASM module, and the next call aborts the whole process ("fatal error: malloc deadlock").
- * Real configurations nest a dozen levels, so anything past this limit is refused before it reaches Go.
+ * hcl2json's Go parser recurses once per nesting level, and also once per link of a right-recursive
+ * chain (`a ? b : c ? d : …`, `!!!x`, `- - -x`, `x[*][*]…`). Around a thousand levels it overflows the JS
+ * stack inside the WASM module, and the next call aborts the whole process ("fatal error: malloc deadlock").
+ * Real configurations stay far below this limit, so anything past it is refused before it reaches Go.
  */
 export const MAX_NESTING = 100;
 
@@ -10,72 +11,117 @@ export interface TooDeep {
   column: number;
 }
 
-type Frame = "bracket" | "string" | "interpolation" | { heredoc: string };
+interface Frame {
+  kind: "root" | "bracket" | "string" | "interpolation" | "heredoc";
+  /** Chain links (`?`, unary `!`/`-`, splats) in the expression being read in this frame. */
+  links: number;
+  heredoc?: string;
+}
 
-/**
- * Where nesting first goes past `MAX_NESTING`, or null. A lexer just precise enough to count brackets,
- * template interpolations, strings and heredocs while skipping comments; it never throws.
- */
+// After one of these, a `-` or `!` is a unary operator (another level of recursion), not subtraction.
+const BEFORE_UNARY = new Set([..."=([{,?:!-+*/%<>&|"]);
+// A line starting a new attribute or map entry starts a new expression.
+const NEW_ENTRY = /^[ \t]*(?:[A-Za-z_][\w-]*|"[^"\n]*")[ \t]*[=:](?![=>])/;
+
+/** Where nesting first goes past `MAX_NESTING`, or null. A lexer just precise enough for that; never throws. */
 export function findExcessiveNesting(content: string, json: boolean): TooDeep | null {
-  const stack: Frame[] = [];
+  const stack: Frame[] = [{ kind: "root", links: 0 }];
+  let depth = 0;
   let line = 1;
   let lineStart = 0;
-  const push = (frame: Frame, at: number): TooDeep | null => {
-    stack.push(frame);
-    return stack.length > MAX_NESTING ? { line, column: at - lineStart + 1 } : null;
+  let previous = "";
+  const tooDeep = (at: number): TooDeep | null =>
+    stack.length - 1 + depth > MAX_NESTING ? { line, column: at - lineStart + 1 } : null;
+  const push = (kind: Frame["kind"], at: number, heredoc?: string): TooDeep | null => {
+    stack.push(heredoc === undefined ? { kind, links: 0 } : { kind, links: 0, heredoc });
+    return tooDeep(at);
   };
-  const newlinesUntil = (from: number, to: number): void => {
-    for (let n = content.indexOf("\n", from); n !== -1 && n < to; n = content.indexOf("\n", n + 1)) {
-      line++;
-      lineStart = n + 1;
+  const pop = (): void => {
+    depth -= stack.pop()?.links ?? 0;
+  };
+  const link = (at: number): TooDeep | null => {
+    const frame = stack[stack.length - 1];
+    if (frame !== undefined) frame.links++;
+    depth++;
+    return tooDeep(at);
+  };
+  const resetLinks = (): void => {
+    const frame = stack[stack.length - 1];
+    if (frame !== undefined) {
+      depth -= frame.links;
+      frame.links = 0;
     }
   };
   for (let i = 0; i < content.length; i++) {
-    const char = content[i];
-    const top = stack[stack.length - 1];
+    const char = content[i] ?? "";
+    const top = stack[stack.length - 1] ?? { kind: "root", links: 0 };
+    let found: TooDeep | null = null;
     if (char === "\n") {
       line++;
       lineStart = i + 1;
-      if (typeof top === "object" && lineAt(content, i + 1).trim() === top.heredoc) stack.pop();
+      const next = lineAt(content, i + 1);
+      if (top.kind === "heredoc" && next.trim() === top.heredoc) pop();
+      else if (top.kind !== "string" && top.kind !== "heredoc" && NEW_ENTRY.test(next)) resetLinks();
       continue;
     }
-    if (top === "string" || typeof top === "object") {
-      if (char === "\\" && top === "string") i++;
-      else if (char === '"' && top === "string") stack.pop();
-      else if (!json && (char === "$" || char === "%") && content[i + 1] === "{") {
-        if (content[i - 1] === char) continue;
-        const deep = push("interpolation", i);
-        if (deep !== null) return deep;
+    if (top.kind === "string" || top.kind === "heredoc") {
+      if (char === "\\" && top.kind === "string") i++;
+      else if (char === '"' && top.kind === "string") {
+        pop();
+        previous = '"';
+      } else if (
+        !json &&
+        (char === "$" || char === "%") &&
+        content[i + 1] === "{" &&
+        content[i - 1] !== char
+      ) {
+        found = push("interpolation", i);
         i++;
+        previous = "{";
       }
+      if (found !== null) return found;
       continue;
     }
+    if (char === " " || char === "\t" || char === "\r") continue;
     const pair = content.slice(i, i + 2);
-    if (char === '"') {
-      const deep = push("string", i);
-      if (deep !== null) return deep;
-    } else if (char === "{" || char === "[" || char === "(") {
-      const deep = push("bracket", i);
-      if (deep !== null) return deep;
-    } else if (char === "}" || char === "]" || char === ")") {
-      if (top === "bracket" || (top === "interpolation" && char === "}")) stack.pop();
-    } else if (json) {
-      continue;
+    if (char === '"') found = push("string", i);
+    else if (json) {
+      if (char === "{" || char === "[") found = push("bracket", i);
+      else if (char === "}" || char === "]") pop();
     } else if (char === "#" || pair === "//") {
       const end = content.indexOf("\n", i);
       i = (end === -1 ? content.length : end) - 1;
+      continue;
     } else if (pair === "/*") {
       const end = content.indexOf("*/", i + 2);
       const stop = end === -1 ? content.length : end + 2;
-      newlinesUntil(i, stop);
+      for (let n = content.indexOf("\n", i); n !== -1 && n < stop; n = content.indexOf("\n", n + 1)) {
+        line++;
+        lineStart = n + 1;
+      }
       i = stop - 1;
-    } else if (pair === "<<") {
+      continue;
+    } else if (pair === "<<" && /^<<-?[A-Za-z_]/.test(content.slice(i, i + 4))) {
       const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*(?=\r?\n)/.exec(content.slice(i, i + 200));
       if (heredoc?.[1] !== undefined) {
-        stack.push({ heredoc: heredoc[1] });
+        found = push("heredoc", i, heredoc[1]);
         i += heredoc[0].length - 1;
       }
+    } else if (content.startsWith("[*]", i) || pair === ".*") {
+      found = link(i);
+      i += pair === ".*" ? 1 : 2;
+    } else if (char === "{" || char === "[" || char === "(") found = push("bracket", i);
+    else if (char === "}" || char === "]" || char === ")") {
+      if (top.kind === "bracket" || (top.kind === "interpolation" && char === "}")) pop();
+    } else if (char === ",") resetLinks();
+    else if (
+      char === "?" ||
+      ((char === "!" || char === "-") && (previous === "" || BEFORE_UNARY.has(previous)))
+    ) {
+      found = link(i);
     }
+    if (found !== null) return found;
+    previous = char;
   }
   return null;
 }

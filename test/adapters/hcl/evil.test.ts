@@ -11,6 +11,10 @@ describe("hostile nesting never reaches the WASM parser", () => {
     ["evil-deep-parens.tf", "a = " + "(".repeat(3000) + "1" + ")".repeat(3000), "tf", 1],
     ["evil-deep-template.tf", 'a = "' + "${x(".repeat(3000) + ")}".repeat(3000) + '"', "tf", 1],
     ["evil-deep.tf.json", "[".repeat(5000) + "]".repeat(5000), "json", 1],
+    ["evil-conditional-chain.tf", "a = " + "x ? 1 : ".repeat(20000) + "2\n", "tf", 1],
+    ["evil-unary-not.tf", "a = " + "!".repeat(20000) + "true\n", "tf", 1],
+    ["evil-unary-minus.tf", "a = " + "- ".repeat(20000) + "1\n", "tf", 1],
+    ["evil-splat-chain.tf", "a = x" + "[*]".repeat(20000) + "\n", "tf", 1],
   ];
 
   it.each(cases)(
@@ -58,6 +62,19 @@ describe("findExcessiveNesting on legitimate source", () => {
     expect(findExcessiveNesting(atLimit, false)).toBeNull();
     const over = "x = 1\ny = " + "[".repeat(MAX_NESTING + 1) + "]".repeat(MAX_NESTING + 1);
     expect(findExcessiveNesting(over, false)).toEqual({ line: 2, column: 5 + MAX_NESTING });
+  });
+
+  it("does not add up chain links across separate entries", () => {
+    const entries = Array.from({ length: 300 }, (_, i) => `  k${i} = var.on ? -${i} : !var.off`).join("\n");
+    expect(
+      findExcessiveNesting(
+        `locals {\n${entries}\n  list = [${Array(300).fill("-1").join(", ")}]\n}\n`,
+        false,
+      ),
+    ).toBeNull();
+    expect(
+      findExcessiveNesting("a = [for s in var.x : s.*.id if s != null]\nb = aws_instance.web[*].id\n", false),
+    ).toBeNull();
   });
 
   it("counts JSON brackets outside strings only", () => {
