@@ -76,7 +76,7 @@ export const githubOidcRole: RecipeDefinition<typeof params> = {
           "aws_iam_openid_connect_provider",
           provider,
           [attr("url", str(`https://${ISSUER}`)), attr("client_id_list", strs(["sts.amazonaws.com"]))],
-          str("github-actions"),
+          awsName(env, "github-actions-oidc"),
         ),
       );
     }

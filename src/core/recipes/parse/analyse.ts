@@ -60,8 +60,10 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
     }
     clause.takeAll(DLQ);
     const mentions = findMentions(clause);
+    // "an alarm when the orders lambda errors": "the" names something that should exist, not a new block.
+    const watcher = mentions.some((m) => m.kind === "alarm" || m.kind === "schedule");
     const isRef = (m: Mention): boolean =>
-      m.definite && (drafts.some((d) => d.kind === m.kind) || existingKinds.has(TYPE_OF[m.kind]));
+      m.definite && (watcher || drafts.some((d) => d.kind === m.kind) || existingKinds.has(TYPE_OF[m.kind]));
     const othersInClause = mentions.some((m) => m.kind !== "kms" && !isRef(m));
     const fresh = mentions.filter((m) => !isRef(m) && !(m.kind === "kms" && othersInClause));
     const local: Draft[] = fresh.map((m, i) => ({
@@ -79,6 +81,11 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
     for (const m of mentions) {
       if (fresh.includes(m)) continue;
       const target = owner(m.start);
+      // "the payments queue": the words naming what is referred to are understood, not stray text.
+      const named = /\b(?:the|that|this|its|same|existing)\s+((?:[a-z0-9_-]+\s+)?)$/.exec(
+        clause.lower.slice(0, m.start),
+      );
+      if (named?.[1] !== undefined && named[1] !== "") clause.claim(m.start - named[1].length, m.start);
       if (m.kind === "kms" && target !== undefined) target.cmk = true;
       else if (target !== undefined) target.refs.push(m.kind);
       else findings.notes.push(`"${clause.text.slice(m.start, m.end)}" refers to something named earlier.`);

@@ -25,7 +25,7 @@ export function extractLambda(d: Draft, f: Findings): void {
     d.dropped = true;
   }
   const mem = c.take(
-    /\b(\d{2,5}(?:\.\d)?)\s*(mb|mib|gb|gib)\b(?:\s+(?:of\s+)?(?:memory|ram))?|\b(?:memory|ram)\s+(?:of\s+)?(\d{2,5})\s*(mb|mib|gb|gib)?\b/,
+    /\b(\d{1,5}(?:\.\d)?)\s*(mb|mib|gb|gib)\b(?:\s+(?:of\s+)?(?:memory|ram))?|\b(?:memory|ram)\s+(?:of\s+)?(\d{2,5})\s*(mb|mib|gb|gib)?\b/,
     from,
     to,
   );

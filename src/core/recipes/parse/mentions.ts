@@ -75,7 +75,7 @@ export function findMentions(clause: Clause): Mention[] {
   const found: Mention[] = [];
   for (const [kind, pattern] of PATTERNS) {
     for (const m of clause.takeAll(pattern)) {
-      const before = clause.lower.slice(Math.max(0, m.index - 12), m.index);
+      const before = clause.lower.slice(Math.max(0, m.index - 40), m.index);
       found.push({
         kind,
         start: m.index,
