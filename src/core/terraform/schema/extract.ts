@@ -23,7 +23,7 @@ export function extractProviderSchema(input: unknown): SchemaFile {
     throw new Error(`not a jsii assembly: ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`);
   }
   const assembly = parsed.data;
-  const docsBase = providerDocsBase(assembly);
+  const { docsBase, configFqn: providerConfig } = providerClass(assembly);
   const providerVersion = /\/hashicorp\/aws\/([^/]+)\/docs/.exec(docsBase)?.[1];
   if (providerVersion === undefined) throw new Error(`cannot read the AWS provider version from ${docsBase}`);
 
@@ -56,6 +56,7 @@ export function extractProviderSchema(input: unknown): SchemaFile {
       providerVersion,
     },
     docsBase,
+    provider: convertStruct(assembly, providerConfig, 0),
     resources,
     dataSources,
   };
@@ -74,11 +75,13 @@ function computedOnly(assembly: JsiiAssembly, properties: JsiiProperty[], config
     .sort();
 }
 
-function providerDocsBase(assembly: JsiiAssembly): string {
+function providerClass(assembly: JsiiAssembly): { docsBase: string; configFqn: string } {
   const provider = Object.values(assembly.types).find((t) => t.kind === "class" && t.base === PROVIDER_BASE);
   const url = REGISTRY_LINK.exec(provider?.docs?.summary ?? "")?.[1];
   if (url === undefined) throw new Error("no TerraformProvider class with a registry link in the assembly");
-  return url.replace(/\/$/, "");
+  const configFqn = provider?.initializer?.parameters?.find((p) => p.name === "config")?.type.fqn;
+  if (configFqn === undefined) throw new Error(`${provider?.fqn ?? "provider"}: no config parameter`);
+  return { docsBase: url.replace(/\/$/, ""), configFqn };
 }
 
 function convertStruct(assembly: JsiiAssembly, fqn: string, depth: number): RawBlock {

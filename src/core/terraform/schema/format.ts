@@ -41,6 +41,8 @@ export interface SchemaFile {
   source: SchemaSource;
   /** e.g. https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs */
   docsBase: string;
+  /** The `provider "aws" {}` block's own arguments (region, default_tags, assume_role, ...). */
+  provider: RawBlock;
   resources: Record<string, RawTypeSchema>;
   dataSources: Record<string, RawTypeSchema>;
 }

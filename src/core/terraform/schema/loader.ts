@@ -53,12 +53,14 @@ export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
     }
     return view;
   };
+  let provider: BlockSchema | undefined;
   const resourceTypes = Object.keys(file.resources).sort();
   const dataSourceTypes = Object.keys(file.dataSources).sort();
   return {
     version: { ...file.source },
     resource: (type) => lookup("resource", type),
     dataSource: (type) => lookup("data", type),
+    provider: () => (provider ??= convertBlock(file.provider)),
     resourceTypes: () => resourceTypes,
     dataSourceTypes: () => dataSourceTypes,
   };

@@ -14,6 +14,7 @@ export function serializeSchemaFile(file: SchemaFile): string {
     `  "format": ${file.format},`,
     `  "source": ${JSON.stringify(file.source)},`,
     `  "docsBase": ${JSON.stringify(file.docsBase)},`,
+    `  "provider": ${JSON.stringify(file.provider)},`,
     `  "resources": {\n${section(file.resources)}\n  },`,
     `  "dataSources": {\n${section(file.dataSources)}\n  }`,
     "}",

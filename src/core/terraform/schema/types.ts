@@ -47,6 +47,8 @@ export interface AwsProviderSchema {
   version: SchemaVersion;
   resource(type: string): TypeSchema | undefined;
   dataSource(type: string): TypeSchema | undefined;
+  /** Arguments and blocks of `provider "aws" {}` itself. */
+  provider(): BlockSchema;
   resourceTypes(): readonly string[];
   dataSourceTypes(): readonly string[];
 }

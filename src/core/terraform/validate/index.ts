@@ -19,6 +19,7 @@ const RESOURCE_META = new Set([
   "connection",
 ]);
 const DATA_META = new Set(["count", "for_each", "depends_on", "lifecycle", "provider"]);
+const PROVIDER_META = new Set(["alias", "version"]);
 
 export interface ValidateInput extends Pick<ParsedFile, "path" | "body" | "content"> {
   /** Outline of `content`; computed when not given. */
@@ -34,6 +35,7 @@ export function validateAgainstSchema(files: readonly ValidateInput[], schema: A
   for (const file of files) {
     const located = file.located ?? locate(file.path, file.content);
     const ctx: CheckContext = { file: file.path, json: file.path.endsWith(".tf.json"), findings };
+    checkProviders(ctx, file.body.provider?.["aws"], located, schema);
     for (const kind of ["resource", "data"] as const) {
       for (const [type, byName] of Object.entries(file.body[kind] ?? {})) {
         if (!type.startsWith("aws_")) continue;
@@ -67,6 +69,22 @@ function checkOne(
     meta: kind === "resource" ? RESOURCE_META : DATA_META,
     checkRequired: true,
     computed: computedNames(typeSchema),
+  });
+}
+
+/** `provider "aws" {}` blocks: `alias` and the legacy `version` are Terraform's, the rest the provider's. */
+function checkProviders(
+  ctx: CheckContext,
+  bodies: unknown,
+  located: LocatedFile,
+  schema: AwsProviderSchema,
+): void {
+  const nodes = topBlocks(located, "provider", ["aws"]);
+  instances(bodies).forEach((body, i) => {
+    checkBody(ctx, body, schema.provider(), nodes[i], 'provider "aws"', {
+      meta: PROVIDER_META,
+      checkRequired: true,
+    });
   });
 }
 

@@ -17,6 +17,23 @@ function assembly(): Record<string, unknown> {
           summary:
             "Represents a {@link https://registry.terraform.io/providers/hashicorp/aws/1.2.3/docs aws}.",
         },
+        initializer: { parameters: [{ name: "config", type: { fqn: "p.provider.AwsProviderConfig" } }] },
+      },
+      "p.provider.AwsProviderConfig": {
+        kind: "interface",
+        fqn: "p.provider.AwsProviderConfig",
+        datatype: true,
+        properties: [
+          {
+            name: "s3UsEast1RegionalEndpoint",
+            optional: true,
+            type: { primitive: "string" },
+            docs: {
+              summary: "Whether S3 calls in us-east-1 use the regional endpoint.",
+              remarks: link("", "s3_us_east_1_regional_endpoint"),
+            },
+          },
+        ],
       },
       "p.thing.Thing": {
         kind: "class",
@@ -94,6 +111,7 @@ describe("extractProviderSchema", () => {
         providerVersion: "1.2.3",
       },
       docsBase: "https://registry.terraform.io/providers/hashicorp/aws/1.2.3/docs",
+      provider: { a: { s3_us_east_1_regional_endpoint: "string" } },
       resources: {
         aws_thing: {
           a: { address_1: "!string", enabled: "bool" },

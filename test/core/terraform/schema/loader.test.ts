@@ -99,6 +99,14 @@ describe("loadAwsProviderSchema", () => {
     expect(schema.dataSource("aws_s3_bucket_versioning")).toBeUndefined();
   });
 
+  it("describes the provider block itself", () => {
+    const provider = schema.provider();
+    expect(provider.attributes.get("region")).toMatchObject({ required: false, type: "string" });
+    expect(provider.blocks.get("default_tags")?.attributes.get("tags")?.type).toBe("map(string)");
+    expect(provider.blocks.get("assume_role")?.nesting).toBe("list");
+    expect(provider).toBe(schema.provider());
+  });
+
   it("marks untyped blocks as opaque", () => {
     expect(schema.resource("aws_quicksight_analysis")?.blocks.get("definition")?.opaque).toBe(true);
   });
@@ -110,6 +118,7 @@ describe("createAwsProviderSchema", () => {
       format: 1,
       source: { package: "p", packageVersion: "1", provider: "hashicorp/aws", providerVersion: "9.9.9" },
       docsBase: "https://example.test/docs",
+      provider: { a: { region: "string" } },
       resources: { aws_odd: { u: "resources/odd_name", a: { name: "!string" } } },
       dataSources: {},
     };

@@ -154,6 +154,28 @@ describe("validateAgainstSchema on bodies", () => {
     ]);
   });
 
+  it('checks provider "aws" blocks, allowing alias', () => {
+    const content = [
+      'provider "aws" {',
+      '  region = "eu-west-1"',
+      '  alias  = "eu"',
+      "  default_tag {",
+      '    tags = { Team = "platform" }',
+      "  }",
+      "}",
+      'provider "google" {',
+      '  anything = "goes"',
+      "}",
+    ].join("\n");
+    const body: TerraformBody = {
+      provider: {
+        aws: [{ region: "eu-west-1", alias: "eu", default_tag: [{ tags: { Team: "platform" } }] }],
+        google: [{ anything: "goes" }],
+      },
+    };
+    expect(check("providers.tf", content, body)).toEqual([[4, "unknown_block", "default_tags"]]);
+  });
+
   it("does not check inside blocks the provider leaves untyped", () => {
     const body: TerraformBody = {
       resource: {
