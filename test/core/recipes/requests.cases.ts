@@ -1,6 +1,5 @@
 import type { RecipeContext } from "../../../src/core/recipes/index.js";
-import { at, DEMO, MERGE_TAGS, SINGLE_MAIN } from "./support.js";
-import type { Parsed } from "./support.js";
+import { DEMO, MERGE_TAGS, SINGLE_MAIN } from "./support.js";
 
 export interface RequestCase {
   request: string;
