@@ -1,0 +1,121 @@
+import { createUsageMeter } from "../adapters/llm/index.js";
+import { stripHiddenContent } from "../core/commands/sanitize.js";
+import { planRecipes, type RecipePlan } from "../core/recipes/index.js";
+import { type ChangeValidation, validateChange } from "./check.js";
+import { promptContextFor, recipeContextFor } from "./context.js";
+import { type LoopOutcome, runModelLoop } from "./loop.js";
+import { protectedGlobs } from "./paths.js";
+import { createPythonCheck } from "./python.js";
+import type { Session } from "./session.js";
+import { writeRecipeFiles } from "./tools/recipe.js";
+import type { AgentInput, AgentResult } from "./types.js";
+import { resourceChanges } from "./resources.js";
+import { openWorkspace } from "./workspace.js";
+
+export type * from "./types.js";
+export { gatherRepoContext, recipeContextFor } from "./context.js";
+
+const NEEDS_MODEL =
+  "I can't do this offline; configure a model (LLM_API_KEY / LLM_BASE_URL / LLM_MODEL) so the agent can write it";
+
+/**
+ * Turns a request into a validated change in `workspaceDir`: recipes when they cover it (no model call),
+ * otherwise the model with tools. `ok` only when every changed file validates.
+ */
+export async function runAgent(input: AgentInput): Promise<AgentResult> {
+  const request = input.redactor.redact(stripHiddenContent(input.request)).trim();
+  const meter = createUsageMeter();
+  const python = input.python ?? createPythonCheck();
+  const workspace = await openWorkspace(input.workspaceDir, protectedGlobs(input.config));
+  const session: Session = {
+    workspace,
+    root: input.conventions.root,
+    recipeContext: recipeContextFor(input.conventions, input.inventory),
+    changes: new Map(),
+    refusals: [],
+    docsConsulted: new Map(),
+    redactor: input.redactor,
+    log: input.log,
+    ...(input.docs === undefined ? {} : { docs: input.docs }),
+    docsBudgetBytes: input.config.budgets.docsBytes,
+    validate: () =>
+      validateChange(workspace.root, [...session.changes.keys()], { python, redactor: input.redactor }),
+  };
+  input.log.info(
+    { event: "agent.start", mode: input.llm === null ? "recipes" : "llm", chars: request.length },
+    "agent run",
+  );
+
+  const plan = planRecipes(request, session.recipeContext);
+  const covered = plan.files.length > 0 && plan.questions.length === 0 && plan.unrecognized.length === 0;
+  const useModel = input.llm !== null && !covered && request !== "";
+  const outcome =
+    input.llm !== null && useModel
+      ? fromLoop(
+          await runModelLoop({
+            llm: input.llm,
+            session,
+            request,
+            prompt: promptContextFor(input.conventions, input.inventory, input.config),
+            budgets: input.config.budgets,
+            meter,
+            now: input.now,
+          }),
+        )
+      : await fromRecipes(session, plan, input.llm !== null);
+  const mode = useModel ? "llm" : "recipes";
+  const validation: ChangeValidation =
+    session.changes.size === 0 ? { ok: false, findings: [], skipped: [] } : await session.validate();
+  const ok = outcome.ok && validation.ok;
+  const result: AgentResult = {
+    ok,
+    mode,
+    files: [...session.changes].map(([path, action]) => ({ path, action })),
+    resources: session.changes.size === 0 ? [] : await resourceChanges(input.inventory, input.workspaceDir),
+    summary: input.redactor.redact(outcome.summary),
+    ...(ok ? {} : { reason: input.redactor.redact(outcome.reason ?? "the change does not validate") }),
+    validation,
+    docsConsulted: [...session.docsConsulted].map(([url, title]) => ({ title, url })),
+    llm: meter.snapshot(),
+    ...(outcome.questions.length > 0
+      ? { questions: outcome.questions.map((q) => input.redactor.redact(q)) }
+      : {}),
+    refusals: session.refusals,
+  };
+  input.log.info(
+    { event: "agent.end", ok, mode, files: result.files.length, llm: result.llm, reason: result.reason },
+    "agent done",
+  );
+  return result;
+}
+
+interface Outcome {
+  ok: boolean;
+  summary: string;
+  reason?: string;
+  questions: string[];
+}
+
+function fromLoop(outcome: LoopOutcome): Outcome {
+  if (outcome.done) return { ok: true, summary: outcome.summary, questions: outcome.questions };
+  return {
+    ok: false,
+    summary: `I could not complete this change: ${outcome.reason}.`,
+    reason: outcome.reason,
+    questions: [],
+  };
+}
+
+/** The no-model path: write what the recipes planned, or say honestly what is missing. */
+async function fromRecipes(session: Session, plan: RecipePlan, modelConfigured: boolean): Promise<Outcome> {
+  if (plan.files.length === 0) {
+    const outOfScope = plan.unrecognized.length > 0 && !modelConfigured;
+    const reason = outOfScope
+      ? `${NEEDS_MODEL}: ${plan.unrecognized.join(", ")}`
+      : "the request needs more detail";
+    const summary = outOfScope ? `${reason}.\n\n${plan.summary}` : plan.summary;
+    return { ok: false, summary, reason, questions: plan.questions };
+  }
+  await writeRecipeFiles(session, plan, "recipes");
+  return { ok: true, summary: plan.summary, questions: plan.questions };
+}

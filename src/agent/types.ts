@@ -1,0 +1,63 @@
+import type { LlmClient, UsageSnapshot } from "../adapters/llm/index.js";
+import type { RepoConfig } from "../core/config/index.js";
+import type { RetrievedDocs } from "../core/docs/types.js";
+import type { DocsQuery } from "../core/docs/select.js";
+import type { Redactor } from "../core/redact/index.js";
+import type { Conventions } from "../core/terraform/conventions/index.js";
+import type { Inventory } from "../core/terraform/inventory/types.js";
+import type { Finding } from "../core/terraform/types.js";
+import type { Log } from "../tasks/types.js";
+import type { PythonCheck } from "./python.js";
+
+/** Live documentation, when the caller has a docs client (`createRetriever(createDocsClient())`). */
+export interface DocsRetriever {
+  retrieve(
+    query: DocsQuery,
+    options?: { types?: readonly string[]; budgetBytes?: number },
+  ): Promise<RetrievedDocs>;
+}
+
+export interface AgentInput {
+  /** The checkout the agent may read and write; nothing outside it is reachable. */
+  workspaceDir: string;
+  request: string;
+  conventions: Conventions;
+  inventory: Inventory;
+  config: Pick<RepoConfig, "budgets" | "protectedPaths" | "allowWorkflowEdits">;
+  /** Null: recipes only. */
+  llm: LlmClient | null;
+  redactor: Redactor;
+  log: Log;
+  now: () => number;
+  docs?: DocsRetriever;
+  /** Defaults to `python3 -m py_compile`. */
+  python?: PythonCheck;
+}
+
+export interface FileChanged {
+  path: string;
+  action: "create" | "modify";
+}
+
+export interface Refusal {
+  tool: string;
+  path: string;
+  reason: string;
+}
+
+export interface AgentResult {
+  ok: boolean;
+  /** How the change was made: recipes only, or the model with tools. */
+  mode: "recipes" | "llm";
+  files: FileChanged[];
+  /** Resources and data sources the change adds (`data.` prefix) or removes, from an inventory diff. */
+  resources: { type: string; name: string; change: "add" | "remove" }[];
+  summary: string;
+  /** Why the run did not produce a deliverable change; absent when ok. */
+  reason?: string;
+  validation: { ok: boolean; findings: Finding[]; skipped: string[] };
+  docsConsulted: { title: string; url: string }[];
+  llm: UsageSnapshot;
+  questions?: string[];
+  refusals: Refusal[];
+}
