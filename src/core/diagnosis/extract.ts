@@ -111,3 +111,20 @@ export function fence(code: string, lang = ""): string {
 export function unwrap(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
+
+/**
+ * The message that starts at `index`, up to the end of its paragraph, unwrapped and cut to `max`
+ * characters: AWS messages often continue on the next line of a wrapped Terraform diagnostic.
+ */
+export function paragraphAt(text: string, index: number, max = 300): string {
+  const paragraph = unwrap(text.slice(index, index + max * 2).split(/\n\s*\n/)[0] ?? "");
+  return paragraph.length > max ? `${paragraph.slice(0, max)}…` : paragraph;
+}
+
+/** Where capture group `group` of `match` starts in the input (group text located after the match start). */
+export function groupIndex(match: RegExpExecArray, group: number): number {
+  const value = match[group];
+  if (value === undefined) return match.index + match[0].length;
+  const offset = match[0].lastIndexOf(value);
+  return match.index + (offset === -1 ? match[0].length : offset);
+}

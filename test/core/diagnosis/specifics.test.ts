@@ -134,6 +134,31 @@ describe("specifics the signatures extract", () => {
     });
   });
 
+  it("wrapped AWS messages are read to the end of their paragraph", () => {
+    expect(diagnosed("aws-limit-exceeded").specifics).toMatchObject({
+      code: "AddressLimitExceeded",
+      message: "The maximum number of addresses has been reached.",
+      action: "ec2:AllocateAddress",
+    });
+    expect(diagnosed("aws-api-validation-error").specifics["message"]).toBe(
+      "Period must be 10, 20, 30 or a multiple of 60",
+    );
+  });
+
+  it("failed unlock: the lock ID from the error message", () => {
+    expect(diagnosed("terraform-state-unlock-failed").specifics["lockId"]).toBe(
+      "f9763602-b03f-e35c-da30-4083cdbb99ae",
+    );
+  });
+
+  it("unittest: the test id once, whatever the Python version prints", () => {
+    expect(diagnosed("unittest-failure").specifics).toEqual({
+      test: "test_config.ConfigTest.test_default_region",
+      kind: "FAIL",
+      assertion: "AssertionError: 'us-east-1' != 'eu-west-1'",
+    });
+  });
+
   it("dependency cycle: the objects in the loop", () => {
     expect(diagnosed("terraform-dependency-cycle").specifics).toEqual({
       nodes: "aws_security_group.app, aws_security_group.db",

@@ -1,4 +1,13 @@
-import { awsOperation, compact, fence, get, importBlock, terraformLocation } from "../extract.js";
+import {
+  awsOperation,
+  compact,
+  fence,
+  get,
+  groupIndex,
+  importBlock,
+  paragraphAt,
+  terraformLocation,
+} from "../extract.js";
 import type { Signature, Specifics } from "../types.js";
 
 function importFix(s: Specifics, note = ""): string {
@@ -127,7 +136,8 @@ export const quotaSignatures: Signature[] = [
       const op = awsOperation(
         m.input.slice(Math.max(0, m.input.lastIndexOf("Error:", m.index)), m.index + 1),
       );
-      return compact({ code: m[1], message: m[2], service: op?.service, action: op?.action });
+      const message = paragraphAt(m.input, groupIndex(m, 2));
+      return compact({ code: m[1], message, service: op?.service, action: op?.action });
     },
     rootCause: (s) =>
       `AWS refused \`${get(s, "action", "the request")}\` with ${get(s, "code")}: ${get(s, "message", "a service quota for this account and region is used up")}`,

@@ -1,4 +1,4 @@
-import { compact, get, terraformLocation, where } from "../extract.js";
+import { compact, get, groupIndex, paragraphAt, terraformLocation, where } from "../extract.js";
 import type { Signature, SignatureContext } from "../types.js";
 
 const PARSE_ERRORS = [
@@ -212,7 +212,7 @@ export const argumentSignatures: Signature[] = [
       // Only AWS API answers: a Python `pydantic...ValidationError:` is not an AWS parameter problem.
       const before = m.input.slice(Math.max(0, m.index - 600), m.index + 10);
       if (!/operation\s+error\s|api error/.test(before)) return null;
-      return located(m, { code: m[1], message: m[2] });
+      return located(m, { code: m[1], message: paragraphAt(m.input, groupIndex(m, 2)) });
     },
     rootCause: (s) =>
       `AWS refused the request${s["address"] ? ` for \`${get(s, "address")}\`` : ""} with ${get(s, "code")}: ${get(s, "message")}`,

@@ -81,7 +81,10 @@ export const pythonSignatures: Signature[] = [
     category: "python_test_failure",
     title: "pytest could not collect a test module",
     test: [/^_* ERROR collecting (\S+) _*$/m, /^ERROR (\S+\.py)(?: - ([^\n]+))?$/m],
-    extract: (m) => compact({ file: m[1], error: m[2] }),
+    extract: (m) => {
+      const detail = m[2] ?? /^E\s+(\S[^\n]*)$/m.exec(m.input.slice(m.index))?.[1];
+      return compact({ file: m[1], error: detail });
+    },
     rootCause: (s) =>
       `pytest stopped before running tests: importing \`${get(s, "file")}\` raised an error${s["error"] ? ` (${get(s, "error")})` : ""}.`,
     fix: (s) =>
@@ -120,11 +123,11 @@ export const pythonSignatures: Signature[] = [
     extract: (m) => {
       if (!/^FAILED \((?:failures|errors)=\d+/m.test(m.input)) return null;
       const assertion = /^(\w*(?:Error|Exception)): ([^\n]+)$/m.exec(m.input.slice(m.index));
-      return compact({
-        test: `${m[3] ?? ""}.${m[2] ?? ""}`,
-        kind: m[1],
-        assertion: assertion ? `${assertion[1]}: ${assertion[2]}` : undefined,
-      });
+      // Python 3.11+ prints (module.Class.method), older versions (module.Class).
+      const owner = m[3] ?? "";
+      const test = owner.endsWith(`.${m[2] ?? ""}`) ? owner : `${owner}.${m[2] ?? ""}`;
+      const detail = assertion ? `${assertion[1]}: ${assertion[2]}` : undefined;
+      return compact({ test, kind: m[1], assertion: detail });
     },
     rootCause: (s) =>
       `The unittest \`${get(s, "test")}\` failed${s["assertion"] ? `: ${get(s, "assertion")}` : ""}.`,

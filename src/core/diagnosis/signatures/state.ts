@@ -63,7 +63,8 @@ export const stateSignatures: Signature[] = [
     test: [/Error releasing the state lock|Failed to unlock state: ([^\n]*)/],
     extract: (m) => {
       const block = m.input.slice(m.index, m.index + 1200);
-      return compact({ lockId: lockField(block, "ID") ?? /Lock ID:\s*(\S+)/.exec(block)?.[1], detail: m[1] });
+      const lockId = lockField(block, "ID") ?? /lock\s+ID:?\s+"?([0-9a-f][\w-]{7,})"?/i.exec(block)?.[1];
+      return compact({ lockId, detail: m[1] });
     },
     rootCause: (s) =>
       `The operation finished but its lock${s["lockId"] ? ` \`${get(s, "lockId")}\`` : ""} could not be released (the job lost its credentials or network at the end, or the lock was already removed). Later runs will fail to acquire it.`,
