@@ -20,12 +20,11 @@ export interface RenderOptions {
   marker?: string;
   /** Where the untrimmed plan is (job summary, artifact), linked when anything is trimmed. */
   fullPlanUrl?: string;
-  /** Maximum characters; default 60,000, never above GitHub's 65,536. */
+  /** Maximum characters; default 60,000 (a PR comment holds 65,536; a job summary takes up to 1 MiB). */
   budget?: number;
 }
 
 export const DEFAULT_BUDGET = 60_000;
-const GITHUB_LIMIT = 65_536;
 const NOTE_RESERVE = 700;
 
 /**
@@ -33,7 +32,7 @@ const NOTE_RESERVE = 700;
  * diffs and lines of the least risky resources go first, and a note says what was left out and where it is.
  */
 export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions): string {
-  const budget = Math.max(2_000, Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_LIMIT));
+  const budget = Math.max(2_000, options.budget ?? DEFAULT_BUDGET);
   const root = redact(options.root === "" ? "." : options.root);
   const marker = `${options.marker ?? `<!-- devops-agent:plan:${markerKey(options.root)} -->`}\n`;
   const callout = calloutHead(summary, root);

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/** Action inputs arrive as INPUT_<NAME> environment variables (the name upper-cased, hyphens kept). */
+export function rawInput(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim();
+  return value === "" ? undefined : value;
+}
+
+const list = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+const bool = z
+  .enum(["true", "false"], { error: 'expected "true" or "false"' })
+  .transform((v) => v === "true");
+
+export const inputSchema = z.object({
+  "role-to-assume": z
+    .string({ error: "required: the ARN of the plan role" })
+    .regex(
+      /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+      "expected an IAM role ARN like arn:aws:iam::123456789012:role/plan",
+    ),
+  "aws-region": z
+    .string({ error: "required, e.g. us-east-1" })
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "expected a region like us-east-1"),
+  audience: z.string().min(1).default("sts.amazonaws.com"),
+  "role-session-name": z
+    .string()
+    .regex(/^[\w+=,.@-]{2,64}$/, "expected 2-64 characters of letters, digits and +=,.@_-")
+    .optional(),
+  "role-duration-seconds": z.coerce.number().int().min(900).max(43_200).default(3600),
+  "working-directory": z.string().default(".").transform(list),
+  "init-args": z.string().default(""),
+  "plan-args": z.string().default(""),
+  "github-token": z.string({ error: "required: pass ${{ github.token }}" }).min(1),
+  comment: z.enum(["always", "on-change", "never"]).default("always"),
+  "fail-on-delete": bool.default(false),
+  "allowed-account-ids": z
+    .string()
+    .default("")
+    .transform(list)
+    .pipe(z.array(z.string().regex(/^\d{12}$/, "expected 12-digit AWS account ids"))),
+  "pull-request": z.coerce.number().int().positive().optional(),
+});
+
+export type Inputs = z.infer<typeof inputSchema>;
+
+const NAMES = Object.keys(inputSchema.shape) as (keyof Inputs)[];
+
+/** Parses every input once; a failure names the input and what was expected. */
+export function parseInputs(env: NodeJS.ProcessEnv): Inputs {
+  const raw = Object.fromEntries(
+    NAMES.flatMap((name) => {
+      const value = rawInput(env, name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+  const result = inputSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new Error(`input ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`);
+}
+
+/** Splits init-args/plan-args into arguments, honouring quotes; no shell ever sees them. */
+export function splitArgs(text: string): string[] {
+  const args: string[] = [];
+  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (const match of text.matchAll(pattern)) {
+    args.push(match[1]?.replace(/\\(.)/g, "$1") ?? match[2] ?? match[3] ?? "");
+  }
+  return args;
+}
+
+/** A default session name from the repository and run: visible in CloudTrail, valid for STS. */
+export function defaultSessionName(env: NodeJS.ProcessEnv): string {
+  const repo = (env.GITHUB_REPOSITORY ?? "repo").split("/").pop() ?? "repo";
+  const name = `devops-agent-${repo}-${env.GITHUB_RUN_ID ?? "local"}`.replace(/[^\w+=,.@-]/g, "-");
+  return name.slice(0, 64);
+}

@@ -1,0 +1,40 @@
+import * as core from "@actions/core";
+import type { Redactor } from "../../src/core/redact/index.js";
+
+/** Everything the Action says to the runner, behind one interface; every line passes the redactor. */
+export interface ActionsIO {
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  setSecret(secret: string): void;
+  setOutput(name: string, value: string): void;
+  exportVariable(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  appendSummary(markdown: string): Promise<void>;
+  getIDToken(audience: string): Promise<string>;
+  setFailed(message: string): void;
+}
+
+export function createActionsIO(redactor: Redactor): ActionsIO {
+  const clean = (text: string) => redactor.redact(text);
+  return {
+    info: (message) => core.info(clean(message)),
+    warning: (message) => core.warning(clean(message)),
+    error: (message) => core.error(clean(message)),
+    setSecret: (secret) => {
+      redactor.register(secret);
+      core.setSecret(secret);
+    },
+    setOutput: (name, value) => core.setOutput(name, clean(value)),
+    // Credentials are exported on purpose (later steps of the job may use the role); never redacted here.
+    exportVariable: (name, value) => core.exportVariable(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    appendSummary: async (markdown) => {
+      await core.summary.addRaw(clean(markdown), true).write();
+    },
+    getIDToken: (audience) => core.getIDToken(audience),
+    setFailed: (message) => core.setFailed(clean(message)),
+  };
+}

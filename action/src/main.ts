@@ -1,0 +1,151 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Redactor } from "../../src/core/redact/index.js";
+import { EXPORTED_STATE } from "./cleanup.js";
+import { assumeRole, checkAccount } from "./credentials.js";
+import { createGitHubComments } from "./github.js";
+import { readEvent, pullRequestNumber, untrustedCodeGuard } from "./guard.js";
+import { type Inputs, defaultSessionName, parseInputs } from "./inputs.js";
+import type { ActionsIO } from "./io.js";
+import { commentFor, markerFor, summaryFor } from "./report.js";
+import { type RootResult, planRoot } from "./root.js";
+import { type Runner, runTerraform, terraformEnv } from "./terraform.js";
+
+export interface ActionDeps {
+  io: ActionsIO;
+  redactor: Redactor;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  run?: Runner;
+  fetch?: typeof fetch;
+}
+
+/** The whole Action: returns true on success; every failure is reported with setFailed and a reason. */
+export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promise<boolean> {
+  const { io } = deps;
+  try {
+    // 1. Inputs, parsed once.
+    const inputs = parseInputs(env);
+    deps.redactor.register(inputs["github-token"]);
+    io.setSecret(inputs["github-token"]);
+    // 2. Never give a fork's code this repository's role.
+    const event = await readEvent(env);
+    const refusal = untrustedCodeGuard(env.GITHUB_EVENT_NAME, event);
+    if (refusal) throw new Error(refusal);
+    // 3. Credentials: OIDC → STS, masked, account checked, exported for terraform and later steps.
+    const sessionName = inputs["role-session-name"] ?? defaultSessionName(env);
+    const credentials = await assumeRole(inputs, sessionName, {
+      io,
+      env,
+      sleep: deps.sleep,
+      random: deps.random,
+    });
+    const account = await checkAccount(inputs, credentials, env);
+    io.info(`assumed ${inputs["role-to-assume"]} in account ${account} as ${sessionName}`);
+    const aws = {
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_SESSION_TOKEN: credentials.sessionToken,
+      AWS_REGION: inputs["aws-region"],
+      AWS_DEFAULT_REGION: inputs["aws-region"],
+    };
+    for (const [name, value] of Object.entries(aws)) io.exportVariable(name, value);
+    io.saveState(EXPORTED_STATE, Object.keys(aws).join(","));
+    // 4. Plan each root, one after another.
+    const results: RootResult[] = [];
+    for (const root of inputs["working-directory"]) {
+      results.push(
+        await planRoot(root, {
+          workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+          tmpDir: join(env.RUNNER_TEMP ?? tmpdir(), "devops-agent-plan"),
+          env: terraformEnv(env, aws),
+          initArgs: inputs["init-args"],
+          planArgs: inputs["plan-args"],
+          run: deps.run ?? runTerraform,
+          log: (message) => io.info(message),
+        }),
+      );
+    }
+    // 5. Report: comments, job summary, outputs.
+    await report(results, inputs, env, event, deps);
+    return verdict(results, inputs, io);
+  } catch (error) {
+    io.setFailed(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+async function report(
+  results: RootResult[],
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  event: Awaited<ReturnType<typeof readEvent>>,
+  deps: ActionDeps,
+): Promise<void> {
+  const { io, redactor } = deps;
+  const redact = (text: string) => redactor.redact(text);
+  const runUrl =
+    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const pr = pullRequestNumber(event, inputs["pull-request"]);
+  const github =
+    env.GITHUB_REPOSITORY && pr !== undefined && inputs.comment !== "never"
+      ? createGitHubComments({
+          token: inputs["github-token"],
+          repository: env.GITHUB_REPOSITORY,
+          ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+          ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        })
+      : undefined;
+  if (!github && inputs.comment !== "never")
+    io.info("no pull request for this run: the plan goes to the job summary only");
+  for (const result of results) {
+    await io.appendSummary(summaryFor(result, redact, runUrl));
+    const changed = result.failure !== undefined || hasChanges(result);
+    if (github && pr !== undefined && (inputs.comment === "always" || changed)) {
+      result.commentUrl = await github.upsert(
+        pr,
+        markerFor(result.root),
+        redact(commentFor(result, redact, runUrl)),
+      );
+      io.info(`${result.root}: ${result.commentUrl}`);
+    }
+  }
+  const sum = (key: "create" | "update" | "delete" | "replace" | "noop" | "read") =>
+    results.reduce((total, r) => total + (r.summary?.counts[key] ?? 0), 0);
+  for (const key of ["create", "update", "delete", "replace", "noop", "read"] as const)
+    io.setOutput(key, String(sum(key)));
+  io.setOutput("has-changes", String(results.some(hasChanges)));
+  io.setOutput("has-destroy", String(sum("delete") + sum("replace") > 0));
+  io.setOutput("plan-json", results.flatMap((r) => (r.planJson ? [r.planJson] : [])).join("\n"));
+  io.setOutput("comment-url", results.flatMap((r) => (r.commentUrl ? [r.commentUrl] : [])).join("\n"));
+  io.setOutput("failed-roots", results.flatMap((r) => (r.failure ? [r.root] : [])).join("\n"));
+}
+
+function hasChanges(result: RootResult): boolean {
+  const c = result.summary?.counts;
+  if (!c) return false;
+  return (
+    c.create + c.update + c.delete + c.replace + c.forget + c.import + c.move > 0 ||
+    (result.summary?.outputs.length ?? 0) > 0
+  );
+}
+
+function verdict(results: RootResult[], inputs: Inputs, io: ActionsIO): boolean {
+  const failed = results.filter((r) => r.failure);
+  if (failed.length > 0) {
+    io.setFailed(`terraform failed in ${failed.map((r) => `${r.root} (${r.failure?.step})`).join(", ")}`);
+    return false;
+  }
+  const destructive = results.filter(
+    (r) => (r.summary?.counts.delete ?? 0) + (r.summary?.counts.replace ?? 0) > 0,
+  );
+  if (inputs["fail-on-delete"] && destructive.length > 0) {
+    io.setFailed(
+      `the plan destroys or replaces resources in ${destructive.map((r) => r.root).join(", ")} (fail-on-delete)`,
+    );
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,42 @@
+import { code, markerKey } from "../../src/core/plan/markdown.js";
+import { renderPlanMarkdown } from "../../src/core/plan/index.js";
+import type { RootResult } from "./root.js";
+
+const SUMMARY_BUDGET = 900_000;
+
+/** The same marker the plan renderer writes, so a failure comment and a later plan share one comment. */
+export const markerFor = (root: string) => `<!-- devops-agent:plan:${markerKey(root)} -->`;
+
+/** The PR comment for one root: the plan, or what failed and the last lines terraform printed. */
+export function commentFor(result: RootResult, redact: (text: string) => string, runUrl?: string): string {
+  const marker = markerFor(result.root);
+  if (result.summary && !result.failure) {
+    return renderPlanMarkdown(result.summary, {
+      root: result.root,
+      marker,
+      ...(runUrl ? { fullPlanUrl: runUrl } : {}),
+    });
+  }
+  return failureMarkdown(result, redact, marker, runUrl);
+}
+
+export function summaryFor(result: RootResult, redact: (text: string) => string, runUrl?: string): string {
+  if (result.summary && !result.failure) {
+    return renderPlanMarkdown(result.summary, { root: result.root, marker: "", budget: SUMMARY_BUDGET });
+  }
+  return failureMarkdown(result, redact, "", runUrl);
+}
+
+function failureMarkdown(
+  result: RootResult,
+  redact: (text: string) => string,
+  marker: string,
+  runUrl?: string,
+): string {
+  const failure = result.failure ?? { step: "show", code: 1, excerpt: "no plan" };
+  const what =
+    failure.step === "setup" ? "setup" : `\`terraform ${failure.step}\` exited with ${failure.code}`;
+  const lines = redact(failure.excerpt).replace(/```/g, "`\u200b``");
+  const link = runUrl ? `\n[Workflow run](${runUrl})\n` : "";
+  return `${marker ? `${marker}\n` : ""}## ❌ Terraform plan failed: ${code(result.root)}\n\n${what}:\n\n\`\`\`text\n${lines}\n\`\`\`\n${link}`;
+}

@@ -1,0 +1,76 @@
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { type PlanSummary, parsePlan, summarizePlan } from "../../src/core/plan/index.js";
+import { splitArgs } from "./inputs.js";
+import { type Runner, errorExcerpt } from "./terraform.js";
+
+export interface RootFailure {
+  step: "init" | "plan" | "show" | "setup";
+  code: number;
+  excerpt: string;
+}
+
+export interface RootResult {
+  root: string;
+  summary?: PlanSummary;
+  planJson?: string;
+  failure?: RootFailure;
+  commentUrl?: string;
+}
+
+export interface RootContext {
+  workspace: string;
+  tmpDir: string;
+  env: NodeJS.ProcessEnv;
+  initArgs: string;
+  planArgs: string;
+  run: Runner;
+  log: (message: string) => void;
+}
+
+/** init → plan -detailed-exitcode → show -json → summary, for one root directory. */
+export async function planRoot(root: string, ctx: RootContext): Promise<RootResult> {
+  const cwd = resolve(ctx.workspace, root);
+  const isDir = await stat(cwd).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir)
+    return { root, failure: { step: "setup", code: 1, excerpt: `working directory ${root} does not exist` } };
+  const slug = root.replace(/[^\w.-]+/g, "_") || "root";
+  await mkdir(ctx.tmpDir, { recursive: true });
+  const planFile = join(ctx.tmpDir, `${slug}.tfplan`);
+  const options = { cwd, env: ctx.env };
+
+  ctx.log(`${root}: terraform init`);
+  const init = await ctx.run(["init", "-input=false", ...splitArgs(ctx.initArgs)], options);
+  if (init.code !== 0)
+    return { root, failure: { step: "init", code: init.code, excerpt: errorExcerpt(init.stderr) } };
+
+  ctx.log(`${root}: terraform plan`);
+  const planArgs = [
+    "plan",
+    "-input=false",
+    "-no-color",
+    "-detailed-exitcode",
+    `-out=${planFile}`,
+    ...splitArgs(ctx.planArgs),
+  ];
+  const plan = await ctx.run(planArgs, options);
+  // -detailed-exitcode: 0 no changes, 2 changes, anything else an error.
+  if (plan.code !== 0 && plan.code !== 2) {
+    return { root, failure: { step: "plan", code: plan.code, excerpt: errorExcerpt(plan.stderr) } };
+  }
+
+  const show = await ctx.run(["show", "-json", planFile], options);
+  if (show.code !== 0)
+    return { root, failure: { step: "show", code: show.code, excerpt: errorExcerpt(show.stderr) } };
+  const planJson = join(ctx.tmpDir, `${slug}.plan.json`);
+  await writeFile(planJson, show.stdout);
+  try {
+    return { root, planJson, summary: summarizePlan(parsePlan(show.stdout)) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { root, planJson, failure: { step: "show", code: 0, excerpt: message } };
+  }
+}

@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+
+export interface RunResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export type Runner = (args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) => Promise<RunResult>;
+
+const MAX_STDERR = 1024 * 1024;
+
+/** Runs `terraform` with an argument array: no shell ever parses an input. */
+export const runTerraform: Runner = (args, { cwd, env }) =>
+  new Promise((resolve) => {
+    const child = spawn("terraform", args, { cwd, env, shell: false, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (err.length < MAX_STDERR) err += chunk.toString("utf8");
+    });
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === "ENOENT"
+          ? "terraform is not installed or not on PATH (add hashicorp/setup-terraform)"
+          : error.message;
+      resolve({ code: 127, stdout: Buffer.alloc(0), stderr: reason });
+    });
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
+  });
+
+/**
+ * The environment terraform runs with: the job's, plus the role's credentials, minus what provider code must
+ * never see (the GitHub token input and the runner's OIDC request token, which could mint more AWS sessions).
+ */
+export function terraformEnv(env: NodeJS.ProcessEnv, aws: Record<string, string>): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (
+      key.startsWith("INPUT_") ||
+      key.startsWith("ACTIONS_ID_TOKEN_REQUEST_") ||
+      key === "ACTIONS_RUNTIME_TOKEN"
+    )
+      continue;
+    clean[key] = value;
+  }
+  return { ...clean, ...aws, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
+}
+
+/** The last lines of a failed command's output, redacted by the caller, small enough for a comment. */
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export function errorExcerpt(stderr: string, maxLines = 60, maxChars = 8_000): string {
+  const lines = stderr
+    .replace(/\r/g, "")
+    .replace(ANSI, "")
+    .split("\n")
+    .map((l) => l.slice(0, 400));
+  while (lines.length > 0 && lines[lines.length - 1]?.trim() === "") lines.pop();
+  const tail = lines.slice(-maxLines).join("\n");
+  return tail.length > maxChars ? `…${tail.slice(-maxChars)}` : tail;
+}
