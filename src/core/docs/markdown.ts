@@ -53,18 +53,25 @@ export function splitMarkdown(markdown: string): MarkdownBlock[] {
 export function chunkText(text: string, maxBytes: number): string[] {
   if (Buffer.byteLength(text) <= maxBytes) return [text];
   const pieces: string[] = [];
-  let piece = "";
+  let piece: string[] = [];
+  let pieceBytes = 0;
   for (const line of text.split("\n")) {
-    const candidate = piece === "" ? line : `${piece}\n${line}`;
-    if (Buffer.byteLength(candidate) <= maxBytes) {
-      piece = candidate;
+    const lineBytes = Buffer.byteLength(line);
+    const added = piece.length === 0 ? lineBytes : pieceBytes + 1 + lineBytes;
+    if (added <= maxBytes) {
+      piece.push(line);
+      pieceBytes = added;
       continue;
     }
-    if (piece !== "") pieces.push(piece);
-    piece = Buffer.byteLength(line) <= maxBytes ? line : "";
-    if (piece === "") pieces.push(...hardCut(line, maxBytes));
+    if (piece.length > 0) pieces.push(piece.join("\n"));
+    piece = [];
+    pieceBytes = 0;
+    if (lineBytes <= maxBytes) {
+      piece = [line];
+      pieceBytes = lineBytes;
+    } else pieces.push(...hardCut(line, maxBytes));
   }
-  if (piece !== "") pieces.push(piece);
+  if (piece.length > 0) pieces.push(piece.join("\n"));
   return pieces;
 }
 
