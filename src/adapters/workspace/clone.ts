@@ -1,4 +1,4 @@
-import { mkdtemp, realpath, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redactor } from "../../core/redact/index.js";
@@ -56,8 +56,14 @@ export async function cloneWorkspace(
     await mkdtemp(join(options.tmpRoot ?? factory.tmpRoot ?? tmpdir(), "devops-agent-")),
   );
   try {
+    // The clone sits beside an empty HOME: neither the host's ~/.gitconfig nor the repository's files configure git.
+    const dir = join(ownedDir, "repo");
+    const home = join(ownedDir, "home");
+    await mkdir(dir);
+    await mkdir(home);
     const git = createGitRunner({
-      dir: ownedDir,
+      dir,
+      home,
       redactor,
       protocols: allowedProtocols(policy),
       ...(header === undefined ? {} : { authHeader: header }),
@@ -72,7 +78,7 @@ export async function cloneWorkspace(
     );
     const state: WorkspaceState = {
       kind: "clone",
-      dir: ownedDir,
+      dir,
       ownedDir,
       remote: shown,
       git,

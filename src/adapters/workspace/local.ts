@@ -1,4 +1,5 @@
 import { realpath, stat } from "node:fs/promises";
+import { homedir } from "node:os";
 import type { Redactor } from "../../core/redact/index.js";
 import { WorkspaceError } from "./errors.js";
 import { createGitRunner } from "./runner.js";
@@ -7,6 +8,11 @@ import { revParse } from "./state.js";
 import { parsePorcelain } from "./status.js";
 import type { GitAuthor, Workspace, WorkspaceFactoryOptions } from "./types.js";
 import { workspaceFromState } from "./workspace.js";
+
+/** The user's own machine and repository: their git configuration is theirs to trust. */
+function userHome(): string {
+  return process.env.HOME ?? homedir();
+}
 
 /** The user's own repository, for `devops-agent ask`: same API, no clone, no push, never deleted. */
 export async function openLocalWorkspace(
@@ -31,6 +37,7 @@ export async function openLocalWorkspace(
     dir,
     redactor,
     protocols: "https",
+    home: userHome(),
     timeoutMs: factory.timeoutMs ?? 120_000,
   });
   const top = await probe
@@ -50,6 +57,7 @@ export async function openLocalWorkspace(
     dir: root,
     redactor,
     protocols: "https",
+    home: userHome(),
     timeoutMs: factory.timeoutMs ?? 120_000,
   });
   const state: WorkspaceState = {

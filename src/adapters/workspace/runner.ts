@@ -10,6 +10,11 @@ export interface GitRunnerOptions {
   /** `AUTHORIZATION: basic …` header for commands that talk to the remote; never stored on disk. */
   authHeader?: string;
   timeoutMs: number;
+  /**
+   * HOME for git, i.e. where its global config is read from. Never the working tree: a repository's own
+   * `.gitconfig` must not become configuration.
+   */
+  home: string;
 }
 
 export interface RunOptions {
@@ -32,8 +37,9 @@ const OWN_ENV = ["GIT_TERMINAL_PROMPT", "GIT_ALLOW_PROTOCOL"];
 
 export function createGitRunner(options: GitRunnerOptions): GitRunner {
   const env: Record<string, string> = {
+    ...passThrough(),
     PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: process.env.HOME ?? options.dir,
+    HOME: options.home,
     LC_ALL: "C",
     // A failing credential must fail, not wait forever for someone to type a password.
     GIT_TERMINAL_PROMPT: "0",
@@ -71,6 +77,27 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
       }
     },
   };
+}
+
+// Proxies and CA bundles the host needs to reach the git host; everything else of the ambient env stays out.
+const PASS_THROUGH = [
+  "HTTPS_PROXY",
+  "https_proxy",
+  "HTTP_PROXY",
+  "http_proxy",
+  "NO_PROXY",
+  "no_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+];
+
+function passThrough(): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of PASS_THROUGH) {
+    const value = process.env[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
 }
 
 /** simple-git treats a non-zero exit without stderr as success; `diff --quiet` and `merge-base --is-ancestor` need it as failure. */
