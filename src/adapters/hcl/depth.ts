@@ -52,6 +52,16 @@ export function findExcessiveNesting(content: string, json: boolean): TooDeep | 
       frame.links = 0;
     }
   };
+  // `%{ if }` / `%{ for }` open a level inside the template until their `%{ endif }` / `%{ endfor }`.
+  const directive = (frame: Frame, after: string, at: number): TooDeep | null => {
+    const keyword = /^~?\s*(if|for|endif|endfor)\b/.exec(after)?.[1];
+    if (keyword === "if" || keyword === "for") return link(at);
+    if ((keyword === "endif" || keyword === "endfor") && frame.links > 0) {
+      frame.links--;
+      depth--;
+    }
+    return null;
+  };
   for (let i = 0; i < content.length; i++) {
     const char = content[i] ?? "";
     const top = stack[stack.length - 1] ?? { kind: "root", links: 0 };
@@ -75,7 +85,8 @@ export function findExcessiveNesting(content: string, json: boolean): TooDeep | 
         content[i + 1] === "{" &&
         content[i - 1] !== char
       ) {
-        found = push("interpolation", i);
+        if (char === "%") found = directive(top, content.slice(i + 2, i + 12), i);
+        found ??= push("interpolation", i);
         i++;
         previous = "{";
       }

@@ -14,6 +14,13 @@ describe("hostile nesting never reaches the WASM parser", () => {
     ["evil-conditional-chain.tf", "a = " + "x ? 1 : ".repeat(20000) + "2\n", "tf", 1],
     ["evil-unary-not.tf", "a = " + "!".repeat(20000) + "true\n", "tf", 1],
     ["evil-unary-minus.tf", "a = " + "- ".repeat(20000) + "1\n", "tf", 1],
+    [
+      "evil-template-ifs.tf",
+      'a = "' + "%{if x}".repeat(20000) + "y" + "%{endif}".repeat(20000) + '"\n',
+      "tf",
+      1,
+    ],
+    ["evil-heredoc-fors.tf", "a = <<EOT\n" + "%{ for v in x ~}\n".repeat(20000) + "EOT\n", "tf", 100],
     ["evil-splat-chain.tf", "a = x" + "[*]".repeat(20000) + "\n", "tf", 1],
   ];
 
@@ -49,6 +56,7 @@ describe("findExcessiveNesting on legitimate source", () => {
       `  c = <<-EOT`,
       `    ${noise}`,
       `    \${var.x}`,
+      ...Array.from({ length: 150 }, () => "    %{ if var.on }on%{ else }off%{ endif }"),
       `  EOT`,
       `  d = [for k, v in var.m : { (k) = v }]`,
       `}`,
