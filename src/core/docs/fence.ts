@@ -2,10 +2,13 @@ import { redact } from "../redact/index.js";
 
 const OPEN = "<reference-data";
 const CLOSE = "</reference-data>";
-// Anything that could close or reopen our frame, whatever the case or spacing, plus look-alike chat-role markers.
-const FRAME_BREAKERS = /<\s*\/?\s*reference-data\b[^>]*>?/gi;
-const ROLE_MARKERS = /<\|?\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>/gi;
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Anything that could close or reopen our frame, or the prompt module's untrusted-data frame that may enclose it,
+// whatever the case or spacing, plus look-alike chat-role markers.
+const FRAME_BREAKERS = /<\s*\/?\s*(?:reference|untrusted)-data\b[^>]*>?/gi;
+const ROLE_MARKERS = /<\|?\s*\/?\s*(?:im_start|im_end|system|assistant|user|tool|endoftext)\s*\|?>/gi;
+// Includes Unicode tag characters, which can carry hidden ASCII instructions.
+const INVISIBLE =
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 

@@ -137,7 +137,10 @@ function walk(node: Node, out: Collector): void {
 /** Collapses whitespace and drops characters that hide text from a human reader (zero-width, bidi controls). */
 export function clean(text: string): string {
   return text
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, "")
+    .replace(
+      /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu,
+      "",
+    )
     .replace(/\s+/g, " ")
     .trim();
 }
