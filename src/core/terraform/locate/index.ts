@@ -11,15 +11,42 @@ export function locate(path: string, text: string): LocatedFile {
   return path.endsWith(".tf.json") ? locateJson(text) : locateHcl(text);
 }
 
-/** Top-level blocks of one kind with the given labels (`resource`, [type, name]), in file order. */
+// Lookups are indexed once per outline: a file with thousands of blocks, or a block with thousands of
+// attributes, must not make validation quadratic.
+const topIndex = new WeakMap<LocatedFile, Map<string, LocatedNode[]>>();
+const childIndex = new WeakMap<LocatedNode, Map<string, LocatedNode[]>>();
+const SEPARATOR = "\u0000";
+
+/** Top-level blocks with this name and exactly these labels (`resource`, [type, name]), in file order. */
 export function topBlocks(file: LocatedFile, name: string, labels: readonly string[]): LocatedNode[] {
-  return file.nodes.filter(
-    (n) => n.kind === "block" && n.name === name && labels.every((label, i) => n.labels[i] === label),
-  );
+  let index = topIndex.get(file);
+  if (!index) {
+    index = new Map();
+    for (const node of file.nodes) {
+      if (node.kind === "block") append(index, [node.name, ...node.labels].join(SEPARATOR), node);
+    }
+    topIndex.set(file, index);
+  }
+  return index.get([name, ...labels].join(SEPARATOR)) ?? [];
 }
 
 /** Children of a node with the given name (and first label, for `dynamic "x"`), in file order. */
 export function childrenNamed(node: LocatedNode | undefined, name: string, label?: string): LocatedNode[] {
   if (!node) return [];
-  return node.children.filter((c) => c.name === name && (label === undefined || c.labels[0] === label));
+  let index = childIndex.get(node);
+  if (!index) {
+    index = new Map();
+    for (const child of node.children) {
+      append(index, child.name, child);
+      if (child.labels[0] !== undefined) append(index, child.name + SEPARATOR + child.labels[0], child);
+    }
+    childIndex.set(node, index);
+  }
+  return index.get(label === undefined ? name : name + SEPARATOR + label) ?? [];
+}
+
+function append(index: Map<string, LocatedNode[]>, key: string, node: LocatedNode): void {
+  const list = index.get(key);
+  if (list) list.push(node);
+  else index.set(key, [node]);
 }
