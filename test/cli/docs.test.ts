@@ -80,6 +80,27 @@ describe("devops-agent docs", () => {
     );
   });
 
+  it("documents a data source named with the data. prefix", async () => {
+    nock(RAW)
+      .get(rawPath("iam_policy_document", "main", "d"))
+      .reply(200, fixture("iam_policy_document.html.markdown"));
+    const result = await runCli(["docs", "data.aws_iam_policy_document", "--json", "--cache-dir", cacheDir]);
+    const json = parseJson(result.stdout);
+    expect([json.type, json.url, json.source]).toEqual([
+      "aws_iam_policy_document",
+      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document",
+      "live",
+    ]);
+    expect(json.arguments.map((a) => a.name)).toEqual([
+      "override_policy_documents",
+      "statement",
+      "statement.actions",
+      "statement.effect",
+      "statement.resources",
+    ]);
+    expect(json.arguments[0]?.description).toBe("List of IAM policy documents merged into the exported document.");
+  });
+
   it("falls back to the bundled provider schema when there is no network", async () => {
     const result = await runCli(["docs", "aws_sqs_queue", "--json", "--cache-dir", cacheDir]);
     expect(result.code).toBe(0);

@@ -75,7 +75,7 @@ export const docsCommand: CliCommand = {
 };
 
 function stripRequiredFlag(description: string): string {
-  return description.replace(/^\(\s*(required|optional)\s*\)\s*/i, "").trim();
+  return description.replace(/^\(\s*(required|optional)\s*\)\s*(?:[-–—:]\s*)?/i, "").trim();
 }
 
 function renderHuman(

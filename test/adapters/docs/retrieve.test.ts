@@ -113,6 +113,27 @@ describe("retrieveDocs", () => {
     expect(prompt.match(/<reference-data /g)?.length).toBe(frames.length - 1);
   });
 
+  it("reads AWS documentation pages linked from an error, and only from docs.aws.amazon.com", async () => {
+    nock(AWS_DOCS)
+      .get("/AmazonS3/latest/userguide/Versioning.html")
+      .reply(200, fixture("aws-s3-versioning.html"));
+    const result = await docs.retrieveDocs({
+      error:
+        "see https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html and https://evil.example/x.html",
+    });
+    expect(result.sections.map((s) => [s.type, s.source])).toEqual([
+      ["aws-docs", "live"],
+      ["aws-docs", "live"],
+      ["aws-docs", "live"],
+    ]);
+    expect(result.consulted).toEqual([
+      {
+        title: "Retaining multiple versions of objects with S3 Versioning - Amazon Simple Storage Service",
+        url: `${AWS_DOCS}/AmazonS3/latest/userguide/Versioning.html`,
+      },
+    ]);
+  });
+
   it("reports types it could not document and keeps going", async () => {
     nock(RAW).get(rawPath("made_up_thing")).replyWithError("down");
     const result = await docs.retrieveDocs("aws_made_up_thing");
