@@ -6,6 +6,7 @@ import {
   jsonErrorFromException,
 } from "./errors.js";
 import { MAX_NESTING, findExcessiveNesting } from "./depth.js";
+import { EngineFailure, type Hcl2JsonParse, callEngine, defaultEngine, guardEngine } from "./engine.js";
 import { normalizeTfJson } from "./json.js";
 
 export type { HclParseError } from "./errors.js";
@@ -17,16 +18,18 @@ export interface HclParser {
   parse(path: string, content: string): Promise<HclParseResult>;
 }
 
-type Hcl2JsonParse = (filename: string, contents: string) => Promise<Record<string, unknown>>;
-
-// hcl2json instantiates its WASM module on import (~300 ms), so only pay for it on the first parse.
-let hcl2json: Promise<Hcl2JsonParse> | undefined;
-function loadHcl2Json(): Promise<Hcl2JsonParse> {
-  hcl2json ??= import("@cdktf/hcl2json").then((module) => module.parse as Hcl2JsonParse);
-  return hcl2json;
+export interface HclParserOptions {
+  /** Stand-in for hcl2json (tests); default: the shared WASM module. */
+  engine?: Hcl2JsonParse;
+  /** A parse that takes longer is abandoned and the engine marked broken. Default 60 s. */
+  timeoutMs?: number;
 }
 
-export function createHclParser(): HclParser {
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function createHclParser(options: HclParserOptions = {}): HclParser {
+  const engine = options.engine === undefined ? defaultEngine() : guardEngine(options.engine);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
     async parse(path, content) {
       const json = path.endsWith(".tf.json");
@@ -36,10 +39,11 @@ export function createHclParser(): HclParser {
         return { ok: false, error: { message, ...tooDeep } };
       }
       if (json) return parseJson(content);
-      const parse = await loadHcl2Json();
       try {
-        return { ok: true, body: await parse(DIAGNOSTIC_FILENAME, content) };
+        return { ok: true, body: await callEngine(engine, DIAGNOSTIC_FILENAME, content, timeoutMs) };
       } catch (error) {
+        if (error instanceof EngineFailure)
+          return { ok: false, error: { message: error.message, line: null, column: null } };
         return { ok: false, error: hclErrorFromText(error instanceof Error ? error.message : String(error)) };
       }
     },

@@ -89,3 +89,42 @@ describe("findExcessiveNesting on legitimate source", () => {
     expect(findExcessiveNesting(JSON.stringify({ a: "[".repeat(500) }), true)).toBeNull();
   });
 });
+
+describe("a parser engine that stops working", () => {
+  it("gives up on a call that never answers and then fails fast with the reason", async () => {
+    let calls = 0;
+    const hanging = createHclParser({
+      engine: () => {
+        calls += 1;
+        return new Promise<Record<string, unknown>>(() => undefined);
+      },
+      timeoutMs: 20,
+    });
+    const broken = "the HCL parser stopped working (no answer within 20 ms); restart to parse again";
+    expect(await hanging.parse("a.tf", "locals {}")).toEqual({
+      ok: false,
+      error: { message: broken, line: null, column: null },
+    });
+    expect(await hanging.parse("b.tf", "locals {}")).toEqual({
+      ok: false,
+      error: { message: broken, line: null, column: null },
+    });
+    expect(calls).toBe(1);
+  });
+
+  it("treats a stack overflow inside the engine as fatal for that engine", async () => {
+    const overflowing = createHclParser({
+      engine: () => Promise.reject(new RangeError("Maximum call stack size exceeded")),
+    });
+    const first = await overflowing.parse("a.tf", "locals {}");
+    expect(first).toEqual({
+      ok: false,
+      error: {
+        message: "the HCL parser stopped working (Maximum call stack size exceeded); restart to parse again",
+        line: null,
+        column: null,
+      },
+    });
+    expect(await parser.parse("ok.tf", "locals {}\n")).toEqual({ ok: true, body: { locals: [{}] } });
+  });
+});
