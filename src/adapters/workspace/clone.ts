@@ -91,6 +91,14 @@ export async function cloneWorkspace(
       leases: new Map(),
       disposed: false,
     };
+    if (!(await git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD"]))) {
+      throw new WorkspaceError(
+        "git clone",
+        shown,
+        "the repository is empty",
+        "push a first commit to its default branch, then retry",
+      );
+    }
     state.baseBranch = (await git.run("git rev-parse", shown, ["rev-parse", "--abbrev-ref", "HEAD"])).trim();
     state.defaultBranch = branch === undefined ? state.baseBranch : await remoteDefaultBranch(state);
     state.baseSha = await revParse(state, "HEAD");

@@ -111,6 +111,7 @@ function failOnExitCode(
 }
 
 const KNOWN_CAUSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/remote branch \S+ not found/i, "check the branch name; a pull request's branch may have been deleted"],
   [
     /authentication failed|could not read username|terminal prompts disabled|\b40[13]\b/i,
     "check that the app installation can access this repository and that the token has not expired",

@@ -193,6 +193,21 @@ describe("the installation token", () => {
   });
 });
 
+describe("a repository the agent cannot work on", () => {
+  it("an empty repository gets a clear error and leaves nothing behind", async () => {
+    const empty = join(repo.root, "empty.git");
+    await git(["init", "--quiet", "--bare", empty]);
+    const factory = createWorkspace({ allowFileProtocol: true, tmpRoot });
+    await expect(factory.clone({ url: `file://${empty}` })).rejects.toThrow(
+      `git clone file://${empty}: the repository is empty — push a first commit to its default branch, then retry`,
+    );
+    await expect(factory.clone({ url: repo.url, branch: "agent/404-missing" })).rejects.toThrow(
+      /^git clone file:\/\/.*: .*Remote branch agent\/404-missing not found.* — check the branch name; a pull request's branch may have been deleted$/,
+    );
+    expect(await readdir(tmpRoot)).toEqual([]);
+  });
+});
+
 describe("dispose", () => {
   it("removes the directory even after a failed operation, and twice is fine", async () => {
     const ws = await clone();
