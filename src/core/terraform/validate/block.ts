@@ -1,15 +1,12 @@
-import type { Block, Finding } from "../types.js";
-import type { AttributeSchema, BlockSchema, NestedBlockSchema } from "../schema/index.js";
+import type { Block } from "../types.js";
+import type { BlockSchema } from "../schema/index.js";
 import { type LocatedNode, childrenNamed } from "../locate/index.js";
 import { VALIDATION_CODES as CODES } from "./codes.js";
-import { closestName } from "./suggest.js";
+import { type CheckContext, type Syntax, assignment, push, reportMissing, reportUnknown } from "./report.js";
+import { instances, isObject, looksLikeBlocks } from "./values.js";
 
-export interface CheckContext {
-  file: string;
-  /** `.tf.json`: attribute and block syntax look alike there, so syntax findings are skipped. */
-  json: boolean;
-  findings: Finding[];
-}
+export type { CheckContext } from "./report.js";
+export { instances } from "./values.js";
 
 export interface BodyOptions {
   /** Names Terraform handles itself at this level (`count`, `lifecycle`, ...). */
@@ -26,7 +23,6 @@ export function squash(name: string): string {
 }
 
 const NESTED: BodyOptions = { meta: new Set(), checkRequired: true };
-type Syntax = LocatedNode["kind"] | undefined;
 
 /** Checks one block body against its schema; `where` names it in messages (`aws_s3_bucket.logs.versioning`). */
 export function checkBody(
@@ -48,7 +44,7 @@ export function checkBody(
     present.add(key);
     const nodes = childrenNamed(node, key);
     const keyLine = nodes[0]?.line ?? line;
-    const syntax: Syntax = nodes[0]?.kind;
+    const syntax: Syntax | undefined = nodes[0]?.kind;
     const attribute = schema.attributes.get(key);
     const block = schema.blocks.get(key);
     if (attribute) {
@@ -112,76 +108,4 @@ function checkDynamic(
     });
   }
   return names;
-}
-
-function reportUnknown(
-  ctx: CheckContext,
-  key: string,
-  syntax: NonNullable<Syntax>,
-  schema: BlockSchema,
-  line: number | null,
-  where: string,
-): void {
-  const asBlock = syntax === "block";
-  const candidates = [...schema.attributes.keys(), ...schema.blocks.keys()];
-  const suggestion = closestName(key, candidates);
-  const hint = suggestion ? ` — did you mean "${suggestion}"?` : "";
-  const code = asBlock ? CODES.unknownBlock : CODES.unknownArgument;
-  const message = `${where}: unknown ${asBlock ? "block" : "argument"} "${key}"${hint}`;
-  push(ctx, line, code, message, suggestion);
-}
-
-function reportMissing(
-  ctx: CheckContext,
-  schema: BlockSchema,
-  present: ReadonlySet<string>,
-  line: number | null,
-  where: string,
-): void {
-  for (const attribute of schema.attributes.values()) {
-    if (!attribute.required || present.has(attribute.name)) continue;
-    const message = `${where}: required argument "${attribute.name}" (${attribute.type}) is missing`;
-    push(ctx, line, CODES.missingRequiredArgument, message, assignment(attribute));
-  }
-  for (const block of schema.blocks.values()) {
-    if (!block.required || present.has(block.name)) continue;
-    const message = `${where}: required block "${block.name}" is missing`;
-    push(ctx, line, CODES.missingRequiredBlock, message, requiredBlockSkeleton(block));
-  }
-}
-
-function requiredBlockSkeleton(block: NestedBlockSchema): string {
-  const inner = [...block.attributes.values()].filter((a) => a.required).map((a) => ` ${a.name} = ...`);
-  return `${block.name} {${inner.join("")}${inner.length > 0 ? " " : ""}}`;
-}
-
-function assignment(attribute: AttributeSchema): string {
-  const type = attribute.type;
-  const value =
-    type.startsWith("map(") || type === "object" ? "{ ... }" : type.startsWith("list(") ? "[ ... ]" : "...";
-  return `${attribute.name} = ${value}`;
-}
-
-function push(
-  ctx: CheckContext,
-  line: number | null,
-  code: string,
-  message: string,
-  suggestion: string | null,
-): void {
-  ctx.findings.push({ file: ctx.file, line, severity: "error", code, message, suggestion });
-}
-
-/** hcl2json gives blocks as arrays of bodies; Terraform JSON may also give one body as an object. */
-export function instances(value: unknown): Block[] {
-  if (Array.isArray(value)) return value.filter(isObject);
-  return isObject(value) ? [value] : [];
-}
-
-function looksLikeBlocks(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0 && value.every(isObject);
-}
-
-function isObject(value: unknown): value is Block {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
