@@ -14,6 +14,14 @@ const MODIFY =
   /\b(?:improve|fix|update|change|modify|delete|remove|rename|refactor|upgrade|migrate|better|optimi[sz]e|clean\s*up|tidy)\b/i;
 const CREATE = /\b(?:add|create|need|want|new|provision|set\s*up|give|make\s+(?:a|an|me)|build|deploy)\b/i;
 
+/** Echoed text keeps words only: no template markers, quotes or markup to carry into a PR body. */
+const printable = (text: string): string =>
+  text
+    .replace(/[^\p{L}\p{N} .,'/@:_+-]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
+
 function nothing(questions: string[], unrecognized: string[], removed: string[]): RecipePlan {
   const notes = removed.length > 0 ? [`Removed before reading: ${removed.join(", ")}.`] : [];
   const summary = [
@@ -53,8 +61,9 @@ export function planRecipes(request: string, ctxInput: RecipeContext): RecipePla
     .flatMap((c) => c.leftovers(FILLER))
     .filter((l) => !findings.unrecognized.includes(l));
   const unrecognized = [...findings.unrecognized, ...leftovers]
-    .slice(0, 30)
-    .map((u) => redact(u.slice(0, 120)));
+    .map((u) => redact(printable(u)))
+    .filter((u) => u !== "")
+    .slice(0, 30);
   if (planned.length === 0) {
     const questions = [...findings.questions];
     if (MODIFY.test(text) && !CREATE.test(text))

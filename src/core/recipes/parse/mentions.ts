@@ -91,7 +91,7 @@ export function findMentions(clause: Clause): Mention[] {
 export function splitClauses(text: string): string[] {
   return text
     .split(
-      /(?:[.!?;]+(?=\s|$)|\n|,\s*(?:and\s+)?(?=(?:an?|one|plus|also|then)\s)|\s+and\s+(?=(?:an?|one|also|then)\s)|\s+plus\s+|\s+as\s+well\s+as\s+)/i,
+      /(?:(?<=\S)[.!?;]+(?=\s|$)|\n|,\s*(?:and\s+)?(?=(?:an?|one|plus|also|then)\s)|\s+and\s+(?=(?:an?|one|also|then)\s)|\s+plus\s+|\s+as\s+well\s+as\s+)/i,
     )
     .map((part) => part.trim())
     .filter((part) => part !== "");

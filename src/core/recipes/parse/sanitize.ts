@@ -21,8 +21,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 export function cleanRequest(input: string): CleanRequest {
   const removed: string[] = [];
   let text = input.length > MAX_REQUEST_CHARS * 4 ? input.slice(0, MAX_REQUEST_CHARS * 4) : input;
-  const strip = (pattern: RegExp, what: string): void => {
-    const next = text.replace(pattern, " ");
+  const strip = (pattern: RegExp, what: string, by = " "): void => {
+    const next = text.replace(pattern, by);
     if (next !== text) removed.push(what);
     text = next;
   };
@@ -30,10 +30,11 @@ export function cleanRequest(input: string): CleanRequest {
   strip(FENCED, "code blocks");
   strip(TAGS, "HTML tags");
   text = text.normalize("NFKC");
-  strip(INVISIBLE, "invisible characters");
+  // Invisible characters split words ("or<ZWSP>ders"), so they go without leaving a space.
+  strip(INVISIBLE, "invisible characters", "");
   strip(CONTROL, "control characters");
   text = text
-    .replace(/[*`~#>|]+/g, " ")
+    .replace(/`+|\*\*+|~~+|[#>|]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (text.length > MAX_REQUEST_CHARS) {
