@@ -1,6 +1,6 @@
 import { createHclParser, type HclParser } from "../adapters/hcl/index.js";
 import { formatHcl } from "../adapters/hcl/format.js";
-import { loadTerraformDirectory } from "../adapters/terraform/index.js";
+import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/index.js";
 import { redact, redactDeep } from "../core/redact/index.js";
 import { type AwsProviderSchema, loadAwsProviderSchema } from "../core/terraform/schema/index.js";
 import type { Finding, ParsedFile } from "../core/terraform/types.js";
@@ -37,7 +37,10 @@ export async function validateDirectory(root: string, deps: ValidateDeps = {}): 
   return finish(loaded.files, loaded.errors, filesChecked, deps);
 }
 
-/** Validates files held in memory (the agent checks what it wrote before committing). */
+/**
+ * Validates files held in memory (the agent checks what it wrote before committing). Only `.tf` and
+ * `.tf.json` paths are checked; anything else (a Lambda's Python, a README) is not Terraform and is skipped.
+ */
 export async function validateFiles(
   files: readonly { path: string; content: string }[],
   deps: ValidateDeps = {},
@@ -45,7 +48,8 @@ export async function validateFiles(
   const parser = deps.parser ?? createHclParser();
   const parsed: ParsedFile[] = [];
   const errors: Finding[] = [];
-  for (const { path, content } of files) {
+  const terraform = files.filter((file) => isTerraformFile(file.path));
+  for (const { path, content } of terraform) {
     if (Buffer.byteLength(content) > MAX_FILE_BYTES) {
       errors.push(fileError(path, null, "file_too_large", `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`));
       continue;
@@ -57,7 +61,7 @@ export async function validateFiles(
       errors.push(fileError(path, result.error.line, "parse_error", `${result.error.message}${where}`));
     }
   }
-  return finish(parsed, errors, files.length, deps);
+  return finish(parsed, errors, terraform.length, deps);
 }
 
 async function finish(

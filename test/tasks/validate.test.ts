@@ -228,6 +228,15 @@ describe("validateFiles on bad input", () => {
     ]);
   });
 
+  it("skips files that are not Terraform", async () => {
+    const result = await validateFiles([
+      { path: "lambda/handler.py", content: "def handler(event, context):\n    return {}\n" },
+      { path: "README.md", content: "# resource { broken" },
+      { path: "q.tf", content: 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n' },
+    ]);
+    expect(result).toEqual({ ok: true, findings: [], filesChecked: 1 });
+  });
+
   it("refuses a file over 2 MiB without parsing it", async () => {
     const content = `# ${"x".repeat(2 * 1024 * 1024)}\n`;
     const result = await validateFiles([{ path: "huge.tf", content }]);
