@@ -54,18 +54,46 @@ export function parseInputs(env: NodeJS.ProcessEnv): Inputs {
     }),
   );
   const result = inputSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    for (const name of ["init-args", "plan-args"] as const) {
+      try {
+        splitArgs(result.data[name]);
+      } catch (error) {
+        throw new Error(`input ${name}: ${(error as Error).message}`);
+      }
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0];
   throw new Error(`input ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`);
 }
 
-/** Splits init-args/plan-args into arguments, honouring quotes; no shell ever sees them. */
+/** Splits init-args/plan-args into arguments like a shell would quote them; no shell ever sees them. */
 export function splitArgs(text: string): string[] {
   const args: string[] = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  for (const match of text.matchAll(pattern)) {
-    args.push(match[1]?.replace(/\\(.)/g, "$1") ?? match[2] ?? match[3] ?? "");
+  let current = "";
+  let started = false;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] ?? "";
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === "\\" && quote === '"' && i + 1 < text.length) current += text[(i += 1)] ?? "";
+      else current += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      started = true;
+    } else if (/\s/.test(c)) {
+      if (started) args.push(current);
+      current = "";
+      started = false;
+    } else {
+      current += c;
+      started = true;
+    }
   }
+  if (quote) throw new Error(`unterminated ${quote} quote in arguments: ${text}`);
+  if (started) args.push(current);
   return args;
 }
 

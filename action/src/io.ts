@@ -1,3 +1,4 @@
+import { appendFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import type { Redactor } from "../../src/core/redact/index.js";
 
@@ -31,8 +32,10 @@ export function createActionsIO(redactor: Redactor): ActionsIO {
     exportVariable: (name, value) => core.exportVariable(name, value),
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
+    // Written directly: core.summary caches the file path for the life of the process.
     appendSummary: async (markdown) => {
-      await core.summary.addRaw(clean(markdown), true).write();
+      const file = process.env.GITHUB_STEP_SUMMARY;
+      if (file) await appendFile(file, `${clean(markdown)}\n`);
     },
     getIDToken: (audience) => core.getIDToken(audience),
     setFailed: (message) => core.setFailed(clean(message)),

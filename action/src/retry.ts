@@ -1,10 +1,15 @@
-/** Errors from STS worth another try: throttling, and GitHub's IdP not answering AWS in time. */
+/**
+ * Errors from STS worth another try: throttling, and GitHub's IdP not answering AWS in time. The SDK names
+ * modelled errors after their shapes (IDPCommunicationErrorException), unmodelled ones after the code.
+ */
 const RETRYABLE = new Set([
   "Throttling",
   "ThrottlingException",
   "RequestLimitExceeded",
   "IDPCommunicationError",
+  "IDPCommunicationErrorException",
   "InvalidIdentityToken",
+  "InvalidIdentityTokenException",
 ]);
 
 export interface RetryOptions {

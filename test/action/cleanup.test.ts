@@ -1,0 +1,123 @@
+import { describe, expect, it } from "@jest/globals";
+import { EXPORTED_STATE, runPost } from "../../action/src/cleanup.js";
+import type { ActionsIO } from "../../action/src/io.js";
+import { withRetry } from "../../action/src/retry.js";
+import { splitArgs } from "../../action/src/inputs.js";
+import { untrustedCodeGuard } from "../../action/src/guard.js";
+
+function recordingIO(state: Record<string, string>) {
+  const exported: [string, string][] = [];
+  const info: string[] = [];
+  const io: ActionsIO = {
+    info: (m) => info.push(m),
+    warning: () => undefined,
+    error: () => undefined,
+    setSecret: () => undefined,
+    setOutput: () => undefined,
+    exportVariable: (name, value) => exported.push([name, value]),
+    saveState: () => undefined,
+    getState: (name) => state[name] ?? "",
+    appendSummary: () => Promise.resolve(),
+    getIDToken: () => Promise.reject(new Error("not in post")),
+    setFailed: () => undefined,
+  };
+  return { io, exported, info };
+}
+
+describe("the post step", () => {
+  it("blanks every AWS_* variable the main step exported, and nothing else", () => {
+    const { io, exported, info } = recordingIO({
+      [EXPORTED_STATE]: "AWS_ACCESS_KEY_ID,AWS_SECRET_ACCESS_KEY,AWS_SESSION_TOKEN,AWS_REGION,PATH",
+    });
+    runPost(io);
+    expect(exported).toEqual([
+      ["AWS_ACCESS_KEY_ID", ""],
+      ["AWS_SECRET_ACCESS_KEY", ""],
+      ["AWS_SESSION_TOKEN", ""],
+      ["AWS_REGION", ""],
+    ]);
+    expect(info).toEqual(["cleared AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION"]);
+  });
+
+  it("does nothing when the main step exported nothing", () => {
+    const { io, exported, info } = recordingIO({});
+    runPost(io);
+    expect(exported).toEqual([]);
+    expect(info).toEqual(["no AWS credentials were exported"]);
+  });
+});
+
+describe("withRetry", () => {
+  const named = (name: string) => Object.assign(new Error(name), { name });
+
+  it("caps the backoff and gives up after the last attempt", async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const attempt = withRetry(
+      () => {
+        calls += 1;
+        return Promise.reject(named("Throttling"));
+      },
+      {
+        attempts: 5,
+        baseMs: 1000,
+        capMs: 3000,
+        random: () => 1,
+        sleep: (ms) => Promise.resolve(void sleeps.push(ms)),
+      },
+    );
+    await expect(attempt).rejects.toThrow("Throttling");
+    expect(calls).toBe(5);
+    expect(sleeps).toEqual([1000, 2000, 3000, 3000]);
+  });
+
+  it("does not retry other errors", async () => {
+    let calls = 0;
+    const attempt = withRetry(
+      () => {
+        calls += 1;
+        return Promise.reject(named("ExpiredTokenException"));
+      },
+      { attempts: 5, baseMs: 1000, capMs: 3000, random: () => 1, sleep: () => Promise.resolve() },
+    );
+    await expect(attempt).rejects.toThrow("ExpiredTokenException");
+    expect(calls).toBe(1);
+  });
+});
+
+describe("inputs and guard", () => {
+  it("splits arguments without a shell, honouring quotes", () => {
+    expect(splitArgs(`-backend-config="key=a b" -var 'x=$(rm -rf /)' -lock=false`)).toEqual([
+      "-backend-config=key=a b",
+      "-var",
+      "x=$(rm -rf /)",
+      "-lock=false",
+    ]);
+  });
+
+  it("allows same-repository pull_request_target and workflow_run, refuses forks and deleted forks", () => {
+    const base = { full_name: "acme/infra" };
+    expect(
+      untrustedCodeGuard("pull_request_target", {
+        repository: base,
+        pull_request: { number: 1, head: { repo: base } },
+      }),
+    ).toBeUndefined();
+    expect(
+      untrustedCodeGuard("workflow_run", { repository: base, workflow_run: { head_repository: base } }),
+    ).toBeUndefined();
+    expect(
+      untrustedCodeGuard("workflow_run", {
+        repository: base,
+        workflow_run: { head_repository: { full_name: "eve/infra" } },
+      }),
+    ).toMatch(/^refusing to assume the role: this workflow_run run would plan code from eve\/infra/);
+    expect(
+      untrustedCodeGuard("pull_request_target", {
+        repository: base,
+        pull_request: { number: 1, head: { repo: null } },
+      }),
+    ).toMatch(/code from a deleted fork/);
+    expect(untrustedCodeGuard("pull_request", {})).toBeUndefined();
+  });
+});

@@ -1,0 +1,390 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { githubApi } from "../helpers/github-openapi.js";
+import { ID_TOKEN, OIDC_URL, type Run, Runner, output } from "./harness.js";
+import {
+  ACCESS_KEY_ID,
+  SECRET_ACCESS_KEY,
+  SESSION_TOKEN,
+  assumeRoleXml,
+  callerIdentityXml,
+  stsErrorXml,
+} from "./sts-xml.js";
+
+const STS = "https://sts.us-east-1.amazonaws.com";
+const ROLE = "arn:aws:iam::123456789012:role/plan";
+const inputs = {
+  "role-to-assume": ROLE,
+  "aws-region": "us-east-1",
+  "github-token": "ghs_0123456789abcdefghijklmnopqrstuvwxyzAB",
+  "working-directory": "prod",
+  "allowed-account-ids": "123456789012",
+};
+const prEvent = {
+  name: "pull_request",
+  payload: {
+    repository: { full_name: "acme/infra" },
+    pull_request: { number: 7, head: { repo: { full_name: "acme/infra" } } },
+  },
+};
+
+const stsAction = (action: string) => (body: unknown) =>
+  (typeof body === "string"
+    ? new URLSearchParams(body).get("Action")
+    : (body as Record<string, string>).Action) === action;
+
+function oidc(): void {
+  nock(OIDC_URL)
+    .get("/idtoken")
+    .query({ "api-version": "2.0", audience: "sts.amazonaws.com" })
+    .matchHeader("authorization", "Bearer runner-request-token-abcdef")
+    .reply(200, { value: ID_TOKEN });
+}
+
+function sts(account = "123456789012", host = STS): void {
+  nock(host)
+    .post("/", stsAction("AssumeRoleWithWebIdentity"))
+    .reply(200, assumeRoleXml(), { "content-type": "text/xml" });
+  nock(host)
+    .post("/", stsAction("GetCallerIdentity"))
+    .reply(200, callerIdentityXml(account), { "content-type": "text/xml" });
+}
+
+function noComments(): ReturnType<typeof githubApi> {
+  return githubApi().get("/repos/acme/infra/issues/7/comments").query({ per_page: "100" }).reply(200, []);
+}
+
+const posted: string[] = [];
+function expectPost(): void {
+  githubApi()
+    .post("/repos/acme/infra/issues/7/comments", (body: { body: string }) => {
+      posted.push(body.body);
+      return true;
+    })
+    .reply(201, {
+      id: 901,
+      html_url: "https://github.com/acme/infra/pull/7#issuecomment-901",
+      body: "x",
+      user: { type: "Bot" },
+    });
+}
+
+/** No credential value anywhere a user or log could see it (mask commands excepted: they register the mask). */
+function expectNoSecrets(run: Run): void {
+  const visible = [
+    ...run.stdout.filter((line) => !line.startsWith("::add-mask::")),
+    run.outputs,
+    run.summary,
+    ...posted,
+  ].join("\n");
+  for (const secret of [ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, ID_TOKEN, inputs["github-token"]]) {
+    expect(visible).not.toContain(secret);
+  }
+}
+
+let runner: Runner | undefined;
+afterEach(() => {
+  runner?.cleanup();
+  runner = undefined;
+  posted.length = 0;
+});
+
+describe("the plan Action", () => {
+  it("plans a root with changes: masks first, runs terraform with argument arrays, comments once", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", { plan: { code: 2 }, show: "all-actions.json" });
+    oidc();
+    sts();
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    const masks = run.stdout.filter((line) => line.startsWith("::add-mask::"));
+    expect(masks.slice(-3)).toEqual([
+      `::add-mask::${ACCESS_KEY_ID}`,
+      `::add-mask::${SECRET_ACCESS_KEY}`,
+      `::add-mask::${SESSION_TOKEN}`,
+    ]);
+    // The three credential masks are registered together, before the first line that follows STS.
+    const keyMask = run.stdout.indexOf(`::add-mask::${ACCESS_KEY_ID}`);
+    expect(run.stdout.slice(keyMask, keyMask + 3)).toEqual(masks.slice(-3));
+    expect(run.stdout.slice(0, keyMask).join("\n")).not.toMatch(/ASIA|assumed/);
+    expect(run.stdout[keyMask + 3]).toBe(`assumed ${ROLE} in account 123456789012 as devops-agent-infra-42`);
+    const planFile = `${runner.dir}/tmp/devops-agent-plan/prod.tfplan`;
+    expect(run.calls).toEqual([
+      "prod: init -input=false",
+      `prod: plan -input=false -no-color -detailed-exitcode -out=${planFile}`,
+      `prod: show -json ${planFile}`,
+    ]);
+    expect(run.terraformEnv).toEqual(["AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID"]);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.split("\n")[0]).toBe("<!-- devops-agent:plan:prod -->");
+    expect(posted[0]).toContain("> [!CAUTION]");
+    expect(run.summary).toContain("**Plan: 2 to import, 4 to add, 2 to change, 4 to destroy, 2 to forget.**");
+    expect(output(run.outputs, "create")).toBe("2");
+    expect(output(run.outputs, "replace")).toBe("2");
+    expect(output(run.outputs, "has-changes")).toBe("true");
+    expect(output(run.outputs, "has-destroy")).toBe("true");
+    expect(output(run.outputs, "plan-json")).toBe(`${runner.dir}/tmp/devops-agent-plan/prod.plan.json`);
+    expect(output(run.outputs, "comment-url")).toBe("https://github.com/acme/infra/pull/7#issuecomment-901");
+    expect(run.exported).toContain(`AWS_ACCESS_KEY_ID<<`);
+    expect(run.exported).toContain(`AWS_REGION<<`);
+    expectNoSecrets(run);
+  });
+
+  it("reports no changes, and still comments with comment: always", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", { plan: { code: 0 }, show: "no-changes.json" });
+    oidc();
+    sts();
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    expect(posted[0]).toContain("**No changes. Your infrastructure matches the configuration.**");
+    expect(output(run.outputs, "has-changes")).toBe("false");
+    expect(output(run.outputs, "has-destroy")).toBe("false");
+    expect(output(run.outputs, "noop")).toBe("1");
+    expectNoSecrets(run);
+  });
+
+  it("skips the comment for no changes with comment: on-change", async () => {
+    runner = new Runner({ ...inputs, comment: "on-change" }, prEvent).root("prod", {
+      show: "no-changes.json",
+    });
+    oidc();
+    sts();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    expect(output(run.outputs, "comment-url")).toBe("");
+    expect(run.summary).toContain("No changes.");
+  });
+
+  it("fails the step on a destroy with fail-on-delete, after commenting", async () => {
+    runner = new Runner({ ...inputs, "fail-on-delete": "true" }, prEvent).root("prod", {
+      plan: { code: 2 },
+      show: "format-0.1.json",
+    });
+    oidc();
+    sts();
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(posted[0]).toContain("> [!CAUTION]");
+    expect(run.stdout).toContain("::error::the plan destroys or replaces resources in prod (fail-on-delete)");
+    expectNoSecrets(run);
+  });
+
+  it("retries throttled STS calls with full-jitter backoff and recovers", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", { plan: { code: 2 }, show: "sensitive-unknown.json" });
+    oidc();
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .times(2)
+      .reply(400, stsErrorXml("Throttling", "Rate exceeded"), { "content-type": "text/xml" });
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .reply(400, stsErrorXml("IDPCommunicationError", "Couldn't retrieve verification key"), {
+        "content-type": "text/xml",
+      });
+    sts();
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    // random() = 0.5: half of 1 s, 2 s, 4 s.
+    expect(run.sleeps).toEqual([500, 1000, 2000]);
+    expect(run.stdout).toContain(`assume role ${ROLE}: Throttling; retry 1 in 500 ms`);
+    expectNoSecrets(run);
+  });
+
+  it("fails fast on AccessDenied, naming the trust policy conditions and the token's sub", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", {});
+    oidc();
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .reply(403, stsErrorXml("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity"), {
+        "content-type": "text/xml",
+      });
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.sleeps).toEqual([]);
+    expect(run.calls).toEqual([]);
+    expect(run.stdout).toContain(
+      `::error::assume role ${ROLE}: AccessDenied — the role's trust policy rejected this job's token. ` +
+        'Check its conditions: token.actions.githubusercontent.com:aud must be "sts.amazonaws.com" and ' +
+        'token.actions.githubusercontent.com:sub must match this token\'s sub "repo:acme/infra:pull_request".',
+    );
+    expect(run.exported).toBe("");
+  });
+
+  it("says which permission to add when the job cannot request an OIDC token", async () => {
+    runner = new Runner(inputs, prEvent, {
+      ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+    });
+    delete runner.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    delete runner.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.stdout).toContain(
+      "::error::this job cannot request a GitHub OIDC token: add `permissions: { id-token: write, contents: read, pull-requests: write }` to the job (or workflow)",
+    );
+  });
+
+  it("refuses credentials from an account not in allowed-account-ids, before terraform runs", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", { show: "no-changes.json" });
+    oidc();
+    sts("999999999999");
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.calls).toEqual([]);
+    expect(run.exported).toBe("");
+    expect(run.stdout).toContain(
+      `::error::the role ${ROLE} is in account 999999999999, which is not in allowed-account-ids (123456789012); refusing to plan against it`,
+    );
+    expectNoSecrets(run);
+  });
+
+  it("refuses a fork's head under pull_request_target without requesting a token", async () => {
+    const fork = {
+      name: "pull_request_target",
+      payload: {
+        repository: { full_name: "acme/infra" },
+        pull_request: { number: 7, head: { repo: { full_name: "mallory/infra" } } },
+      },
+    };
+    runner = new Runner(inputs, fork).root("prod", {});
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.calls).toEqual([]);
+    const error = run.stdout.find((line) => line.startsWith("::error::")) ?? "";
+    expect(error).toContain(
+      "refusing to assume the role: this pull_request_target run would plan code from mallory/infra",
+    );
+    expect(error).toContain("Run the plan on `pull_request`");
+  });
+
+  it("comments the redacted, bounded error lines when init fails, and fails the step", async () => {
+    const err = `${"noise\n".repeat(200)}Error: Failed to get existing workspaces: AccessDenied\n  with key AKIAIOSFODNN7EXAMPLE\n`;
+    runner = new Runner(inputs, prEvent).root("prod", { init: { code: 1, err } });
+    oidc();
+    sts();
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.calls).toEqual(["prod: init -input=false"]);
+    expect(posted[0]?.split("\n").slice(0, 5)).toEqual([
+      "<!-- devops-agent:plan:prod -->",
+      "## ❌ Terraform plan failed: <code>prod</code>",
+      "",
+      "`terraform init` exited with 1:",
+      "",
+    ]);
+    expect(posted[0]).toContain(
+      "Error: Failed to get existing workspaces: AccessDenied\n  with key [REDACTED]",
+    );
+    expect(posted[0]?.split("\n").filter((l) => l === "noise").length).toBe(58);
+    expect(run.stdout).toContain("::error::terraform failed in prod (init)");
+    expect(output(run.outputs, "failed-roots")).toBe("prod");
+    expectNoSecrets(run);
+  });
+
+  it("plans two roots one after another, each with its own comment", async () => {
+    runner = new Runner({ ...inputs, "working-directory": "network\napp" }, prEvent)
+      .root("network", { plan: { code: 2 }, show: "sensitive-unknown.json" })
+      .root("app", { plan: { code: 2 }, show: "drift-deferred.json" });
+    oidc();
+    sts();
+    noComments();
+    expectPost();
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    expect(run.calls.map((c) => c.split(" ").slice(0, 2).join(" "))).toEqual([
+      "network: init",
+      "network: plan",
+      "network: show",
+      "app: init",
+      "app: plan",
+      "app: show",
+    ]);
+    expect(posted.map((body) => body.split("\n")[0])).toEqual([
+      "<!-- devops-agent:plan:network -->",
+      "<!-- devops-agent:plan:app -->",
+    ]);
+    expect(output(run.outputs, "update")).toBe("3");
+    expect(output(run.outputs, "plan-json")?.split("\n")).toHaveLength(2);
+    expectNoSecrets(run);
+  });
+
+  it("updates the existing comment found on a later page instead of adding another", async () => {
+    runner = new Runner(
+      { ...inputs, "working-directory": "prod" },
+      {
+        name: "workflow_dispatch",
+        payload: { repository: { full_name: "acme/infra" }, inputs: { pr: "7" } },
+      },
+    ).root("prod", { plan: { code: 2 }, show: "sensitive-unknown.json" });
+    oidc();
+    sts();
+    const others = Array.from({ length: 100 }, (_, i) => ({
+      id: i + 1,
+      html_url: `https://github.com/acme/infra/pull/7#issuecomment-${i + 1}`,
+      body: i === 3 ? "<!-- devops-agent:plan:prod -->\nquoted by a human" : `comment ${i}`,
+      user: { type: "User" },
+    }));
+    githubApi().get("/repos/acme/infra/issues/7/comments").query({ per_page: "100" }).reply(200, others, {
+      link: '<https://api.github.com/repos/acme/infra/issues/7/comments?per_page=100&page=2>; rel="next"',
+    });
+    githubApi()
+      .get("/repos/acme/infra/issues/7/comments")
+      .query({ per_page: "100", page: "2" })
+      .reply(200, [
+        {
+          id: 555,
+          html_url: "https://github.com/acme/infra/pull/7#issuecomment-555",
+          body: "<!-- devops-agent:plan:prod -->\nold plan",
+          user: { type: "Bot" },
+        },
+      ]);
+    githubApi()
+      .patch("/repos/acme/infra/issues/comments/555", (body: { body: string }) => {
+        posted.push(body.body);
+        return true;
+      })
+      .reply(200, {
+        id: 555,
+        html_url: "https://github.com/acme/infra/pull/7#issuecomment-555",
+        body: "x",
+        user: { type: "Bot" },
+      });
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    expect(posted).toHaveLength(1);
+    expect(output(run.outputs, "comment-url")).toBe("https://github.com/acme/infra/pull/7#issuecomment-555");
+    expectNoSecrets(run);
+  });
+
+  it("honours AWS_ENDPOINT_URL_STS for private endpoints", async () => {
+    runner = new Runner(inputs, prEvent, { AWS_ENDPOINT_URL_STS: "https://sts.vpce.example" }).root("prod", {
+      show: "no-changes.json",
+    });
+    oidc();
+    sts("123456789012", "https://sts.vpce.example");
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+  });
+
+  it("names the input that is wrong", async () => {
+    runner = new Runner({ ...inputs, "role-session-name": "x" }, prEvent);
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.stdout).toContain(
+      "::error::input role-session-name: expected 2-64 characters of letters, digits and +=,.@_-",
+    );
+  });
+});
