@@ -73,7 +73,17 @@ export async function cloneWorkspace(
     await git.run(
       "git clone",
       shown,
-      ["clone", `--depth=${depth}`, "--no-tags", "--single-branch", ...branchArgs, "--", url.toString(), "."],
+      [
+        "clone",
+        "--progress",
+        `--depth=${depth}`,
+        "--no-tags",
+        "--single-branch",
+        ...branchArgs,
+        "--",
+        url.toString(),
+        ".",
+      ],
       { network: true },
     );
     const state: WorkspaceState = {

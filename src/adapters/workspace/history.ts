@@ -14,9 +14,14 @@ async function deepenUntil(state: WorkspaceState, ready: () => Promise<boolean>)
   for (const step of DEEPEN_STEPS) {
     const shallow = await state.git.run("git rev-parse", state.dir, ["rev-parse", "--is-shallow-repository"]);
     if (shallow.trim() !== "true") return false;
-    await state.git.run("git fetch", state.remote, ["fetch", "--no-tags", `--deepen=${step}`, "origin"], {
-      network: true,
-    });
+    await state.git.run(
+      "git fetch",
+      state.remote,
+      ["fetch", "--progress", "--no-tags", `--deepen=${step}`, "origin"],
+      {
+        network: true,
+      },
+    );
     if (await ready()) return true;
   }
   return false;

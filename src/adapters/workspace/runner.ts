@@ -65,7 +65,7 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
       try {
         return await client(runOptions).raw(args);
       } catch (error) {
-        throw translate(error, operation, target, options.redactor, runOptions.hint);
+        throw translate(error, operation, target, options, runOptions.hint);
       }
     },
     async succeeds(args, runOptions = {}) {
@@ -121,7 +121,7 @@ const KNOWN_CAUSES: ReadonlyArray<readonly [RegExp, string]> = [
     "check the repository URL and that the app is installed on it",
   ],
   [
-    /could not resolve host|timed out|failed to connect|connection refused|block timeout/i,
+    /could not resolve host|timed out|failed to connect|connection refused|made no progress/i,
     "the git host could not be reached; retry later",
   ],
   [
@@ -131,21 +131,27 @@ const KNOWN_CAUSES: ReadonlyArray<readonly [RegExp, string]> = [
   [/transport '[a-z]+' not allowed|protocol .* not allowed/i, "use an https:// URL"],
 ];
 
+// Clone and fetch print progress so the stall timeout sees a live transfer; it is noise in an error.
+const PROGRESS =
+  /^(remote: )?(Cloning into|Enumerating|Counting|Compressing|Receiving|Resolving|Total|Updating files|Unpacking)/;
+
 function translate(
   error: unknown,
   operation: string,
   target: string,
-  redactor: Redactor,
+  { redactor, timeoutMs }: Pick<GitRunnerOptions, "redactor" | "timeoutMs">,
   fallback?: string,
 ): WorkspaceError {
   const raw =
     typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
   const lines = redactor
     .redact(raw)
-    .split("\n")
+    .split(/[\r\n]+/)
     .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("hint:") && !line.startsWith("Cloning into"));
-  const reason = lines.slice(0, 4).join(" ").slice(0, 600) || "git failed without a message";
+    .filter((line) => line !== "" && !line.startsWith("hint:") && !PROGRESS.test(line));
+  const joined = lines.slice(0, 4).join(" ").slice(0, 600) || "git failed without a message";
+  const reason =
+    joined === "block timeout reached" ? `git made no progress for ${timeoutMs} ms and was stopped` : joined;
   const hint = KNOWN_CAUSES.find(([pattern]) => pattern.test(reason))?.[1] ?? fallback;
   return new WorkspaceError(operation, target, reason, hint);
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { readFile } from "node:fs/promises";
+import { readFile, readdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRedactor } from "../../../src/core/redact/index.js";
 import { createWorkspace } from "../../../src/adapters/workspace/index.js";
@@ -71,5 +74,27 @@ describe("the token travels as a per-command HTTP header", () => {
     );
     expect(message).not.toContain(wrong);
     expect(message).not.toContain(Buffer.from(`x-access-token:${wrong}`).toString("base64"));
+  });
+});
+
+describe("a git host that stops answering", () => {
+  it("is given up on after the stall timeout, with a clear error and no directory left", async () => {
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    const { port } = hanging.address() as AddressInfo;
+    const tmpRoot = await mkdtemp(join(tmpdir(), "devops-agent-stall-"));
+    try {
+      const factory = createWorkspace({ allowPlainHttp: true, timeoutMs: 300, tmpRoot });
+      await expect(factory.clone({ url: `http://127.0.0.1:${port}/o/r.git`, token: TOKEN })).rejects.toThrow(
+        new RegExp(
+          `^git clone http://127\\.0\\.0\\.1:${port}/o/r\\.git: git made no progress for 300 ms and was stopped — the git host could not be reached; retry later$`,
+        ),
+      );
+      expect(await readdir(tmpRoot)).toEqual([]);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+      await rm(tmpRoot, { recursive: true, force: true });
+    }
   });
 });
