@@ -55,7 +55,7 @@ export function quote(text: string): string {
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t")
-    .replace(/\$\{/g, "$${")
+    .replace(/\$\{/g, () => "$${")
     .replace(/%\{/g, "%%{")
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "");
