@@ -59,7 +59,7 @@ export function parseInputs(env: NodeJS.ProcessEnv): Inputs {
       try {
         splitArgs(result.data[name]);
       } catch (error) {
-        throw new Error(`input ${name}: ${(error as Error).message}`);
+        throw new Error(`input ${name}: ${(error as Error).message}`, { cause: error });
       }
     }
     return result.data;
