@@ -191,6 +191,28 @@ describe("validateFiles on patterns Terraform allows", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("checks dynamic blocks written in Terraform JSON", async () => {
+    const content = JSON.stringify(
+      {
+        resource: {
+          aws_security_group: {
+            web: {
+              name: "web",
+              dynamic: {
+                ingress: { for_each: "${var.rules}", content: { from_port: "${ingress.value}" } },
+                egres: { for_each: "${var.rules}", content: {} },
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const result = await validateFiles([{ path: "sg.tf.json", content }]);
+    expect(errors(result.findings)).toEqual([[lineOf(content, '"egres"'), "unknown_block", "egress"]]);
+  });
+
   it("finds a misspelling inside the second of two dynamic blocks of the same name", async () => {
     const content = [
       'resource "aws_s3_bucket_lifecycle_configuration" "this" {',
