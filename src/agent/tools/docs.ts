@@ -5,6 +5,7 @@ import {
   type BlockSchema,
   type TypeSchema,
 } from "../../core/terraform/schema/index.js";
+import { closestName } from "../../core/terraform/validate/suggest.js";
 import { ToolError } from "../session.js";
 import type { Session } from "../session.js";
 import { defineTool } from "./define.js";
@@ -30,10 +31,15 @@ function schemaEntry(type: string): TypeSchema {
   const name = data ? type.slice(5) : type;
   const found = data ? schema.dataSource(name) : schema.resource(name);
   if (found !== undefined) return found;
+  const known = data ? schema.dataSourceTypes() : schema.resourceTypes();
+  const closest = closestName(name, known);
   const words = name.replace(/^aws_/, "").split("_");
-  const near = (data ? schema.dataSourceTypes() : schema.resourceTypes())
-    .filter((t) => words.every((w) => t.includes(w)))
-    .slice(0, 8);
+  const near = [
+    ...new Set([
+      ...(closest === null ? [] : [closest]),
+      ...known.filter((t) => words.every((w) => t.includes(w))),
+    ]),
+  ].slice(0, 8);
   throw new ToolError(
     `${type} is not in the AWS provider schema (${schema.version.providerVersion})` +
       (near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""),
