@@ -9,7 +9,7 @@ import type { Block, DoubleLabeledBlocks, LabeledBlocks, TerraformBody } from ".
  */
 export function normalizeTfJson(document: unknown): TerraformBody {
   if (!isObject(document)) throw new TypeError("the top level of a .tf.json file must be a JSON object");
-  const out: TerraformBody = {};
+  const out = dict() as TerraformBody;
   for (const [key, value] of Object.entries(withoutComments(document))) {
     switch (key) {
       case "resource":
@@ -38,7 +38,7 @@ export function normalizeTfJson(document: unknown): TerraformBody {
 const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection"]);
 
 function resourceBody(body: Block): Block {
-  const out: Block = {};
+  const out: Block = dict();
   for (const [key, value] of Object.entries(body)) {
     if (key === "dynamic") out[key] = dynamicBlocks(value);
     else if (key === "provisioner") out[key] = labeled(value, key);
@@ -58,7 +58,7 @@ function dynamicBlocks(value: unknown): LabeledBlocks {
 }
 
 function terraformBlock(body: Block): Block {
-  const out: Block = { ...body };
+  const out: Block = Object.assign(dict(), body);
   if ("backend" in body) out["backend"] = labeled(body["backend"], "backend");
   if ("cloud" in body) out["cloud"] = bodies(body["cloud"], "cloud");
   if ("required_providers" in body)
@@ -67,10 +67,10 @@ function terraformBlock(body: Block): Block {
 }
 
 function doubleLabeled(value: unknown, where: string): DoubleLabeledBlocks {
-  const out: DoubleLabeledBlocks = {};
+  const out: DoubleLabeledBlocks = dict();
   for (const level of objects(value, where)) {
     for (const [type, names] of Object.entries(level)) {
-      const target = (out[type] ??= {});
+      const target = (out[type] ??= dict());
       for (const [name, list] of Object.entries(labeled(names, `${where}.${type}`))) {
         (target[name] ??= []).push(...list.map(resourceBody));
       }
@@ -80,7 +80,7 @@ function doubleLabeled(value: unknown, where: string): DoubleLabeledBlocks {
 }
 
 function labeled(value: unknown, where: string): LabeledBlocks {
-  const out: LabeledBlocks = {};
+  const out: LabeledBlocks = dict();
   for (const level of objects(value, where)) {
     for (const [label, body] of Object.entries(level)) {
       (out[label] ??= []).push(...bodies(body, `${where}.${label}`).map(resourceBody));
@@ -103,8 +103,17 @@ function objects(value: unknown, where: string): Block[] {
 
 function withoutComments(object: Block): Block {
   if (!("//" in object)) return object;
-  const { "//": _comment, ...rest } = object;
+  const rest: Block = dict();
+  for (const [key, value] of Object.entries(object)) if (key !== "//") rest[key] = value;
   return rest;
+}
+
+/**
+ * Keys come from the file: `"__proto__"` or `"constructor"` must land as plain keys, never reach
+ * `Object.prototype`, so every map built here has no prototype.
+ */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function isObject(value: unknown): value is Block {

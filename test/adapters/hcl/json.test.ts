@@ -125,3 +125,18 @@ describe("createHclParser().parse on .tf.json", () => {
     });
   });
 });
+
+describe("hostile .tf.json keys", () => {
+  it("keeps __proto__ and constructor as plain keys without touching Object.prototype", async () => {
+    const content =
+      '{"resource": {"__proto__": {"polluted": {"x": 1}}, "constructor": {"__proto__": {"y": 2}}},' +
+      ' "terraform": {"backend": {"__proto__": {"bucket": "b"}}}, "__proto__": {"polluted": true}}';
+    const result = await parser.parse("evil-proto.tf.json", content);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(Object.keys(result.body.resource ?? {})).toEqual(["__proto__", "constructor"]);
+    expect(result.body.resource?.["__proto__"]?.["polluted"]).toEqual([{ x: 1 }]);
+    expect(result.body.resource?.["constructor"]?.["__proto__"]).toEqual([{ y: 2 }]);
+  });
+});

@@ -173,6 +173,8 @@ describe("serviceOf", () => {
     ["aws_db_instance", "rds"],
     ["aws_cloudwatch_log_group", "cloudwatch"],
     ["random_id", "random"],
+    ["aws_constructor_x", "constructor"],
+    ["aws_hasOwnProperty", "hasOwnProperty"],
   ])("%s → %s", (type, service) => {
     expect(serviceOf(type)).toBe(service);
   });

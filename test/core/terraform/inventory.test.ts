@@ -146,3 +146,18 @@ describe("buildInventory edge cases", () => {
     );
   });
 });
+
+describe("buildInventory on hostile names", () => {
+  it("counts resource types named like Object.prototype members", async () => {
+    const loaded = await loadTerraformDirectory(`${fixtures}/evil-proto-names`);
+    const contract = toInventoryContract(buildInventory(loaded.files), loaded.files.length, loaded.errors);
+    expect(JSON.parse(JSON.stringify(contract))).toEqual({
+      resources: { ["__proto__"]: 1, constructor: 2, toString: 1 },
+      dataSources: {},
+      modules: [],
+      files: 2,
+      errors: [],
+    });
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});

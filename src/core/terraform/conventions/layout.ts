@@ -33,7 +33,10 @@ export function detectLayout(inventory: Inventory, root: string): Layout {
   if (root !== "" && siblings.includes(root) && siblings.length >= 2) {
     const serviceFiles = filesByService(inventory, (dir) => siblings.includes(dir));
     const layout: LayoutConvention = { style: "per_service_folders", serviceFiles };
-    return { layout, fileFor: (service) => serviceFiles[service] ?? join(join(parent, service), "main.tf") };
+    return {
+      layout,
+      fileFor: (service) => known(serviceFiles, service) ?? join(join(parent, service), "main.tf"),
+    };
   }
   const serviceFiles = filesByService(inventory, (dir) => dir === root);
   const perFile = new Map<string, number>();
@@ -51,7 +54,7 @@ export function detectLayout(inventory: Inventory, root: string): Layout {
   return {
     layout: { style, serviceFiles },
     fileFor: (service) =>
-      serviceFiles[service] ?? join(root, style === "single_main" ? "main.tf" : `${service}.tf`),
+      known(serviceFiles, service) ?? join(root, style === "single_main" ? "main.tf" : `${service}.tf`),
   };
 }
 
@@ -72,6 +75,10 @@ function filesByService(inventory: Inventory, include: (dir: string) => boolean)
     if (best !== undefined) out[service] = best[0];
   }
   return out;
+}
+
+function known(serviceFiles: Record<string, string>, service: string): string | undefined {
+  return Object.hasOwn(serviceFiles, service) ? serviceFiles[service] : undefined;
 }
 
 function stemOf(file: string): string {

@@ -26,7 +26,7 @@ export function serviceOf(type: string): string {
   // Other providers' resources (random_id, tls_private_key) are filed by provider.
   if (provider !== "aws") return provider;
   const first = words[0] ?? type;
-  return SERVICE_OF_PREFIX[first] ?? first;
+  return Object.hasOwn(SERVICE_OF_PREFIX, first) ? (SERVICE_OF_PREFIX[first] ?? first) : first;
 }
 
 /** Accepts a service (`S3`) or a resource type (`aws_s3_bucket`) and gives the service name. */

@@ -26,7 +26,8 @@ export function toInventoryContract(
 }
 
 function countByType(entries: Array<{ type: string }>): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // No prototype: a type named `constructor` or `__proto__` must count like any other.
+  const counts = Object.create(null) as Record<string, number>;
   for (const { type } of [...entries].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))) {
     counts[type] = (counts[type] ?? 0) + 1;
   }

@@ -138,7 +138,7 @@ function typeExpression(value: unknown): string | null {
 const SECRET_SETTING = /secret|token|password|credential|private|access_key|sas|client_certificate/i;
 
 function backendSettings(block: Block): Backend["settings"] {
-  const settings: Backend["settings"] = {};
+  const settings = Object.create(null) as Backend["settings"];
   for (const [key, value] of Object.entries(block).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (SECRET_SETTING.test(key)) continue;
     if (typeof value === "number" || typeof value === "boolean") settings[key] = value;
@@ -176,7 +176,7 @@ function blockList(value: unknown): Block[] {
 }
 
 function asLabeled(value: unknown): Record<string, Block[]> {
-  const out: Record<string, Block[]> = {};
+  const out = Object.create(null) as Record<string, Block[]>;
   if (isBlock(value)) for (const [label, list] of Object.entries(value)) out[label] = blockList(list);
   return out;
 }
