@@ -182,13 +182,24 @@ function wireLambda(
   const { clause, from, to } = d;
   const consumes = clause.take(CONSUME, from, to) !== undefined;
   const queue = nearest("sqs", d);
-  if (consumes && queue !== undefined) params["sqs_trigger"] = identOf(queue.name);
-  else if (consumes && d.refs.includes("sqs")) {
+  if (consumes && queue !== undefined) {
+    params["sqs_trigger"] = identOf(queue.name);
+    // Lambda refuses an SQS trigger whose visibility timeout is shorter than the function timeout; AWS advises 6x.
+    const timeout = typeof params["timeout_seconds"] === "number" ? params["timeout_seconds"] : 30;
+    const current =
+      typeof queue.params["visibility_timeout_seconds"] === "number"
+        ? queue.params["visibility_timeout_seconds"]
+        : 30;
+    const visibility = Math.min(43200, Math.max(current, timeout * 6));
+    queue.params["visibility_timeout_seconds"] = visibility;
+    if (visibility !== current)
+      wiring.push(
+        `queue \`${queue.name}\` visibility timeout set to ${visibility} s (6 × the function timeout)`,
+      );
+  } else if (consumes && d.refs.includes("sqs")) {
     const existing = existingOf(ctx, "sqs");
     if (existing !== undefined) params["sqs_trigger"] = existing;
   }
-  if (typeof params["sqs_trigger"] === "string")
-    wiring.push(`consumes aws_sqs_queue.${String(params["sqs_trigger"])} (event source mapping)`);
   const writes = clause.take(WRITE, from, to) !== undefined;
   const reads = clause.take(READ, from, to) !== undefined;
   const sends = clause.take(SEND, from, to) !== undefined;
@@ -212,7 +223,6 @@ function wireLambda(
   if (sends && queue !== undefined && params["sqs_trigger"] === undefined)
     access.push({ kind: "sqs_send", target: identOf(queue.name) });
   if (access.length > 0) params["access"] = access;
-  for (const grant of access) wiring.push(`may ${grant.kind.replace("_", " ")} ${grant.target}`);
 }
 
 /** Picks what the alarm watches; returns a name for it, or undefined (and a question) if nothing fits. */

@@ -65,6 +65,13 @@ const PRESETS: Record<string, Preset> = {
   },
 };
 
+const SYMBOL: Record<string, string> = {
+  GreaterThanOrEqualToThreshold: "≥",
+  GreaterThanThreshold: ">",
+  LessThanThreshold: "<",
+  LessThanOrEqualToThreshold: "≤",
+};
+
 const token = z.string().regex(/^[A-Za-z0-9_./:-]{1,255}$/, "letters, digits, _ . / : -");
 const params = z
   .object({
@@ -154,11 +161,7 @@ export const metricAlarm: RecipeDefinition<typeof params> = {
           attr(
             "alarm_description",
             str(
-              `${preset?.what ?? p.metric_name ?? "metric"} ${p.comparison
-                .replace(/Threshold$/, "")
-                .replace(/([A-Z])/g, " $1")
-                .trim()
-                .toLowerCase()} ${threshold}`,
+              `${preset?.what ?? p.metric_name ?? "metric"} ${SYMBOL[p.comparison] ?? p.comparison} ${threshold}`,
             ),
           ),
           attr("namespace", str(preset?.namespace ?? p.namespace ?? "")),
@@ -181,7 +184,7 @@ export const metricAlarm: RecipeDefinition<typeof params> = {
       shared: [],
       extraFiles: [],
       notes: [
-        `alarms when ${preset?.what ?? `${p.namespace}/${p.metric_name}`} is ${p.comparison.replace(/Threshold$/, "")} ${threshold} over ${p.evaluation_periods} × ${p.period_seconds} s`,
+        `alarms when ${preset?.what ?? `${p.namespace}/${p.metric_name}`} is ${SYMBOL[p.comparison] ?? p.comparison} ${threshold} over ${p.evaluation_periods} × ${p.period_seconds} s`,
         p.sns_topic === undefined
           ? "notifies a new SNS topic (encrypted) on alarm and on recovery: subscribe your on-call to it"
           : `notifies aws_sns_topic.${p.sns_topic} on alarm and on recovery`,

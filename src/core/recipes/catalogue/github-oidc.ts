@@ -123,7 +123,7 @@ export const githubOidcRole: RecipeDefinition<typeof params> = {
         p.existing_provider === undefined
           ? `creates the account's GitHub OIDC provider (${ISSUER}); if the account already has one, import it instead`
           : `uses aws_iam_openid_connect_provider.${provider}`,
-        "trust pinned to audience sts.amazonaws.com",
+        "trust pinned to audience sts.amazonaws.com (no thumbprint pinned: needs hashicorp/aws >= 5.81)",
         `trust limited to exactly: ${subs.map((s) => `\`${s}\``).join(", ")} (no wildcards)`,
         `sessions last at most ${p.max_session_hours} h`,
         p.policy_arns.length === 0

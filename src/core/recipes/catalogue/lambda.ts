@@ -156,6 +156,7 @@ export const pythonLambda: RecipeDefinition<typeof params> = {
       notes: [
         `${p.runtime} on ${p.architecture}, ${p.memory_mb} MB, ${p.timeout_seconds} s timeout; code packaged from \`src/${p.name}/\``,
         "own IAM role trusted only by lambda.amazonaws.com, with AWSLambdaBasicExecutionRole",
+        'packaged by `data "archive_file"` (the hashicorp/archive provider, installed by `terraform init`)',
         `log group with ${retention}-day retention${retention !== p.log_retention_days ? ` (CloudWatch's nearest allowed value to ${p.log_retention_days})` : ""}`,
         ...unique.map((grant) => `least-privilege grant: ${describeAccess(grant)}`),
         ...(p.sqs_trigger === undefined
