@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { TerraformRootError } from "../../adapters/terraform/index.js";
+import { redact } from "../../core/redact/index.js";
 import { loadAwsProviderSchema } from "../../core/terraform/schema/index.js";
 import type { Finding } from "../../core/terraform/types.js";
 import { validateDirectory } from "../../tasks/validate.js";
@@ -38,8 +39,9 @@ export const validateCommand: CliCommand = {
     const empty = result.filesChecked === 0 && result.findings.length === 0;
     const ok = result.ok && !empty;
     if (json) io.stdout(JSON.stringify({ ok, findings: result.findings }, null, 2));
-    else io.stdout(render(dir, result.findings, result.filesChecked));
-    if (empty) io.stderr(`devops-agent validate: no Terraform files (.tf, .tf.json) found under ${dir}`);
+    else io.stdout(render(redact(dir), result.findings, result.filesChecked));
+    if (empty)
+      io.stderr(redact(`devops-agent validate: no Terraform files (.tf, .tf.json) found under ${dir}`));
     return ok ? 0 : 1;
   },
 };
