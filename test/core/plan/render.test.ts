@@ -22,6 +22,7 @@ describe("renderPlanMarkdown", () => {
     "format-0.1.json",
     "no-changes.json",
     "evil-markdown.json",
+    "real-terraform-1.11.json",
   ])("renders %s", (name) => {
     expect(renderPlanMarkdown(summarize(name), { root: "infra/prod" })).toMatchSnapshot();
   });
@@ -74,7 +75,7 @@ describe("renderPlanMarkdown", () => {
     ]) {
       const text = renderPlanMarkdown(summarize(name), { root: "." });
       expect(text).not.toMatch(
-        /s3cr3t|key-before|key-after|tok-create|sk_live|output-secret|conn-secret|hunter2|drift-secret|correct horse|plain-looking|pa55word|AKIAIOSFODNN7EXAMPLE|ghs_16C7/,
+        /s3cr3t|key-before|key-after|tok-create|sk_live|output-secret|conn-secret|hunter2|drift-secret|correct horse|plain-looking|pa55word|AKIAIOSFODNN7EXAMPLE|ghs_16C7|real-secret-value/,
       );
     }
   });
