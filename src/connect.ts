@@ -2,7 +2,9 @@ import type { Probot } from "probot";
 import { z } from "zod";
 import { createRedactor } from "./core/redact/index.js";
 import { createGitHubPort } from "./adapters/github/index.js";
+import { createLlmClient, type LlmSettings } from "./adapters/llm/index.js";
 import type { Connection } from "./tasks/process-job.js";
+import type { WorkspaceSettings } from "./tasks/types.js";
 
 const TokenAuth = z.object({ token: z.string() });
 
@@ -10,6 +12,14 @@ export interface ConnectOptions {
   botLogin?: string | undefined;
   /** Secrets the server holds (LLM key, private key) that must never be printed. */
   secrets?: (string | undefined)[];
+  /** Null: no model configured, recipes only. */
+  llm?: LlmSettings | null;
+  workspaces: WorkspaceSettings;
+}
+
+/** The clone URL of a repository; the token travels in a header, never in the URL. */
+export function cloneUrl(settings: WorkspaceSettings, owner: string, repo: string): string {
+  return `${settings.gitBaseUrl.replace(/\/+$/, "")}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}.git`;
 }
 
 /** Installation-scoped GitHub access for one job, with the installation token masked before any use. */
@@ -21,11 +31,13 @@ export function createConnector(
     const octokit = await probot.auth(installationId);
     const redactor = createRedactor(options.secrets ?? []);
     const auth = TokenAuth.safeParse(await octokit.auth({ type: "installation" }));
-    if (auth.success) redactor.register(auth.data.token);
+    const token = auth.success ? auth.data.token : null;
+    redactor.register(token ?? undefined);
     const github = createGitHubPort(octokit, {
       redactText: (t) => redactor.redact(t),
       botLogin: options.botLogin,
     });
-    return { github, octokit, redactor };
+    const llm = options.llm ? createLlmClient({ ...options.llm, redactor }) : null;
+    return { github, octokit, redactor, token, llm, workspaces: options.workspaces };
   };
 }

@@ -7,7 +7,8 @@ import { createWorkerProcessor } from "./jobs/worker-processor.js";
 import type { WorkerSettings } from "./jobs/worker-protocol.js";
 import { createJobProcessor } from "./tasks/process-job.js";
 import { defaultTasks } from "./tasks/registry.js";
-import type { CommandTask, Log } from "./tasks/types.js";
+import type { CommandTask, Log, WorkspaceSettings } from "./tasks/types.js";
+import type { LlmSettings } from "./adapters/llm/index.js";
 
 export interface RuntimeOptions {
   probot: Probot;
@@ -23,7 +24,15 @@ export interface RuntimeOptions {
    * Probot from these settings, so job CPU never delays webhook acknowledgements.
    */
   worker?: WorkerSettings | undefined;
+  /** Model settings for inline jobs; null or absent: recipes only. */
+  llm?: LlmSettings | null;
+  workspaces?: WorkspaceSettings;
 }
+
+const DEFAULT_WORKSPACES: WorkspaceSettings = {
+  gitBaseUrl: "https://github.com",
+  author: { name: "devops-agent[bot]", email: "devops-agent[bot]@users.noreply.github.com" },
+};
 
 export interface Runtime {
   appFn: ApplicationFunction;
@@ -41,6 +50,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         connect: createConnector(options.probot, {
           botLogin: options.botLogin,
           secrets: options.secrets ?? [],
+          llm: options.llm ?? null,
+          workspaces: options.workspaces ?? DEFAULT_WORKSPACES,
         }),
         tasks: options.tasks ?? defaultTasks,
         log: options.log,

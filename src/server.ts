@@ -3,6 +3,8 @@ import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { EnvError, parseEnv, type Env } from "./config/env.js";
 import type { WorkerSettings } from "./jobs/worker-protocol.js";
+import { llmSettingsFromEnv, LlmSettingsError, type LlmSettings } from "./adapters/llm/index.js";
+import type { WorkspaceSettings } from "./tasks/types.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 
 export interface AppServer {
@@ -20,6 +22,8 @@ export interface ServerOptions {
   botLogin?: string | undefined;
   secrets?: (string | undefined)[];
   worker?: WorkerSettings | undefined;
+  llm?: LlmSettings | null;
+  workspaces?: WorkspaceSettings;
 }
 
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
@@ -33,6 +37,8 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
     botLogin: options.botLogin,
     secrets: options.secrets ?? [],
     worker: options.worker,
+    llm: options.llm ?? null,
+    ...(options.workspaces ? { workspaces: options.workspaces } : {}),
   });
   const middleware = await createNodeMiddleware(runtime.appFn, {
     probot: options.probot,
@@ -69,11 +75,13 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Env;
   let privateKey: string;
+  let llm: LlmSettings | null;
   try {
     config = parseEnv(env);
     privateKey = readPrivateKey(config);
+    llm = llmSettingsFromEnv(env);
   } catch (error) {
-    if (error instanceof EnvError) {
+    if (error instanceof EnvError || error instanceof LlmSettingsError) {
       console.error(error.message);
       process.exitCode = 1;
       return;
@@ -82,6 +90,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const probot = createProbot({ env: { ...env, LOG_LEVEL: config.LOG_LEVEL } });
   const secrets = [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY];
+  const workspaces: WorkspaceSettings = {
+    gitBaseUrl: `https://${config.GHE_HOST ?? "github.com"}`,
+    author: {
+      name: config.BOT_LOGIN ?? "devops-agent[bot]",
+      email: `${config.APP_ID}+${config.BOT_LOGIN ?? "devops-agent[bot]"}@users.noreply.github.com`,
+    },
+  };
   const worker: WorkerSettings | undefined =
     config.JOB_EXECUTION === "worker"
       ? {
@@ -94,6 +109,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,
           ...(config.BOT_LOGIN ? { botLogin: config.BOT_LOGIN } : {}),
           secrets: secrets.filter((s): s is string => s !== undefined),
+          llm,
+          workspaces,
         }
       : undefined;
   const app = await createAppServer({
@@ -104,6 +121,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     botLogin: config.BOT_LOGIN,
     secrets,
     worker,
+    llm,
+    workspaces,
   });
   app.server.listen(config.PORT, config.HOST, () => {
     probot.log.info(

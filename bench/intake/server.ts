@@ -10,7 +10,13 @@ const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   ...options,
   throttle: { enabled: false },
 }));
-const probot = new Probot({ githubToken: "bench-token", secret: "bench-secret", baseUrl, Octokit, logLevel: "fatal" });
+const probot = new Probot({
+  githubToken: "bench-token",
+  secret: "bench-secret",
+  baseUrl,
+  Octokit,
+  logLevel: "fatal",
+});
 
 let listen: (port: number, host: string, cb: () => void) => { address(): AddressInfo | string | null };
 if (mode === "ours") {
@@ -20,7 +26,14 @@ if (mode === "ours") {
     concurrency: 8,
     drainTimeoutMs: 1000,
     // As in production: jobs run on a worker thread, webhooks are acknowledged on this one.
-    worker: { probot: { githubToken: "bench-token", baseUrl }, throttle: false, logLevel: "fatal", secrets: [] },
+    worker: {
+      probot: { githubToken: "bench-token", baseUrl },
+      throttle: false,
+      logLevel: "fatal",
+      secrets: [],
+      llm: null,
+      workspaces: { gitBaseUrl: baseUrl, author: { name: "devops-agent[bot]", email: "bot@example.com" } },
+    },
   });
   listen = (port, host, cb) => app.server.listen(port, host, cb);
 } else {

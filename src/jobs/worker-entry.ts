@@ -18,7 +18,12 @@ const probot = new Probot({ ...settings.probot, Octokit, logLevel: settings.logL
 await probot.ready();
 const log = probot.log.child({ name: "devops-agent" });
 const processJob = createJobProcessor({
-  connect: createConnector(probot, { botLogin: settings.botLogin, secrets: settings.secrets }),
+  connect: createConnector(probot, {
+    botLogin: settings.botLogin,
+    secrets: settings.secrets,
+    llm: settings.llm,
+    workspaces: settings.workspaces,
+  }),
   tasks: defaultTasks,
   log,
 });

@@ -13,6 +13,20 @@ export const WorkerSettingsSchema = z.object({
   logLevel: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]),
   botLogin: z.string().optional(),
   secrets: z.array(z.string()),
+  llm: z
+    .object({
+      apiKey: z.string().nullable(),
+      baseURL: z.string().nullable(),
+      model: z.string(),
+      timeoutMs: z.number(),
+      maxRetries: z.number(),
+    })
+    .nullable(),
+  workspaces: z.object({
+    gitBaseUrl: z.string(),
+    author: z.object({ name: z.string(), email: z.string() }),
+    allowFileProtocol: z.boolean().optional(),
+  }),
 });
 export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;
 

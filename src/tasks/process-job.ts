@@ -1,15 +1,14 @@
 import { CONFIG_PATH, formatConfigProblems, parseRepoConfig, type RepoConfig } from "../core/config/index.js";
-import { redact, type Redactor } from "../core/redact/index.js";
-import { atLeast, type GitHubPort, type Octokit, type ThreadRef } from "../adapters/github/index.js";
+import { redact } from "../core/redact/index.js";
+import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
 import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
-export interface Connection {
-  github: GitHubPort;
-  octokit: Octokit;
-  redactor: Redactor;
-}
+export type Connection = Pick<
+  TaskContext,
+  "github" | "octokit" | "redactor" | "token" | "llm" | "workspaces"
+>;
 
 export interface ProcessorDeps {
   /** An installation-scoped GitHub connection, with the installation token registered in the redactor. */

@@ -2,6 +2,8 @@ import type { AgentCommand, CommandName } from "../core/commands/index.js";
 import type { RepoConfig } from "../core/config/index.js";
 import type { Redactor } from "../core/redact/index.js";
 import type { GitHubPort, Octokit, ThreadRef } from "../adapters/github/index.js";
+import type { LlmClient } from "../adapters/llm/index.js";
+import type { GitAuthor } from "../adapters/workspace/index.js";
 import type { Job } from "../jobs/types.js";
 
 /** The slice of pino's interface we use, so tests and the CLI can pass any logger. */
@@ -9,6 +11,15 @@ export interface Log {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** How tasks get a git checkout of the repository: where to clone from and as whom to commit. */
+export interface WorkspaceSettings {
+  /** Where repositories live: `https://github.com`, a GHE host, or a `file://` folder of bare repos in tests. */
+  gitBaseUrl: string;
+  author: GitAuthor;
+  /** Only for tests whose remote is a local bare repository. */
+  allowFileProtocol?: boolean | undefined;
 }
 
 /** Everything a task may touch, for one job in one repository. */
@@ -20,6 +31,11 @@ export interface TaskContext {
   /** For API calls the port does not wrap yet; prefer adding a port method. */
   octokit: Octokit;
   redactor: Redactor;
+  /** The installation token for git over HTTPS; null when the connection has none. */
+  token: string | null;
+  /** Null when no model is configured: the agent then works from recipes only. */
+  llm: LlmClient | null;
+  workspaces: WorkspaceSettings;
   log: Log;
   now: () => number;
   /** The commands this deployment can run, for `/agent help`. */

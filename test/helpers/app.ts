@@ -1,7 +1,8 @@
 // Builds the real app (handlers → queue → job processor) on a Probot instance whose GitHub API is nock.
 import { Probot, ProbotOctokit } from "probot";
 import { createRuntime, type Runtime } from "../../src/runtime.js";
-import type { CommandTask, Log } from "../../src/tasks/types.js";
+import type { CommandTask, Log, WorkspaceSettings } from "../../src/tasks/types.js";
+import type { LlmSettings } from "../../src/adapters/llm/index.js";
 import type { Payload } from "./payloads.js";
 
 export interface LogEntry {
@@ -41,7 +42,12 @@ export const testOctokit = ProbotOctokit.defaults((options: Record<string, unkno
 }));
 
 export async function createTestApp(
-  options: { tasks?: readonly CommandTask[]; token?: string } = {},
+  options: {
+    tasks?: readonly CommandTask[];
+    token?: string;
+    workspaces?: WorkspaceSettings;
+    llm?: LlmSettings | null;
+  } = {},
 ): Promise<TestApp> {
   const probot = new Probot({
     githubToken: options.token ?? "test-installation-token",
@@ -54,6 +60,8 @@ export async function createTestApp(
     log,
     concurrency: 2,
     ...(options.tasks ? { tasks: options.tasks } : {}),
+    ...(options.workspaces ? { workspaces: options.workspaces } : {}),
+    llm: options.llm ?? null,
     now: () => 1_700_000_000_000,
   });
   await probot.load(runtime.appFn);

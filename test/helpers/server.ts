@@ -40,6 +40,11 @@ export async function startTestServer(
             throttle: false,
             logLevel: "fatal" as const,
             secrets: [],
+            llm: null,
+            workspaces: {
+              gitBaseUrl: "https://github.com",
+              author: { name: "devops-agent[bot]", email: "bot@example.com" },
+            },
           },
         }
       : {}),

@@ -2,7 +2,7 @@ import type { ProbotOctokit } from "probot";
 import { z } from "zod";
 import { commentMarker, finalizeComment } from "../../core/comments/index.js";
 import type { PermissionLevel } from "../../core/config/index.js";
-import { dispatchWorkflow, getPullRequest } from "./pulls.js";
+import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js";
 import { statusOf } from "./status.js";
 import type { GitHubPort, OwnedComment, RepoRef, ThreadRef } from "./types.js";
 
@@ -74,6 +74,15 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
       });
       return { ...toOwned(data), created: true };
     },
+    async updateComment(repo, id, kind, key, body) {
+      const text = finalizeComment(commentMarker(kind, key), body, { redactText: options.redactText });
+      const { data } = await octokit.rest.issues.updateComment({
+        ...repoOf(repo),
+        comment_id: id,
+        body: text,
+      });
+      return toOwned(data);
+    },
     async postOnce(thread, kind, key, body) {
       if (await findComment(thread, kind, key)) return null;
       const text = finalizeComment(commentMarker(kind, key), body, { redactText: options.redactText });
@@ -110,6 +119,13 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
       }
     },
     pullRequest: (thread) => getPullRequest(octokit, thread),
+    proposePullRequest: (repo, draft) =>
+      proposePullRequest(octokit, repoOf(repo), {
+        ...draft,
+        body: finalizeComment(commentMarker("pr", draft.head), draft.body, {
+          redactText: options.redactText,
+        }),
+      }),
     dispatchWorkflow: (thread, file, ref, inputs) => dispatchWorkflow(octokit, thread, file, ref, inputs),
     async readFile(repo, path) {
       try {

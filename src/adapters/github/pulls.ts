@@ -68,3 +68,40 @@ export async function dispatchWorkflow(
     ? { status: "dispatched", runId: details.data.workflow_run_id, runUrl: details.data.html_url }
     : { status: "dispatched", runId: null, runUrl: null };
 }
+
+const CreatedSchema = z.object({ number: z.number(), html_url: z.string() });
+
+export interface PullRequestDraft {
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+}
+
+/** Opens the PR, or updates the open one already proposed from `head` (a re-run converges). */
+export async function proposePullRequest(
+  octokit: Octokit,
+  repo: { owner: string; repo: string },
+  draft: PullRequestDraft,
+): Promise<{ number: number; url: string; created: boolean }> {
+  const ref = { owner: repo.owner, repo: repo.repo };
+  const { data: open } = await octokit.rest.pulls.list({
+    ...ref,
+    head: `${repo.owner}:${draft.head}`,
+    state: "open",
+    per_page: 1,
+  });
+  const existing = z.array(CreatedSchema).parse(open)[0];
+  if (existing) {
+    await octokit.rest.pulls.update({
+      ...ref,
+      pull_number: existing.number,
+      title: draft.title,
+      body: draft.body,
+    });
+    return { number: existing.number, url: existing.html_url, created: false };
+  }
+  const { data } = await octokit.rest.pulls.create({ ...ref, ...draft, maintainer_can_modify: true });
+  const created = CreatedSchema.parse(data);
+  return { number: created.number, url: created.html_url, created: true };
+}

@@ -46,11 +46,24 @@ export interface GitHubPort {
     body: string,
     options?: { fullTextAt?: string },
   ): Promise<OwnedComment & { created: boolean }>;
+  /** Rewrites a comment the app owns, by id (when the caller already knows it, saving a listing). */
+  updateComment(
+    repo: RepoRef,
+    id: number,
+    kind: string,
+    key: string | number,
+    body: string,
+  ): Promise<OwnedComment>;
   /** Posts the comment only if none with this marker exists; returns null when one already did. */
   postOnce(thread: ThreadRef, kind: string, key: string | number, body: string): Promise<OwnedComment | null>;
   react(repo: RepoRef, commentId: number, reaction: Reaction): Promise<void>;
   permissionOf(repo: RepoRef, username: string): Promise<PermissionLevel | "none">;
   pullRequest(thread: ThreadRef): Promise<PullRequestInfo>;
+  /** Opens a PR from `head` into `base`, or updates the open one from the same head. The body is redacted. */
+  proposePullRequest(
+    repo: RepoRef,
+    draft: { title: string; body: string; head: string; base: string },
+  ): Promise<{ number: number; url: string; created: boolean }>;
   /** Runs `workflow_dispatch` for a workflow file on `ref`; reports a missing workflow instead of throwing. */
   dispatchWorkflow(
     thread: ThreadRef,

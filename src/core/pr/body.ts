@@ -1,0 +1,81 @@
+import { risksFor } from "./risks.js";
+import type { ChangeReport } from "./types.js";
+
+const MAX_TITLE = 72;
+
+/** A PR title from the request's first line: short, single-line, no markdown tricks. */
+export function pullRequestTitle(request: string): string {
+  const first = (request.split("\n").find((l) => l.trim() !== "") ?? "infrastructure change")
+    .replace(/[`*_#<>[\]]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const text = first.length > MAX_TITLE ? `${first.slice(0, MAX_TITLE - 1).trimEnd()}…` : first;
+  return `devops-agent: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+function validationSection(report: ChangeReport): string[] {
+  const { findings, skipped } = report.validation;
+  const status = report.validation.ok
+    ? "✅ HCL parses, `terraform fmt` style is canonical, and every resource type and argument exists in the AWS provider schema."
+    : "❌ Validation found problems:";
+  const rows = findings.map(
+    (f) => `- \`${f.file}${f.line === null ? "" : `:${f.line}`}\` ${f.severity} \`${f.code}\`: ${f.message}`,
+  );
+  const skips = skipped.map((s) => `- skipped: ${s}`);
+  return ["### Validation", "", status, ...rows, ...skips];
+}
+
+/** The body of the agent's pull request: what and why, then the evidence a reviewer needs. */
+export function pullRequestBody(report: ChangeReport): string {
+  const files = report.files.map((f) => `- \`${f.path}\` (${f.action === "create" ? "new" : "changed"})`);
+  const resources = report.resources.map(
+    (r) => `- ${r.change === "add" ? "➕" : "➖"} \`${r.type}.${r.name}\``,
+  );
+  const docs = report.docsConsulted.map((d) => `- [${d.title}](${d.url})`);
+  const risks = risksFor(report.resources).map((r) => `- ${r}`);
+  const how =
+    report.mode === "recipes"
+      ? "built from the agent's secure-by-default recipes (no model call)"
+      : "written by the agent with a model, then checked offline";
+  return [
+    "## Summary",
+    "",
+    report.summary.trim(),
+    "",
+    "<details><summary>Request</summary>",
+    "",
+    ...report.request.split("\n").map((l) => `> ${l}`),
+    "",
+    "</details>",
+    "",
+    "### Files",
+    "",
+    ...(files.length ? files : ["- (none)"]),
+    "",
+    "### AWS resources",
+    "",
+    ...(resources.length ? resources : ["- no resources added or removed"]),
+    "",
+    ...validationSection(report),
+    "",
+    "### Documentation consulted",
+    "",
+    ...(docs.length ? docs : ["- the bundled AWS provider schema (offline)"]),
+    "",
+    "### Risks",
+    "",
+    ...(risks.length ? risks : ["- none found by type; review the diff as usual"]),
+    "",
+    "### Next steps",
+    "",
+    "- Comment `/agent plan` to run `terraform plan` in GitHub Actions and see exactly what would change in AWS.",
+    "- Comment `/agent <what to change>` on this PR to have the agent amend it.",
+    ...(report.closes === undefined ? [] : ["", `Closes #${report.closes}`]),
+    "",
+    "<details><summary>How this was made</summary>",
+    "",
+    `This change was ${how}. LLM calls: ${report.llm.calls}, prompt tokens: ${report.llm.promptTokens}, completion tokens: ${report.llm.completionTokens}.`,
+    "",
+    "</details>",
+  ].join("\n");
+}

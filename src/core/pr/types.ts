@@ -1,0 +1,15 @@
+import type { Finding } from "../terraform/types.js";
+
+/** What a change did, as the PR body and the `ask` CLI report it. */
+export interface ChangeReport {
+  request: string;
+  summary: string;
+  mode: "recipes" | "llm";
+  files: { path: string; action: "create" | "modify" }[];
+  resources: { type: string; name: string; change: "add" | "remove" }[];
+  validation: { ok: boolean; findings: Finding[]; skipped: string[] };
+  docsConsulted: { title: string; url: string }[];
+  llm: { calls: number; promptTokens: number; completionTokens: number };
+  /** The issue the PR closes. */
+  closes?: number;
+}

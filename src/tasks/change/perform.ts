@@ -1,0 +1,127 @@
+import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index.js";
+import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
+import { createWorkspace, type Workspace } from "../../adapters/workspace/index.js";
+import { cloneUrl } from "../../connect.js";
+import type { TaskContext } from "../types.js";
+import { notDeliveredMessage } from "./messages.js";
+import type { ChangeOutcome, ChangeRequest } from "./types.js";
+
+export type StepReporter = (step: Step, state: "running" | "done" | "failed") => Promise<void>;
+export type Step = "read" | "write" | "validate" | "deliver";
+
+const noSteps: StepReporter = () => Promise.resolve();
+
+/**
+ * The request-change pipeline: clone → understand the Terraform → change it (recipes or model) → validate →
+ * commit → push → PR. Nothing is pushed unless the change validates. The checkout is always removed.
+ */
+export async function performChange(
+  ctx: TaskContext,
+  change: ChangeRequest,
+  step: StepReporter = noSteps,
+): Promise<ChangeOutcome> {
+  const factory = createWorkspace({
+    redactor: ctx.redactor,
+    author: ctx.workspaces.author,
+    ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
+  });
+  await step("read", "running");
+  const workspace = await factory.clone({
+    url: cloneUrl(ctx.workspaces, ctx.thread.owner, ctx.thread.repo),
+    ...(change.base.branch ? { branch: change.base.branch } : {}),
+    ...(ctx.token ? { token: ctx.token } : {}),
+  });
+  try {
+    const branch =
+      change.delivery.kind === "new-pr"
+        ? await workspace.checkoutBranch(workspace.branchName(change.origin.number, change.delivery.title))
+        : change.delivery.branch;
+    const repo = await gatherRepoContext(workspace.dir);
+    await step("read", "done");
+
+    await step("write", "running");
+    const result = await runAgent({
+      workspaceDir: workspace.dir,
+      request: change.request,
+      conventions: repo.conventions,
+      inventory: repo.inventory,
+      config: ctx.config,
+      llm: ctx.llm,
+      redactor: ctx.redactor,
+      log: ctx.log,
+      now: ctx.now,
+    });
+    ctx.log.info({ event: "change.agent", ok: result.ok, refusals: result.refusals }, "agent finished");
+    if (!result.ok) {
+      await step(result.files.length ? "validate" : "write", "failed");
+      return {
+        status: result.questions?.length ? "questions" : "failed",
+        message: notDeliveredMessage(result),
+        llm: result.llm,
+      };
+    }
+    await step("write", "done");
+    await step("validate", "done");
+    await step("deliver", "running");
+    const outcome = await deliver(ctx, change, workspace, branch, result);
+    await step("deliver", outcome.status === "no-change" ? "failed" : "done");
+    return outcome;
+  } finally {
+    await workspace.dispose();
+  }
+}
+
+async function deliver(
+  ctx: TaskContext,
+  change: ChangeRequest,
+  workspace: Workspace,
+  branch: string,
+  result: AgentResult,
+): Promise<ChangeOutcome> {
+  const title = change.delivery.kind === "new-pr" ? change.delivery.title : pullRequestTitle(change.request);
+  const where = change.origin.kind === "autofix" ? "an automatic fix" : `#${change.origin.number}`;
+  const commit = await workspace.commit(`${title}\n\nRequested in ${where} by @${ctx.job.sender}.`);
+  if (!commit.committed) {
+    return {
+      status: "no-change",
+      message: `The change left the repository as it was (${commit.reason}).`,
+      llm: result.llm,
+    };
+  }
+  const pushed = await workspace.push({ branch, forceWithLease: change.delivery.kind === "new-pr" });
+  const report = {
+    request: change.request,
+    summary: result.summary,
+    mode: result.mode,
+    files: result.files,
+    resources: result.resources,
+    validation: result.validation,
+    docsConsulted: result.docsConsulted,
+    llm: result.llm,
+    ...(change.delivery.kind === "new-pr" && change.delivery.closes !== undefined
+      ? { closes: change.delivery.closes }
+      : {}),
+  };
+  if (change.delivery.kind === "push") {
+    const url = `https://github.com/${ctx.thread.owner}/${ctx.thread.repo}/commit/${pushed.sha}`;
+    const message = [`Pushed ${pushed.sha.slice(0, 7)} to \`${branch}\`.`, "", pullRequestBody(report)].join(
+      "\n",
+    );
+    return { status: "pushed", url, sha: pushed.sha, branch, message, llm: result.llm };
+  }
+  const pr = await ctx.github.proposePullRequest(ctx.thread, {
+    title,
+    body: pullRequestBody(report),
+    head: branch,
+    base: workspace.defaultBranch,
+  });
+  const verb = pr.created ? "Opened" : "Updated";
+  return {
+    status: "pr-opened",
+    url: pr.url,
+    sha: pushed.sha,
+    branch,
+    message: `${verb} #${pr.number}: ${pr.url}`,
+    llm: result.llm,
+  };
+}
