@@ -170,6 +170,24 @@ describe("devops-agent inventory", () => {
     expect(flag.stderr.split("\n")).toHaveLength(2);
   });
 
+  it("redacts credentials embedded in a module source", async () => {
+    // Built at run time so no token-shaped string sits in the repository.
+    const token = ["ghs", "16C7e42F292c6912E7710c838347Ae178B4a"].join("_");
+    const source = `git::https://x-access-token:${token}@github.com/acme/modules.git//vpc?ref=v1.2.0`;
+    await writeFile(join(base, "main.tf"), `module "private" {\n  source = "${source}"\n}\n`);
+    for (const argv of [
+      ["inventory", base, "--json"],
+      ["inventory", base],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain(token);
+      expect(result.stdout).toContain(
+        "git::https://x-access-token:[REDACTED]@github.com/acme/modules.git//vpc?ref=v1.2.0",
+      );
+    }
+  });
+
   it("documents its exit codes in --help", async () => {
     const result = await runCli(["inventory", "--help"]);
     expect(result.code).toBe(0);
