@@ -100,6 +100,8 @@ export async function cloneWorkspace(
       headSha: "",
       leases: new Map(),
       disposed: false,
+      written: new Set(),
+      createdBranch: undefined,
     };
     if (!(await git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD"]))) {
       throw new WorkspaceError(

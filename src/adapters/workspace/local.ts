@@ -74,6 +74,8 @@ export async function openLocalWorkspace(
     headSha: "",
     leases: new Map(),
     disposed: false,
+    written: new Set(),
+    createdBranch: undefined,
   };
   state.baseSha = await revParse(state, "HEAD").catch(() => {
     throw new WorkspaceError(

@@ -21,6 +21,10 @@ export interface WorkspaceState {
   /** Remote branch → the sha we last saw there (null: absent); the lease for force pushes. */
   leases: Map<string, string | null>;
   disposed: boolean;
+  /** Paths writeFile touched, so a local workspace can undo what it did not commit. */
+  written: Set<string>;
+  /** The branch checkoutBranch created in a local repository, if any. */
+  createdBranch: string | undefined;
 }
 
 export async function revParse(state: WorkspaceState, ref: string): Promise<string> {

@@ -59,7 +59,10 @@ export interface Workspace {
   diffNames(base: string): Promise<string[]>;
   /** Commits in `sha..HEAD` not authored by the bot (nor by any other `[bot]` account), oldest first. */
   humanCommitsSince(sha: string): Promise<CommitInfo[]>;
-  /** Removes a cloned workspace's directory; safe to call twice. A local workspace is left in place. */
+  /**
+   * Clone: removes the directory. Local: undoes what the agent wrote but did not commit, and when nothing
+   * was committed switches back to the starting branch and deletes the one it created. Safe to call twice.
+   */
   dispose(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { WorkspaceError } from "./errors.js";
 import { ensureCommit, humanCommitsSince } from "./history.js";
 import { readInside, writeInside } from "./paths.js";
 import { push } from "./push.js";
+import { restoreLocal } from "./restore.js";
 import type { WorkspaceState } from "./state.js";
 import { checkRevision, remoteSha, revParse } from "./state.js";
 import { parsePorcelain } from "./status.js";
@@ -57,13 +58,14 @@ export function workspaceFromState(state: WorkspaceState): Workspace {
         state.leases.set(chosen, await remoteSha(state, chosen));
       } else {
         await state.git.run("git checkout", chosen, ["checkout", "-b", chosen]);
+        state.createdBranch = chosen;
       }
       state.headSha = await revParse(state, "HEAD");
       return chosen;
     },
     async writeFile(relPath, content) {
       live("write");
-      await writeInside(state.dir, relPath, content);
+      state.written.add(await writeInside(state.dir, relPath, content));
     },
     async readFile(relPath, options = {}) {
       live("read");
@@ -99,9 +101,11 @@ export function workspaceFromState(state: WorkspaceState): Workspace {
       return humanCommitsSince(state, sha);
     },
     async dispose() {
+      if (state.disposed) return;
       state.disposed = true;
       if (state.ownedDir !== undefined)
         await rm(state.ownedDir, { recursive: true, force: true, maxRetries: 3 });
+      else await restoreLocal(state);
     },
   };
 }

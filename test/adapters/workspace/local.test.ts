@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createWorkspace } from "../../../src/adapters/workspace/index.js";
@@ -18,7 +18,7 @@ async function localRepo() {
 }
 
 describe("openLocal", () => {
-  it("works on the user's repository: a new branch from HEAD, a commit, no push, nothing deleted", async () => {
+  it("works on the user's repository: a new branch from HEAD, a commit, no push, the commit kept", async () => {
     const repo = await localRepo();
     const ws = await createWorkspace().openLocal(join(repo.dir, "modules"));
     expect(ws.kind).toBe("local");
@@ -40,6 +40,48 @@ describe("openLocal", () => {
     );
     await ws.dispose();
     await access(join(repo.dir, "sqs.tf"));
+  });
+
+  it("undoes everything on dispose when nothing was committed: files, directories and the branch", async () => {
+    const repo = await localRepo();
+    const original = await readFile(join(repo.dir, "s3.tf"), "utf8");
+    const ws = await createWorkspace().openLocal(repo.dir);
+    const branch = await ws.checkoutBranch("agent/5-lambda");
+    await ws.writeFile("s3.tf", "# broken attempt\n");
+    await ws.writeFile("lambda/src/handler.py", "def handler(event, context):\n");
+    await ws.dispose();
+    expect(await readFile(join(repo.dir, "s3.tf"), "utf8")).toBe(original);
+    await expect(access(join(repo.dir, "lambda"))).rejects.toThrow(/ENOENT/);
+    expect((await git(["rev-parse", "--abbrev-ref", "HEAD"], repo.dir)).trim()).toBe("main");
+    expect(await git(["branch", "--list", branch], repo.dir)).toBe("");
+    expect(await git(["status", "--porcelain"], repo.dir)).toBe("");
+  });
+
+  it("keeps what was committed and undoes only later, uncommitted writes", async () => {
+    const repo = await localRepo();
+    const ws = await createWorkspace().openLocal(repo.dir);
+    const branch = await ws.checkoutBranch("agent/6-topic");
+    await ws.writeFile("sns.tf", "# topic\n");
+    await ws.commit("Add the alerts topic");
+    await ws.writeFile("sns.tf", "# half-done repair\n");
+    await ws.writeFile("extra.tf", "# scratch\n");
+    await ws.dispose();
+    expect((await git(["rev-parse", "--abbrev-ref", "HEAD"], repo.dir)).trim()).toBe(branch);
+    expect(await readFile(join(repo.dir, "sns.tf"), "utf8")).toBe("# topic\n");
+    await expect(access(join(repo.dir, "extra.tf"))).rejects.toThrow(/ENOENT/);
+    expect(await git(["status", "--porcelain"], repo.dir)).toBe("");
+  });
+
+  it("returns to a detached starting commit", async () => {
+    const repo = await localRepo();
+    await git(["checkout", "--quiet", "--detach"], repo.dir);
+    const ws = await createWorkspace().openLocal(repo.dir);
+    expect(ws.defaultBranch).toBe(repo.sha.slice(0, 12));
+    await ws.checkoutBranch("agent/8-x");
+    await ws.dispose();
+    expect((await git(["rev-parse", "--abbrev-ref", "HEAD"], repo.dir)).trim()).toBe("HEAD");
+    expect((await git(["rev-parse", "HEAD"], repo.dir)).trim()).toBe(repo.sha);
+    expect(await git(["branch", "--list", "agent/8-x"], repo.dir)).toBe("");
   });
 
   it("keeps an earlier run's branch and picks the next free name", async () => {
