@@ -1,0 +1,55 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync, readdirSync } from "node:fs";
+import yaml from "js-yaml";
+import { runCli } from "../helpers/cli.js";
+
+interface Workflow {
+  on: { pull_request: { paths: string[] }; workflow_dispatch: { inputs: Record<string, unknown> } };
+  permissions: Record<string, string>;
+  concurrency: { group: string };
+  jobs: { plan: { steps: { uses?: string; with?: Record<string, string> }[] } };
+}
+
+describe("templates/workflows/devops-agent-plan.yml", () => {
+  const workflow = yaml.load(readFileSync("templates/workflows/devops-agent-plan.yml", "utf8")) as Workflow;
+
+  it("runs on Terraform pull requests and on dispatch with the PR number and root", () => {
+    expect(workflow.on.pull_request.paths).toContain("**/*.tf");
+    expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual(["pr", "root"]);
+  });
+
+  it("asks for exactly the permissions the Action needs, one run per PR and root", () => {
+    expect(workflow.permissions).toEqual({ "id-token": "write", contents: "read", "pull-requests": "write" });
+    expect(workflow.concurrency.group).toContain("inputs.root");
+    expect(workflow.concurrency.group).toContain("pull_request.number");
+  });
+
+  it("uses the Action without the terraform wrapper", () => {
+    const steps = workflow.jobs.plan.steps;
+    expect(steps.find((s) => s.uses?.startsWith("hashicorp/setup-terraform"))?.with?.terraform_wrapper).toBe(
+      false,
+    );
+    expect(steps.find((s) => s.uses?.endsWith("/aws-devops-agent/action@v1"))?.with?.["role-to-assume"]).toBe(
+      "${{ vars.AWS_PLAN_ROLE_ARN }}",
+    );
+  });
+});
+
+describe("templates/aws-oidc", () => {
+  it("passes our own validator", async () => {
+    const result = await runCli(["validate", "templates/aws-oidc", "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, findings: [] });
+  });
+
+  it("pins aud and exact subjects: no wildcard anywhere in a sub condition", () => {
+    const text = readdirSync("templates/aws-oidc")
+      .map((f) => readFileSync(`templates/aws-oidc/${f}`, "utf8"))
+      .join("\n");
+    expect(text).toContain('variable = "${local.oidc_host}:aud"');
+    expect(text).toContain('plan_subject  = "repo:${local.repository}:pull_request"');
+    expect(text).toContain('apply_subject = "repo:${local.repository}:environment:${var.apply_environment}"');
+    expect(text).not.toMatch(/StringLike/);
+    expect(text.match(/test\s+=\s+"StringEquals"/g)).toHaveLength(4);
+  });
+});
