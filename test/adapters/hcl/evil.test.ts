@@ -112,6 +112,23 @@ describe("a parser engine that stops working", () => {
     expect(calls).toBe(1);
   });
 
+  it("does not give up on calls that only wait their turn behind others", async () => {
+    // Answers one call at a time, 10 ms each: the last of 12 waits 120 ms, far past the 40 ms limit.
+    let queue = Promise.resolve();
+    const serial = createHclParser({
+      engine: () => {
+        const answer = queue.then(
+          () => new Promise<Record<string, unknown>>((r) => setTimeout(() => r({}), 10)),
+        );
+        queue = answer.then(() => undefined);
+        return answer;
+      },
+      timeoutMs: 40,
+    });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => serial.parse(`f${i}.tf`, "")));
+    expect(results.every((result) => result.ok)).toBe(true);
+  });
+
   it("treats a stack overflow inside the engine as fatal for that engine", async () => {
     const overflowing = createHclParser({
       engine: () => Promise.reject(new RangeError("Maximum call stack size exceeded")),
