@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRedactor } from "../../../src/core/redact/index.js";
@@ -61,6 +61,31 @@ describe("git configuration a clone runs with", () => {
       await expect(runner.run("git ls-remote", repo.url, ["ls-remote", repo.url])).rejects.toThrow(
         /^git ls-remote file:\/\/.*: fatal: transport 'file' not allowed — use an https:\/\/ URL$/,
       );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps simple-git's unsafe-operation guards on", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "devops-agent-runner-"));
+    try {
+      const runner = createGitRunner({
+        dir,
+        home: dir,
+        redactor: createRedactor(),
+        protocols: "file",
+        timeoutMs: 10_000,
+      });
+      const marker = join(dir, "pwned");
+      await expect(
+        runner.run("git clone", repo.url, ["clone", `--upload-pack=touch ${marker}`, repo.url, "x"]),
+      ).rejects.toThrow(
+        /^git clone file:\/\/.*: Use of --upload-pack or --receive-pack is not permitted without enabling allowUnsafePack/,
+      );
+      await expect(
+        runner.run("git status", dir, ["status"], { config: [`core.fsmonitor=touch ${marker}`] }),
+      ).rejects.toThrow(/Configuring core.fsmonitor is not permitted without enabling allowUnsafeFsMonitor/);
+      await expect(readdir(dir)).resolves.toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
