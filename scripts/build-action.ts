@@ -19,7 +19,9 @@ export async function buildAction(outdir: string): Promise<void> {
     legalComments: "none",
     logLevel: "warning",
     // Some bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
+    },
   });
   // The dist files are ES modules wherever the Action is checked out.
   await writeFile(join(outdir, "package.json"), '{ "type": "module" }\n');

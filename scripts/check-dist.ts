@@ -12,11 +12,16 @@ try {
   const names = new Set([...(await readdir(fresh)), ...(await readdir(committed).catch(() => []))]);
   const stale: string[] = [];
   for (const name of [...names].sort()) {
-    const [a, b] = await Promise.all([readFile(join(fresh, name)).catch(() => null), readFile(join(committed, name)).catch(() => null)]);
+    const [a, b] = await Promise.all([
+      readFile(join(fresh, name)).catch(() => null),
+      readFile(join(committed, name)).catch(() => null),
+    ]);
     if (a === null || b === null || !a.equals(b)) stale.push(name);
   }
   if (stale.length > 0) {
-    console.error(`action/dist is stale (${stale.join(", ")}): run npm run build:action and commit action/dist`);
+    console.error(
+      `action/dist is stale (${stale.join(", ")}): run npm run build:action and commit action/dist`,
+    );
     process.exitCode = 1;
   } else {
     console.log("action/dist matches action/src");
