@@ -3,3 +3,4 @@ export { llmSettingsFromEnv, LlmSettingsError, type LlmSettings } from "./settin
 export { createUsageMeter, type UsageMeter, type UsageSnapshot } from "./usage.js";
 export { LlmError } from "./types.js";
 export type * from "./types.js";
+export { llmForRepo } from "./for-repo.js";

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
-import { createUsageMeter, llmSettingsFromEnv, LlmSettingsError } from "../../../src/adapters/llm/index.js";
+import {
+  createUsageMeter,
+  llmForRepo,
+  llmSettingsFromEnv,
+  LlmSettingsError,
+} from "../../../src/adapters/llm/index.js";
+import { createRedactor } from "../../../src/core/redact/index.js";
 import { backoffMs, retryAfterMs } from "../../../src/adapters/llm/retry.js";
 
 describe("llmSettingsFromEnv", () => {
@@ -67,5 +73,27 @@ describe("createUsageMeter", () => {
     meter.record({ promptTokens: 1200, completionTokens: 80 });
     meter.record({ promptTokens: 1500, completionTokens: 40 });
     expect(meter.snapshot()).toEqual({ calls: 2, promptTokens: 2700, completionTokens: 120 });
+  });
+});
+
+describe("llmForRepo", () => {
+  const settings = {
+    apiKey: "sk-repo-0123456789",
+    baseURL: null,
+    model: "gpt-4o-mini",
+    timeoutMs: 1000,
+    maxRetries: 0,
+  };
+
+  it("is null without settings or when the repository turns the model off", () => {
+    expect(llmForRepo(null, { enabled: true }, createRedactor())).toBeNull();
+    expect(llmForRepo(settings, { enabled: false }, createRedactor())).toBeNull();
+  });
+
+  it("uses the repository's model name over the server's, and registers the key", () => {
+    const redactor = createRedactor();
+    expect(llmForRepo(settings, { enabled: true, name: "gpt-4.1" }, redactor)?.model).toBe("gpt-4.1");
+    expect(llmForRepo(settings, { enabled: true }, redactor)?.model).toBe("gpt-4o-mini");
+    expect(redactor.redact("sk-repo-0123456789")).toBe("[REDACTED]");
   });
 });
