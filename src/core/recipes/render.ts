@@ -115,7 +115,8 @@ export function assemble(items: readonly Resolved[], ctx: RecipeContext): Render
       taken.add(key(ref));
       resources.push(ref);
     }
-    const path = ctx.fileLayout === "per_service" ? recipe.file : "main.tf";
+    const path =
+      ctx.fileLayout === "per_service" ? (ctx.serviceFiles?.[recipe.service] ?? recipe.file) : "main.tf";
     const comment = `${recipe.title} "${params.name}" (aws-devops-agent recipe ${recipe.id})`;
     chunks.set(path, [...(chunks.get(path) ?? []), renderFile(blocks, comment)]);
     for (const file of rendered.extraFiles) {

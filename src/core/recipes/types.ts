@@ -38,6 +38,13 @@ export const recipeContextSchema = z.object({
   fileLayout: z.enum(["per_service", "single_main"]),
   /** Resources and data sources already declared (`data.` prefix for data sources, `variable` for variables). */
   existingResources: z.array(resourceRefSchema),
+  /** Where the repo already keeps each service's resources (`{ s3: "storage.tf" }`), relative to the root module. */
+  serviceFiles: z
+    .record(
+      z.string(),
+      z.string().regex(/^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.tf$/, "a relative .tf path"),
+    )
+    .optional(),
   /** Files that exist in the root module, so changes to them are appends rather than creations. */
   existingFiles: z.array(z.string()).optional(),
 });
@@ -70,8 +77,10 @@ export interface RecipeDefinition<S extends z.ZodType = z.ZodType> {
   id: string;
   title: string;
   description: string;
-  /** Where a per-service layout writes this recipe's Terraform. */
+  /** Where a per-service layout writes this recipe's Terraform, unless the repo already has a file for `service`. */
   file: string;
+  /** The service its main resource is filed under (as core/terraform/conventions names them: `s3`, `vpc`, `iam`). */
+  service: string;
   params: S;
   render(params: z.output<S>, env: RenderEnv): RenderedRecipe;
 }

@@ -66,10 +66,10 @@ const PRESETS: Record<string, Preset> = {
 };
 
 const SYMBOL: Record<string, string> = {
-  GreaterThanOrEqualToThreshold: "≥",
+  GreaterThanOrEqualToThreshold: ">=",
   GreaterThanThreshold: ">",
   LessThanThreshold: "<",
-  LessThanOrEqualToThreshold: "≤",
+  LessThanOrEqualToThreshold: "<=",
 };
 
 const token = z.string().regex(/^[A-Za-z0-9_./:-]{1,255}$/, "letters, digits, _ . / : -");
@@ -126,6 +126,7 @@ export const metricAlarm: RecipeDefinition<typeof params> = {
   description:
     "CloudWatch metric alarm on a queue, function, table or custom metric, notifying an (encrypted) SNS topic on alarm and recovery.",
   file: "cloudwatch.tf",
+  service: "cloudwatch",
   params,
   render(p, env) {
     const id = identOf(p.name);

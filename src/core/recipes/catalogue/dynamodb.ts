@@ -23,6 +23,7 @@ export const dynamodbTable: RecipeDefinition<typeof params> = {
   description:
     "On-demand DynamoDB table with point-in-time recovery, encryption at rest (optionally a customer managed KMS key), deletion protection, partition/sort keys and optional TTL.",
   file: "dynamodb.tf",
+  service: "dynamodb",
   params,
   render(p, env) {
     const id = identOf(p.name);

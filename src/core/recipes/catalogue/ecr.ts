@@ -17,6 +17,7 @@ export const ecrRepository: RecipeDefinition<typeof params> = {
   description:
     "ECR repository with scan on push, immutable tags, encryption and a lifecycle policy that keeps the last N images.",
   file: "ecr.tf",
+  service: "ecr",
   params,
   render(p, env) {
     const id = identOf(p.name);

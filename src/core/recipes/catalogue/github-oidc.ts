@@ -61,6 +61,7 @@ export const githubOidcRole: RecipeDefinition<typeof params> = {
   description:
     "IAM role that GitHub Actions in one repository assume through OIDC: audience pinned to sts.amazonaws.com and exact subject claims, no wildcards, no long-lived keys.",
   file: "iam.tf",
+  service: "iam",
   params,
   render(p, env) {
     const id = identOf(p.name);

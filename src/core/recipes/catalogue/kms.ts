@@ -28,6 +28,7 @@ export const kmsKey: RecipeDefinition<typeof params> = {
   description:
     "Customer managed symmetric KMS key with automatic rotation, a 30-day deletion window, an alias and an explicit key policy.",
   file: "kms.tf",
+  service: "kms",
   params,
   render(p, env) {
     const id = identOf(p.name);

@@ -38,6 +38,7 @@ export const pythonLambda: RecipeDefinition<typeof params> = {
   description:
     "Python Lambda function packaged from src/<name>/handler.py, with its own IAM role (basic execution plus least-privilege grants), a log group with retention, and an optional SQS trigger.",
   file: "lambda.tf",
+  service: "lambda",
   params,
   render(p, env) {
     const id = identOf(p.name);

@@ -28,6 +28,7 @@ export const s3Bucket: RecipeDefinition<typeof params> = {
   description:
     "Private S3 bucket: versioning, server-side encryption (SSE-S3 or SSE-KMS), public access blocked, ACLs disabled, lifecycle rules, TLS-only bucket policy, optional access logging.",
   file: "s3.tf",
+  service: "s3",
   params,
   render(p, env): RenderedRecipe {
     const id = identOf(p.name);

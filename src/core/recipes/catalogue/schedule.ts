@@ -32,6 +32,7 @@ export const eventSchedule: RecipeDefinition<typeof params> = {
   description:
     "EventBridge rule on a rate or cron schedule (UTC) invoking a Lambda function, with the invoke permission scoped to that rule.",
   file: "eventbridge.tf",
+  service: "cloudwatch",
   params,
   render(p, env) {
     const id = identOf(p.name);

@@ -19,6 +19,7 @@ export const secretsManagerSecret: RecipeDefinition<typeof params> = {
   description:
     "Secrets Manager secret container with KMS encryption and a recovery window. The value is never written to Terraform; set it out of band.",
   file: "secrets.tf",
+  service: "secretsmanager",
   params,
   render(p, env) {
     const id = identOf(p.name);

@@ -89,6 +89,7 @@ export const securityGroup: RecipeDefinition<typeof params> = {
   description:
     "Security group with every rule explicit as its own ingress/egress rule resource; no internet ingress unless explicitly allowed for 80/443, egress HTTPS only by default.",
   file: "security_groups.tf",
+  service: "vpc",
   params,
   render(p, env) {
     const id = identOf(p.name);

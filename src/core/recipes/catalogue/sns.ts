@@ -22,6 +22,7 @@ export const snsTopic: RecipeDefinition<typeof params> = {
   title: "SNS topic",
   description: "KMS-encrypted SNS topic with optional email or HTTPS subscriptions.",
   file: "sns.tf",
+  service: "sns",
   params,
   render(p, env) {
     const id = identOf(p.name);

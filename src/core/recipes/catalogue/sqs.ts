@@ -45,6 +45,7 @@ export const sqsQueue: RecipeDefinition<typeof params> = {
   description:
     "Encrypted SQS queue (standard or FIFO) with a dead-letter queue, redrive policy, redrive-allow policy and explicit retention.",
   file: "sqs.tf",
+  service: "sqs",
   params,
   render(p, env) {
     const id = identOf(p.name);
