@@ -2,6 +2,7 @@ import type { ApplicationFunction, Context } from "probot";
 import { onIssueCommentCreated } from "./handlers/issue-comment-created.js";
 import { onIssueLabeled } from "./handlers/issues-labeled.js";
 import { onIssueOpened } from "./handlers/issues-opened.js";
+import { onWorkflowRunCompleted } from "./handlers/workflow-run-completed.js";
 import type { HandlerDeps, HandlerEvent } from "./handlers/types.js";
 
 /** Registers one handler per event.action. Handlers only enqueue jobs, so GitHub gets its answer at once. */
@@ -16,8 +17,10 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     const commentCreated = onIssueCommentCreated(deps);
     const issueOpened = onIssueOpened(deps);
     const issueLabeled = onIssueLabeled(deps);
+    const runCompleted = onWorkflowRunCompleted(deps);
     app.on("issue_comment.created", (context) => commentCreated(view(context)));
     app.on("issues.opened", (context) => issueOpened(view(context)));
     app.on("issues.labeled", (context) => issueLabeled(view(context)));
+    app.on("workflow_run.completed", (context) => runCompleted(view(context)));
   };
 }

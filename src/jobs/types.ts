@@ -25,7 +25,20 @@ export type JobSpec =
       /** For issue-as-request jobs: why it fired, checked against the repo's trigger settings. */
       trigger?: { why: "issue_opened" | "issue_labeled"; labels: string[]; label: string | null };
     }
-  | { kind: "command-problems"; problems: { line: number; message: string }[]; commentId: number | null };
+  | { kind: "command-problems"; problems: { line: number; message: string }[]; commentId: number | null }
+  | {
+      /** A finished, failed workflow run to diagnose (and maybe fix). `number` is its PR, or 0 without one. */
+      kind: "diagnose-run";
+      runId: number;
+      runAttempt: number;
+      workflowName: string;
+      runUrl: string;
+      headBranch: string;
+      headSha: string;
+      prNumber: number | null;
+      event: string;
+      defaultBranch: string;
+    };
 
 export type Job = JobBase & JobSpec;
 

@@ -2,6 +2,7 @@ import { CONFIG_PATH, formatConfigProblems, parseRepoConfig, type RepoConfig } f
 import { redact } from "../core/redact/index.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
+import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
 import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
@@ -36,6 +37,21 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
 
       if (!triggerEnabled(job, config)) {
         outcome = "disabled";
+        return;
+      }
+      if (job.kind === "diagnose-run") {
+        // A workflow run has no human sender to authorize; the auto-fix loop guard bounds what it may do.
+        const ctx: TaskContext = {
+          ...connection,
+          job,
+          thread,
+          config,
+          log: deps.log,
+          now,
+          available: deps.tasks,
+        };
+        result = await diagnoseRun(ctx, job);
+        outcome = result.outcome;
         return;
       }
       const permission = await github.permissionOf(thread, job.sender);
@@ -121,12 +137,15 @@ async function loadConfig(github: GitHubPort, thread: ThreadRef, log: Log): Prom
   const loaded = parseRepoConfig(await github.readFile(thread, CONFIG_PATH));
   if (loaded.problems.length > 0) {
     log.warn({ problems: loaded.problems, repo: `${thread.owner}/${thread.repo}` }, "repo config rejected");
-    await github.upsertComment(thread, "config-error", "repo", formatConfigProblems(loaded.problems));
+    // Thread 0 is a run without a pull request: nowhere to say it but the log.
+    if (thread.number > 0)
+      await github.upsertComment(thread, "config-error", "repo", formatConfigProblems(loaded.problems));
   }
   return loaded.config;
 }
 
 function triggerEnabled(job: Job, config: RepoConfig): boolean {
+  if (job.kind === "diagnose-run") return diagnosisSelected(config, job.workflowName);
   if (job.kind !== "command") return true;
   if (job.origin === "issue_comment") {
     return job.isPullRequest ? config.triggers.pullRequestComments : config.triggers.issueComments;
@@ -142,6 +161,8 @@ function triggerEnabled(job: Job, config: RepoConfig): boolean {
 
 async function reportFailure(github: GitHubPort, thread: ThreadRef, job: Job, error: unknown, log: Log) {
   const what = job.kind === "command" ? `/agent ${job.command.name}` : job.kind;
+  // A run without a pull request has no thread to talk on; the log line is all there is.
+  if (job.kind === "diagnose-run" && job.prNumber === null) return;
   try {
     const key = job.kind === "command" ? job.command.name : job.kind;
     await github.upsertComment(thread, "error", key, failureMessage(what, error));

@@ -10,3 +10,4 @@ export type {
   ThreadRef,
   WorkflowDispatch,
 } from "./types.js";
+export type { FailedRun, LogDownload, RunJob, RunRef, RunsApi } from "./runs.js";

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { Job } from "../jobs/types.js";
+import { describeIssues } from "./payloads.js";
+import type { HandlerDeps, HandlerEvent } from "./types.js";
+
+const RepoId = z.object({ id: z.number() });
+
+const WorkflowRunPayload = z.object({
+  installation: z.object({ id: z.number().int().positive() }),
+  repository: z.object({
+    id: z.number(),
+    name: z.string().min(1),
+    full_name: z.string().min(1),
+    default_branch: z.string().min(1),
+    owner: z.object({ login: z.string().min(1) }),
+  }),
+  sender: z.object({ login: z.string().min(1) }),
+  workflow_run: z.object({
+    id: z.number().int().positive(),
+    name: z.string().nullish(),
+    run_attempt: z.number().int().positive().optional(),
+    conclusion: z.string().nullable(),
+    event: z.string(),
+    head_branch: z.string().nullable(),
+    head_sha: z.string().regex(/^[0-9a-f]{40}$/),
+    html_url: z.string(),
+    head_repository: z.object({ full_name: z.string() }).nullable(),
+    pull_requests: z.array(
+      z.object({
+        number: z.number().int().positive(),
+        head: z.object({ ref: z.string(), repo: RepoId }),
+        base: z.object({ repo: RepoId }),
+      }),
+    ),
+  }),
+});
+
+/** A failed workflow run → one diagnosis job. Runs the app cannot tie to a branch of this repository are ignored. */
+export function onWorkflowRunCompleted(deps: HandlerDeps) {
+  return (event: HandlerEvent): void => {
+    const parsed = WorkflowRunPayload.safeParse(event.payload);
+    if (!parsed.success) {
+      event.log.warn(
+        { delivery: event.id, problems: describeIssues(parsed.error) },
+        "ignored: malformed payload",
+      );
+      return;
+    }
+    const { repository, workflow_run: run, installation, sender } = parsed.data;
+    if (run.conclusion !== "failure") return;
+    const ignore = (why: string) => event.log.info({ delivery: event.id, run: run.id }, `ignored: ${why}`);
+    if (run.head_branch === null) return ignore("the run has no branch");
+    // A fork's branch is not ours to read with our token's trust nor to push to.
+    if (run.head_repository?.full_name.toLowerCase() !== repository.full_name.toLowerCase()) {
+      return ignore("the run's head is in another repository");
+    }
+    const pr = run.pull_requests.find(
+      (p) =>
+        p.head.repo.id === repository.id &&
+        p.base.repo.id === repository.id &&
+        p.head.ref === run.head_branch,
+    );
+    const job: Job = {
+      id: `${event.id}:run-${run.id}-${run.run_attempt ?? 1}`,
+      deliveryId: event.id,
+      installationId: installation.id,
+      owner: repository.owner.login,
+      repo: repository.name,
+      sender: sender.login,
+      number: pr?.number ?? 0,
+      isPullRequest: pr !== undefined,
+      receivedAt: deps.now(),
+      kind: "diagnose-run",
+      runId: run.id,
+      runAttempt: run.run_attempt ?? 1,
+      workflowName: run.name ?? "workflow",
+      runUrl: run.html_url,
+      headBranch: run.head_branch,
+      headSha: run.head_sha,
+      prNumber: pr?.number ?? null,
+      event: run.event,
+      defaultBranch: repository.default_branch,
+    };
+    if (!deps.enqueue(job)) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
+  };
+}
