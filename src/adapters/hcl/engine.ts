@@ -10,6 +10,7 @@ export interface GuardedEngine {
   /** When a call last completed (or the first of the pending calls started). */
   lastProgress: number;
   watchdog: NodeJS.Timeout | undefined;
+  now: () => number;
 }
 
 // hcl2json instantiates its WASM module on import (~300 ms), so only pay for it on the first parse.
@@ -19,8 +20,8 @@ function loadHcl2Json(): Promise<Hcl2JsonParse> {
   return hcl2json;
 }
 
-export function guardEngine(parse: Hcl2JsonParse): GuardedEngine {
-  return { parse, broken: null, pending: new Set(), lastProgress: 0, watchdog: undefined };
+export function guardEngine(parse: Hcl2JsonParse, now: () => number = Date.now): GuardedEngine {
+  return { parse, broken: null, pending: new Set(), lastProgress: 0, watchdog: undefined, now };
 }
 
 // One WASM instance per process: when it breaks, it is broken for every parser.
@@ -52,7 +53,7 @@ export function callEngine(
   if (engine.broken !== null) return Promise.reject(new EngineFailure(engine.broken));
   return new Promise((resolve, reject) => {
     const fail = (error: Error): void => reject(error);
-    if (engine.pending.size === 0) engine.lastProgress = Date.now();
+    if (engine.pending.size === 0) engine.lastProgress = engine.now();
     engine.pending.add(fail);
     startWatchdog(engine, timeoutMs);
     engine.parse(filename, contents).then(
@@ -72,7 +73,7 @@ export function callEngine(
 
 function settle(engine: GuardedEngine, fail: (error: Error) => void): void {
   engine.pending.delete(fail);
-  engine.lastProgress = Date.now();
+  engine.lastProgress = engine.now();
 }
 
 function startWatchdog(engine: GuardedEngine, timeoutMs: number): void {
@@ -80,7 +81,7 @@ function startWatchdog(engine: GuardedEngine, timeoutMs: number): void {
   engine.watchdog = setInterval(
     () => {
       if (engine.pending.size === 0) return stopWatchdog(engine);
-      if (Date.now() - engine.lastProgress < timeoutMs) return undefined;
+      if (engine.now() - engine.lastProgress < timeoutMs) return undefined;
       const reason = breakEngine(engine, `no answer within ${timeoutMs} ms`);
       for (const fail of engine.pending) fail(new EngineFailure(reason));
       engine.pending.clear();

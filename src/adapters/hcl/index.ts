@@ -21,14 +21,16 @@ export interface HclParser {
 export interface HclParserOptions {
   /** Stand-in for hcl2json (tests); default: the shared WASM module. */
   engine?: Hcl2JsonParse;
-  /** A parse that takes longer is abandoned and the engine marked broken. Default 60 s. */
+  /** With calls waiting and none completing for this long, the engine is declared hung. Default 60 s. */
   timeoutMs?: number;
+  /** Clock for that watchdog (tests); only with `engine`. */
+  now?: () => number;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 export function createHclParser(options: HclParserOptions = {}): HclParser {
-  const engine = options.engine === undefined ? defaultEngine() : guardEngine(options.engine);
+  const engine = options.engine === undefined ? defaultEngine() : guardEngine(options.engine, options.now);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
     async parse(path, content) {

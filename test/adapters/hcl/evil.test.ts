@@ -91,20 +91,25 @@ describe("findExcessiveNesting on legitimate source", () => {
 });
 
 describe("a parser engine that stops working", () => {
-  it("gives up on a call that never answers and then fails fast with the reason", async () => {
+  // The watchdog ticks on real timers but judges by the injected clock, so real delays cannot flake these.
+  const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 15));
+
+  it("gives up when no call answers for the limit, then fails fast with the reason", async () => {
+    let clock = 0;
     let calls = 0;
     const hanging = createHclParser({
       engine: () => {
         calls += 1;
         return new Promise<Record<string, unknown>>(() => undefined);
       },
-      timeoutMs: 20,
+      timeoutMs: 40,
+      now: () => clock,
     });
-    const broken = "the HCL parser stopped working (no answer within 20 ms); restart to parse again";
-    expect(await hanging.parse("a.tf", "locals {}")).toEqual({
-      ok: false,
-      error: { message: broken, line: null, column: null },
-    });
+    const first = hanging.parse("a.tf", "locals {}");
+    await tick();
+    clock = 50;
+    const broken = "the HCL parser stopped working (no answer within 40 ms); restart to parse again";
+    expect(await first).toEqual({ ok: false, error: { message: broken, line: null, column: null } });
     expect(await hanging.parse("b.tf", "locals {}")).toEqual({
       ok: false,
       error: { message: broken, line: null, column: null },
@@ -113,20 +118,21 @@ describe("a parser engine that stops working", () => {
   });
 
   it("does not give up on calls that only wait their turn behind others", async () => {
-    // Answers one call at a time, 10 ms each: the last of 12 waits 120 ms, far past the 40 ms limit.
-    let queue = Promise.resolve();
+    let clock = 0;
+    const answers: Array<() => void> = [];
     const serial = createHclParser({
-      engine: () => {
-        const answer = queue.then(
-          () => new Promise<Record<string, unknown>>((r) => setTimeout(() => r({}), 10)),
-        );
-        queue = answer.then(() => undefined);
-        return answer;
-      },
+      engine: () => new Promise<Record<string, unknown>>((resolve) => answers.push(() => resolve({}))),
       timeoutMs: 40,
+      now: () => clock,
     });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => serial.parse(`f${i}.tf`, "")));
-    expect(results.every((result) => result.ok)).toBe(true);
+    const all = Promise.all(Array.from({ length: 12 }, (_, i) => serial.parse(`f${i}.tf`, "")));
+    // One answer every 30 ms of clock: 360 ms in all, far past the limit, but never 40 ms without progress.
+    while (answers.length > 0) {
+      clock += 30;
+      await tick();
+      answers.shift()?.();
+    }
+    expect((await all).every((result) => result.ok)).toBe(true);
   });
 
   it("treats a stack overflow inside the engine as fatal for that engine", async () => {
