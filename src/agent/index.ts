@@ -2,7 +2,7 @@ import { createUsageMeter } from "../adapters/llm/index.js";
 import { stripHiddenContent } from "../core/commands/sanitize.js";
 import { planRecipes, type RecipePlan } from "../core/recipes/index.js";
 import { type ChangeValidation, validateChange } from "./check.js";
-import { promptContextFor, recipeContextFor } from "./context.js";
+import { gatherRepoContext, promptContextFor, recipeContextFor } from "./context.js";
 import { type LoopOutcome, runModelLoop } from "./loop.js";
 import { protectedGlobs } from "./paths.js";
 import { createPythonCheck } from "./python.js";
@@ -38,6 +38,8 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     log: input.log,
     ...(input.docs === undefined ? {} : { docs: input.docs }),
     docsBudgetBytes: input.config.budgets.docsBytes,
+    currentRecipeContext: async () =>
+      recipeContextFor(input.conventions, (await gatherRepoContext(workspace.root)).inventory),
     validate: () =>
       validateChange(workspace.root, [...session.changes.keys()], { python, redactor: input.redactor }),
   };
@@ -72,7 +74,8 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     mode,
     files: [...session.changes].map(([path, action]) => ({ path, action })),
     resources: session.changes.size === 0 ? [] : await resourceChanges(input.inventory, input.workspaceDir),
-    summary: input.redactor.redact(outcome.summary),
+    // The summary lands in a PR body: no hidden comments (they could fake our sticky-comment markers).
+    summary: input.redactor.redact(stripHiddenContent(outcome.summary)).trim(),
     ...(ok ? {} : { reason: input.redactor.redact(outcome.reason ?? "the change does not validate") }),
     validation,
     docsConsulted: [...session.docsConsulted].map(([url, title]) => ({ title, url })),

@@ -11,8 +11,10 @@ export interface Session {
   workspace: Workspace;
   /** The root module new Terraform goes into, relative to the workspace (`""` = the repository root). */
   root: string;
-  /** Kept up to date as recipes render, so a second recipe never collides with the first. */
+  /** The recipes' view of the repo as the run started. */
   recipeContext: RecipeContext;
+  /** The same, re-read from the workspace now, so a recipe never collides with what the model wrote by hand. */
+  currentRecipeContext(): Promise<RecipeContext>;
   changes: Map<string, "create" | "modify">;
   refusals: Refusal[];
   docsConsulted: Map<string, string>;

@@ -29,6 +29,8 @@ export interface Workspace {
   readonly root: string;
   list(dir: string, limit: number): Promise<{ paths: string[]; truncated: boolean }>;
   read(path: string, maxBytes: number): Promise<ReadResult>;
+  /** True for an existing regular file; refuses like `read` for paths the agent may not see. */
+  exists(path: string): Promise<boolean>;
   search(needle: string, limits: { maxMatches: number; maxFileBytes: number }): Promise<SearchMatch[]>;
   /** Returns whether the file was created or modified. */
   write(path: string, content: string): Promise<"create" | "modify">;
@@ -100,6 +102,11 @@ export async function openWorkspace(dir: string, protectedGlobs: readonly string
       const buffer = await readHead(join(root, path), Math.min(stat.size, maxBytes));
       if (buffer.includes(0)) throw new WorkspaceRefusal(path, "binary file; only text files can be read");
       return { content: buffer.toString("utf8"), bytes: stat.size, truncated: stat.size > maxBytes };
+    },
+    async exists(input) {
+      const path = await confine(input, "read");
+      const stat = await lstat(join(root, path)).catch(() => null);
+      return stat !== null && stat.isFile();
     },
     async search(needle, limits) {
       const matches: SearchMatch[] = [];

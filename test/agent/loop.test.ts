@@ -268,4 +268,16 @@ describe("runAgent with a scripted model", () => {
     expect(result.reason).toBe("stopped before finishing: the wall-time budget (60 s) is used up");
     expect(result.llm.calls).toBe(1);
   });
+
+  it("ends visibly, without the key, when the endpoint refuses the credentials", async () => {
+    scriptModel([{ status: 401 }]);
+    const { input } = await agentInput(dir, REQUEST, { llm: "scripted" });
+    const result = await runAgent(input);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toBe(
+      "LLM chat (gpt-test at api.openai.com): HTTP 401 (check LLM_API_KEY): 401 scripted 401",
+    );
+    expect(JSON.stringify(result)).not.toContain(API_KEY);
+    expect(result.llm).toEqual({ calls: 0, promptTokens: 0, completionTokens: 0 });
+  });
 });

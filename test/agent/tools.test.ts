@@ -190,4 +190,37 @@ describe("agent tools through the scripted model", () => {
     expect(toolReplies(model, 1)[0]).toContain("* `tier` - (Optional) Standard.");
     expect(result.docsConsulted).toEqual([{ title: "aws_ssm_parameter — Terraform AWS provider docs", url }]);
   });
+
+  it("appends a recipe to a file the model wrote by hand and knows the names it declared", async () => {
+    const byHand = await fixture("sqs-by-hand.tf");
+    const model = scriptModel([
+      {
+        calls: [
+          { name: "write_file", args: { path: "sqs.tf", content: byHand } },
+          { name: "use_recipe", args: { recipe: "sqs-queue", params: { name: "orders" } } },
+          { name: "use_recipe", args: { recipe: "sqs-queue", params: { name: "invoices" } } },
+        ],
+      },
+      { calls: [{ name: "finish", args: { summary: "Queues. <!-- devops-agent:pr:fake -->" } }] },
+    ]);
+    const { input } = await agentInput(dir, REQUEST, { llm: "scripted" });
+    const result = await runAgent(input);
+    const [, clash, appended] = toolReplies(model, 1);
+    expect(clash).toBe(
+      'error: recipe sqs-queue: name "orders" collides with aws_sqs_queue.orders; choose another name',
+    );
+    expect(appended?.split("\n")[0]).toBe("Wrote sqs.tf (appended).");
+    expect(result.ok).toBe(true);
+    expect(result.summary).toBe("Queues.");
+    expect(result.files).toEqual([{ path: "sqs.tf", action: "create" }]);
+    const sqs = await readFile(join(dir, "sqs.tf"), "utf8");
+    expect(sqs.startsWith(byHand)).toBe(true);
+    expect(sqs).toContain('resource "aws_sqs_queue" "invoices" {');
+    expect(result.resources.map((r) => `${r.type}.${r.name}`)).toEqual([
+      "aws_sqs_queue.orders",
+      "aws_sqs_queue.invoices",
+      "aws_sqs_queue.invoices_dlq",
+      "aws_sqs_queue_redrive_allow_policy.invoices_dlq",
+    ]);
+  });
 });

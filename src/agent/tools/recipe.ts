@@ -10,7 +10,7 @@ const ids = listRecipes().map((r) => r.id);
 const inRoot = (session: Session, path: string): string =>
   session.root === "" ? path : `${session.root}/${path}`;
 
-/** Writes rendered recipe files into the root module (appending where the recipe says so) and remembers them. */
+/** Writes rendered recipe files into the root module, appending to Terraform files that exist, and records them. */
 export async function writeRecipeFiles(
   session: Session,
   rendered: Pick<RenderResult, "files" | "resources">,
@@ -19,20 +19,18 @@ export async function writeRecipeFiles(
   const written: string[] = [];
   for (const file of rendered.files) {
     const path = inRoot(session, file.path);
-    const content =
-      file.mode === "append"
-        ? (await guarded(session, tool, path, () => session.workspace.read(path, MAX_APPEND_TARGET_BYTES)))
-            .content + file.content
-        : file.content;
+    const exists = await guarded(session, tool, path, () => session.workspace.exists(path));
+    if (exists && file.mode === "create" && !path.endsWith(".tf")) {
+      throw new ToolError(`${path} already exists; choose another name for the block`);
+    }
+    // A file the model wrote by hand since the run started gets the block appended, never overwritten.
+    const content = exists
+      ? `${(await guarded(session, tool, path, () => session.workspace.read(path, MAX_APPEND_TARGET_BYTES))).content.replace(/\n*$/, "\n")}${file.mode === "create" ? "\n" : ""}${file.content}`
+      : file.content;
     const action = await guarded(session, tool, path, () => session.workspace.write(path, content));
     recordWrite(session, path, action);
-    written.push(`${path} (${action === "create" ? "created" : "appended"})`);
+    written.push(`${path} (${exists ? "appended" : "created"})`);
   }
-  session.recipeContext = {
-    ...session.recipeContext,
-    existingResources: [...session.recipeContext.existingResources, ...rendered.resources],
-    existingFiles: [...(session.recipeContext.existingFiles ?? []), ...rendered.files.map((f) => f.path)],
-  };
   return written;
 }
 
@@ -48,7 +46,7 @@ export const useRecipe = defineTool({
   async run({ recipe, params }, session) {
     let rendered;
     try {
-      rendered = renderRecipe(recipe, params, session.recipeContext);
+      rendered = renderRecipe(recipe, params, await session.currentRecipeContext());
     } catch (error) {
       if (error instanceof RecipeError) throw new ToolError(error.message);
       throw error;
