@@ -1,9 +1,4 @@
-export {
-  type ReadTreeOptions,
-  TerraformRootError,
-  type TerraformSource,
-  type TerraformTree,
-  isTerraformFile,
-  readTerraformTree,
-} from "./tree.js";
+export { type ReadTreeOptions, type TerraformSource, type TerraformTree, readTerraformTree } from "./tree.js";
+export { TerraformRootError } from "./root.js";
+export { isTerraformFile } from "./files.js";
 export { type LoadOptions, type LoadedDirectory, loadTerraformDirectory } from "./load.js";

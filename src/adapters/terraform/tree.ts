@@ -2,6 +2,8 @@ import { type Dirent, readFileSync, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { Finding, LoadFindingCode } from "../../core/terraform/types.js";
+import { compare, decode, errorCode, formatBytes, isTerraformFile, skipDirectory } from "./files.js";
+import { resolveRoot } from "./root.js";
 
 export interface TerraformSource {
   /** Relative to the root, `/`-separated. */
@@ -23,20 +25,8 @@ export interface ReadTreeOptions {
   maxFiles?: number;
 }
 
-/** The root itself cannot be scanned: missing, not a directory, or unreadable. */
-export class TerraformRootError extends Error {
-  override name = "TerraformRootError";
-}
-
 const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILES = 20_000;
-// Terraform never reads these, and walking them is slow or pointless.
-const SKIPPED_DIRECTORIES = new Set(["node_modules"]);
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-export function isTerraformFile(name: string): boolean {
-  return name.endsWith(".tf") || name.endsWith(".tf.json");
-}
 
 /**
  * Every `.tf` and `.tf.json` file under `root`, sorted by path. Skips `.terraform/`, hidden directories
@@ -55,19 +45,6 @@ export async function readTerraformTree(root: string, options: ReadTreeOptions =
   walk.files.sort((a, b) => compare(a.path, b.path));
   walk.findings.sort((a, b) => compare(a.file, b.file));
   return { root: realRoot, files: walk.files, findings: walk.findings };
-}
-
-async function resolveRoot(root: string): Promise<string> {
-  try {
-    const real = await realpath(root);
-    if (!(await stat(real)).isDirectory()) throw new TerraformRootError(`${root} is not a directory`);
-    return real;
-  } catch (error) {
-    if (error instanceof TerraformRootError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    const reason = code === "ENOENT" ? "no such directory" : code === "EACCES" ? "permission denied" : code;
-    throw new TerraformRootError(`cannot read ${root}: ${reason}`);
-  }
 }
 
 class Walk {
@@ -177,29 +154,4 @@ class Walk {
   private add(file: string, code: LoadFindingCode, message: string, severity: Finding["severity"]): void {
     this.findings.push({ file, line: null, severity, code, message, suggestion: null });
   }
-}
-
-function decode(bytes: Buffer): string | null {
-  if (bytes.includes(0)) return null;
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-function skipDirectory(name: string): boolean {
-  return name.startsWith(".") || SKIPPED_DIRECTORIES.has(name);
-}
-
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
