@@ -260,6 +260,12 @@ function wireAlarm(
           ? "lambda_throttles"
           : "lambda_errors"
         : "dynamodb_throttles";
+  if (metric === "sqs_dlq_messages" && nearest("sqs", d)?.params["dlq"] === false) {
+    f.questions.push(
+      `The queue \`${target}\` has no dead-letter queue to alarm on: keep the dead-letter queue, or alarm on the queue's backlog?`,
+    );
+    return undefined;
+  }
   params["metric"] = metric;
   params["target"] = metric === "sqs_dlq_messages" ? `${ident}_dlq` : ident;
   const topic = nearest("sns", d);

@@ -175,8 +175,9 @@ export function extractSg(d: Draft, f: Findings): void {
   if (valid.length < ports.length)
     f.questions.push("A port in the request is not between 0 and 65535: which ports?");
   if (valid.length > 0 && cidrs.length === 0) {
+    const numbers = [...new Set(valid.map((p) => p.from_port))];
     f.questions.push(
-      `From which network (CIDR, e.g. 10.0.0.0/16) should port${valid.length > 1 ? "s" : ""} ${valid.map((p) => p.from_port).join(", ")} be reachable? I added no ingress rule.`,
+      `From which network (CIDR, e.g. 10.0.0.0/16) should port${numbers.length > 1 ? "s" : ""} ${numbers.join(", ")} be reachable? I added no ingress rule.`,
     );
     return;
   }

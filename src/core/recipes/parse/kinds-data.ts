@@ -92,7 +92,8 @@ export function extractDynamo(d: Draft, f: Findings): void {
 export function extractSqs(d: Draft, f: Findings): void {
   const { clause: c, from, to } = d;
   if (c.has(/\bfifo\b/, from, to)) d.params["fifo"] = true;
-  if (c.take(/\b(?:without|no)\s+(?:a\s+)?(?:dead[\s-]*letter(?:\s+queue)?|dlq)\b/, from, to) !== undefined)
+  // "dead-letter queue" itself was claimed before mentions were read, so look ahead for it.
+  if (c.take(/\b(?:without|no)\s+(?:a\s+|any\s+)?(?=dead[\s-]*letter|dlq)/, from, to) !== undefined)
     d.params["dlq"] = false;
   c.take(/\b(?:with\s+)?(?:a\s+)?(?:dead[\s-]*letter(?:\s+queue)?|dlq)s?\b/, from, to);
   const receives =

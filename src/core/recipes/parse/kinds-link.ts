@@ -16,7 +16,7 @@ export function extractOidc(d: Draft, f: Findings): void {
   d.params["repository"] = slug;
   const subjects: Record<string, string>[] = [];
   for (const m of c.takeAll(
-    /\b(?:(?:on\s+|from\s+)?(?:the\s+)?([a-z0-9._/-]{1,60})\s+branch|branch(?:es)?\s+["']?([a-z0-9._/-]{1,60}))\b/,
+    /\b(?:(?:on\s+|from\s+)?(?:the\s+)?([a-z0-9._/-]{1,60})\s+branch|branch(?:es)?\s+["']?([a-z0-9._/-]{1,60}))\b/i,
     from,
     to,
     true,
@@ -24,7 +24,7 @@ export function extractOidc(d: Draft, f: Findings): void {
     subjects.push({ kind: "branch", value: (m[1] ?? m[2] ?? "main").trim() });
   }
   for (const m of c.takeAll(
-    /\b(?:environment|env)\s+["']?([A-Za-z0-9._-]{1,60})|\b([A-Za-z0-9._-]{1,60})\s+environment\b/,
+    /\b(?:environment|env)\s+["']?([A-Za-z0-9._-]{1,60})|\b([A-Za-z0-9._-]{1,60})\s+environment\b/i,
     from,
     to,
     true,
