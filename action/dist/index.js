@@ -70281,8 +70281,9 @@ function createGitHubComments(options) {
     return void 0;
   };
   return {
-    upsert: async (issue3, marker, body) => {
+    upsert: async (issue3, marker, body, create = true) => {
       const existing = await find(issue3, marker);
+      if (!existing && !create) return void 0;
       const response = existing ? await request("PATCH", `${repo2}/issues/comments/${existing.id}`, { body }) : await request("POST", `${repo2}/issues/${issue3}/comments`, { body });
       return comment.parse(await response.json()).html_url;
     }
@@ -71892,13 +71893,18 @@ async function report(results, inputs, env2, event, deps) {
   for (const result of results) {
     await io.appendSummary(summaryFor(result, redact2, runUrl));
     const changed = result.failure !== void 0 || hasChanges(result);
-    if (github && pr !== void 0 && (inputs.comment === "always" || changed)) {
-      result.commentUrl = await github.upsert(
+    if (github && pr !== void 0) {
+      const body = redact2(commentFor(result, redact2, runUrl));
+      const url2 = await github.upsert(
         pr,
         markerFor(result.root),
-        redact2(commentFor(result, redact2, runUrl))
+        body,
+        inputs.comment === "always" || changed
       );
-      io.info(`${result.root}: ${result.commentUrl}`);
+      if (url2 !== void 0) {
+        result.commentUrl = url2;
+        io.info(`${result.root}: ${url2}`);
+      }
     }
   }
   const sum = (key) => results.reduce((total, r5) => total + (r5.summary?.counts[key] ?? 0), 0);

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /** The few GitHub REST calls the Action makes, over fetch, with the job's token. */
 export interface GitHubComments {
-  upsert(issue: number, marker: string, body: string): Promise<string>;
+  /** Updates the comment carrying `marker`, or creates one unless `create` is false; returns its URL. */
+  upsert(issue: number, marker: string, body: string, create?: boolean): Promise<string | undefined>;
 }
 
 const comment = z.object({
@@ -58,8 +59,9 @@ export function createGitHubComments(options: {
   };
 
   return {
-    upsert: async (issue, marker, body) => {
+    upsert: async (issue, marker, body, create = true) => {
       const existing = await find(issue, marker);
+      if (!existing && !create) return undefined;
       const response = existing
         ? await request("PATCH", `${repo}/issues/comments/${existing.id}`, { body })
         : await request("POST", `${repo}/issues/${issue}/comments`, { body });

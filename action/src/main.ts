@@ -102,14 +102,20 @@ async function report(
     io.info("no pull request for this run: the plan goes to the job summary only");
   for (const result of results) {
     await io.appendSummary(summaryFor(result, redact, runUrl));
+    // on-change: a quiet plan creates no comment, but still refreshes one that shows an older plan.
     const changed = result.failure !== undefined || hasChanges(result);
-    if (github && pr !== undefined && (inputs.comment === "always" || changed)) {
-      result.commentUrl = await github.upsert(
+    if (github && pr !== undefined) {
+      const body = redact(commentFor(result, redact, runUrl));
+      const url = await github.upsert(
         pr,
         markerFor(result.root),
-        redact(commentFor(result, redact, runUrl)),
+        body,
+        inputs.comment === "always" || changed,
       );
-      io.info(`${result.root}: ${result.commentUrl}`);
+      if (url !== undefined) {
+        result.commentUrl = url;
+        io.info(`${result.root}: ${url}`);
+      }
     }
   }
   const sum = (key: "create" | "update" | "delete" | "replace" | "noop" | "read") =>

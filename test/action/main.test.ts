@@ -146,16 +146,51 @@ describe("the plan Action", () => {
     expectNoSecrets(run);
   });
 
-  it("skips the comment for no changes with comment: on-change", async () => {
+  it("creates no comment for no changes with comment: on-change", async () => {
     runner = new Runner({ ...inputs, comment: "on-change" }, prEvent).root("prod", {
       show: "no-changes.json",
     });
     oidc();
     sts();
+    noComments();
     const run = await runner.run();
     expect(run.ok).toBe(true);
     expect(output(run.outputs, "comment-url")).toBe("");
     expect(run.summary).toContain("No changes.");
+  });
+
+  it("refreshes an existing comment with comment: on-change even when the plan is now quiet", async () => {
+    runner = new Runner({ ...inputs, comment: "on-change" }, prEvent).root("prod", {
+      show: "no-changes.json",
+    });
+    oidc();
+    sts();
+    githubApi()
+      .get("/repos/acme/infra/issues/7/comments")
+      .query({ per_page: "100" })
+      .reply(200, [
+        {
+          id: 77,
+          html_url: "https://github.com/acme/infra/pull/7#issuecomment-77",
+          body: "<!-- devops-agent:plan:prod -->\nPlan: 1 to add",
+          user: { type: "Bot" },
+        },
+      ]);
+    githubApi()
+      .patch("/repos/acme/infra/issues/comments/77", (body: { body: string }) => {
+        posted.push(body.body);
+        return true;
+      })
+      .reply(200, {
+        id: 77,
+        html_url: "https://github.com/acme/infra/pull/7#issuecomment-77",
+        body: "x",
+        user: { type: "Bot" },
+      });
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    expect(posted[0]).toContain("No changes.");
+    expect(output(run.outputs, "comment-url")).toBe("https://github.com/acme/infra/pull/7#issuecomment-77");
   });
 
   it("fails the step on a destroy with fail-on-delete, after commenting", async () => {
