@@ -3,6 +3,12 @@ import { z } from "zod";
 import { createRedactor } from "./core/redact/index.js";
 import { createGitHubPort } from "./adapters/github/index.js";
 import { createLlmClient, type LlmSettings } from "./adapters/llm/index.js";
+import {
+  bundledSchemaSource,
+  createDocsClient,
+  createRetriever,
+  defaultCacheDir,
+} from "./adapters/docs/index.js";
 import type { Connection } from "./tasks/process-job.js";
 import type { WorkspaceSettings } from "./tasks/types.js";
 
@@ -15,6 +21,12 @@ export interface ConnectOptions {
   /** Null: no model configured, recipes only. */
   llm?: LlmSettings | null;
   workspaces: WorkspaceSettings;
+  /** Live documentation for the agent; null or absent: the bundled provider schema only. */
+  docs?: DocsSettings | null;
+}
+
+export interface DocsSettings {
+  cacheDir?: string | undefined;
 }
 
 /** The clone URL of a repository; the token travels in a header, never in the URL. */
@@ -27,6 +39,8 @@ export function createConnector(
   probot: Probot,
   options: ConnectOptions,
 ): (installationId: number) => Promise<Connection> {
+  // One client per process: its disk cache and in-flight de-duplication are shared by every job.
+  const docs = options.docs ? createRetriever(createDocsClient(docsClientOptions(options.docs))) : null;
   return async (installationId) => {
     const octokit = await probot.auth(installationId);
     const redactor = createRedactor(options.secrets ?? []);
@@ -38,6 +52,11 @@ export function createConnector(
       botLogin: options.botLogin,
     });
     const llm = options.llm ? createLlmClient({ ...options.llm, redactor }) : null;
-    return { github, octokit, redactor, token, llm, workspaces: options.workspaces };
+    return { github, octokit, redactor, token, llm, workspaces: options.workspaces, docs };
   };
+}
+
+function docsClientOptions(settings: DocsSettings) {
+  const schema = bundledSchemaSource();
+  return { cacheDir: settings.cacheDir ?? defaultCacheDir(), ...(schema ? { schema } : {}) };
 }

@@ -1,5 +1,5 @@
 import type { ApplicationFunction, Probot } from "probot";
-import { createConnector } from "./connect.js";
+import { createConnector, type DocsSettings } from "./connect.js";
 import { createApp } from "./index.js";
 import { createMemoryQueue } from "./jobs/memory-queue.js";
 import type { Job, JobQueue } from "./jobs/types.js";
@@ -27,6 +27,7 @@ export interface RuntimeOptions {
   /** Model settings for inline jobs; null or absent: recipes only. */
   llm?: LlmSettings | null;
   workspaces?: WorkspaceSettings;
+  docs?: DocsSettings | null;
 }
 
 const DEFAULT_WORKSPACES: WorkspaceSettings = {
@@ -52,6 +53,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           secrets: options.secrets ?? [],
           llm: options.llm ?? null,
           workspaces: options.workspaces ?? DEFAULT_WORKSPACES,
+          docs: options.docs ?? null,
         }),
         tasks: options.tasks ?? defaultTasks,
         log: options.log,

@@ -5,6 +5,7 @@ import { EnvError, parseEnv, type Env } from "./config/env.js";
 import type { WorkerSettings } from "./jobs/worker-protocol.js";
 import { llmSettingsFromEnv, LlmSettingsError, type LlmSettings } from "./adapters/llm/index.js";
 import type { WorkspaceSettings } from "./tasks/types.js";
+import type { DocsSettings } from "./connect.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 
 export interface AppServer {
@@ -24,6 +25,7 @@ export interface ServerOptions {
   worker?: WorkerSettings | undefined;
   llm?: LlmSettings | null;
   workspaces?: WorkspaceSettings;
+  docs?: DocsSettings | null;
 }
 
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
@@ -38,6 +40,7 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
     secrets: options.secrets ?? [],
     worker: options.worker,
     llm: options.llm ?? null,
+    docs: options.docs ?? null,
     ...(options.workspaces ? { workspaces: options.workspaces } : {}),
   });
   const middleware = await createNodeMiddleware(runtime.appFn, {
@@ -97,6 +100,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       email: `${config.APP_ID}+${config.BOT_LOGIN ?? "devops-agent[bot]"}@users.noreply.github.com`,
     },
   };
+  const docs: DocsSettings | null = config.DOCS_LIVE
+    ? config.DOCS_CACHE_DIR
+      ? { cacheDir: config.DOCS_CACHE_DIR }
+      : {}
+    : null;
   const worker: WorkerSettings | undefined =
     config.JOB_EXECUTION === "worker"
       ? {
@@ -111,6 +119,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           secrets: secrets.filter((s): s is string => s !== undefined),
           llm,
           workspaces,
+          docs,
         }
       : undefined;
   const app = await createAppServer({
@@ -123,6 +132,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     worker,
     llm,
     workspaces,
+    docs,
   });
   app.server.listen(config.PORT, config.HOST, () => {
     probot.log.info(

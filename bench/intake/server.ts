@@ -32,6 +32,7 @@ if (mode === "ours") {
       logLevel: "fatal",
       secrets: [],
       llm: null,
+      docs: null,
       workspaces: { gitBaseUrl: baseUrl, author: { name: "devops-agent[bot]", email: "bot@example.com" } },
     },
   });

@@ -23,6 +23,12 @@ export const EnvSchema = z
     JOB_EXECUTION: z.enum(["worker", "inline"]).default("worker"),
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Fetch live AWS and provider docs for the agent (cached on disk); off: the bundled schema only. */
+    DOCS_LIVE: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+    DOCS_CACHE_DIR: optionalText,
     LLM_API_KEY: optionalText,
     LLM_BASE_URL: z.url().optional(),
     LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),

@@ -23,6 +23,7 @@ const processJob = createJobProcessor({
     secrets: settings.secrets,
     llm: settings.llm,
     workspaces: settings.workspaces,
+    docs: settings.docs,
   }),
   tasks: defaultTasks,
   log,

@@ -22,6 +22,7 @@ export const WorkerSettingsSchema = z.object({
       maxRetries: z.number(),
     })
     .nullable(),
+  docs: z.object({ cacheDir: z.string().optional() }).nullable(),
   workspaces: z.object({
     gitBaseUrl: z.string(),
     author: z.object({ name: z.string(), email: z.string() }),

@@ -8,7 +8,7 @@ import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
 export type Connection = Pick<
   TaskContext,
-  "github" | "octokit" | "redactor" | "token" | "llm" | "workspaces"
+  "github" | "octokit" | "redactor" | "token" | "llm" | "workspaces" | "docs"
 >;
 
 export interface ProcessorDeps {

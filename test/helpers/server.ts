@@ -41,6 +41,7 @@ export async function startTestServer(
             logLevel: "fatal" as const,
             secrets: [],
             llm: null,
+            docs: null,
             workspaces: {
               gitBaseUrl: "https://github.com",
               author: { name: "devops-agent[bot]", email: "bot@example.com" },

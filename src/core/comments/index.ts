@@ -23,7 +23,8 @@ export function finalizeComment(marker: string, body: string, options: FinalizeO
   const full = `${marker}\n${clean}`;
   if (full.length <= limit) return full;
   const where = options.fullTextAt ? ` The full text is in ${options.fullTextAt}.` : "";
-  const note = (cut: number) => `\n\n> ✂️ ${cut.toLocaleString("en-US")} characters were cut to fit GitHub's limit.${where}`;
+  const note = (cut: number) =>
+    `\n\n> ✂️ ${cut.toLocaleString("en-US")} characters were cut to fit GitHub's limit.${where}`;
   const room = limit - marker.length - 1 - note(clean.length).length;
   const kept = clean.slice(0, Math.max(0, room));
   return `${marker}\n${kept}${note(clean.length - kept.length)}`;

@@ -50,6 +50,7 @@ export async function performChange(
       redactor: ctx.redactor,
       log: ctx.log,
       now: ctx.now,
+      ...(ctx.docs ? { docs: ctx.docs } : {}),
     });
     ctx.log.info({ event: "change.agent", ok: result.ok, refusals: result.refusals }, "agent finished");
     if (!result.ok) {
