@@ -1,9 +1,10 @@
-import { redact } from "../../redact/index.js";
-import { type Block, type DoubleLabeledBlocks, type ParsedFile, dirOf } from "../types.js";
+import { type DoubleLabeledBlocks, type ParsedFile, dirOf } from "../types.js";
+import { labeled } from "./blocks.js";
+import { collectTerraformBlock } from "./terraform-block.js";
 import { asHcl, literalString, pureExpression } from "./expressions.js";
 import { createBlockLocator } from "./lines.js";
 import { type DirectoryFacts, classifyDirectories, resolveLocalSource } from "./roots.js";
-import type { Backend, Inventory, ResourceEntry } from "./types.js";
+import type { Inventory, ResourceEntry } from "./types.js";
 
 export type * from "./types.js";
 export { toInventoryContract, type InventoryContract } from "./contract.js";
@@ -100,52 +101,11 @@ function collect(file: ParsedFile, dir: string, inventory: Inventory, fact: Dire
   for (const block of body.terraform ?? []) collectTerraformBlock(block, path, dir, inventory, fact);
 }
 
-function collectTerraformBlock(
-  block: Block,
-  file: string,
-  dir: string,
-  inventory: Inventory,
-  fact: DirectoryFacts,
-): void {
-  const version = literalString(block["required_version"]);
-  if (version !== null) inventory.requiredVersions.push({ constraint: version, file, dir });
-  for (const providers of blockList(block["required_providers"])) {
-    for (const [name, requirement] of Object.entries(providers)) {
-      // Terraform 0.12 style `aws = "~> 2.0"` is a bare version constraint.
-      const spec: Block = typeof requirement === "string" ? { version: requirement } : asBlock(requirement);
-      const source = literalString(spec["source"]);
-      inventory.requiredProviders.push({ name, source, version: literalString(spec["version"]), file, dir });
-    }
-  }
-  for (const [type, backend] of labeled(asLabeled(block["backend"]))) {
-    fact.hasBackend = true;
-    inventory.backends.push({ type, file, dir, settings: backendSettings(backend) });
-  }
-  if (block["cloud"] !== undefined) {
-    fact.hasBackend = true;
-    const cloud = blockList(block["cloud"])[0] ?? {};
-    inventory.backends.push({ type: "cloud", file, dir, settings: backendSettings(cloud) });
-  }
-}
-
 // `type = string` arrives as "${string}" from HCL and as "string" from JSON; both read as `string`.
 function typeExpression(value: unknown): string | null {
   if (value === undefined) return null;
   const text = pureExpression(value) ?? (typeof value === "string" ? value : asHcl(value));
   return text.replace(/\s+/g, " ");
-}
-
-const SECRET_SETTING = /secret|token|password|credential|private|access_key|sas|client_certificate/i;
-
-function backendSettings(block: Block): Backend["settings"] {
-  const settings = Object.create(null) as Backend["settings"];
-  for (const [key, value] of Object.entries(block).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (SECRET_SETTING.test(key)) continue;
-    if (typeof value === "number" || typeof value === "boolean") settings[key] = value;
-    const literal = literalString(value);
-    if (literal !== null) settings[key] = redact(literal);
-  }
-  return settings;
 }
 
 function entries(
@@ -162,29 +122,4 @@ function entries(
     }
   }
   return out;
-}
-
-function* labeled(blocks: Record<string, Block[]> | undefined): Generator<[string, Block]> {
-  for (const [label, list] of Object.entries(blocks ?? {})) {
-    for (const block of list) yield [label, block];
-  }
-}
-
-function blockList(value: unknown): Block[] {
-  if (Array.isArray(value)) return value.filter(isBlock);
-  return isBlock(value) ? [value] : [];
-}
-
-function asLabeled(value: unknown): Record<string, Block[]> {
-  const out = Object.create(null) as Record<string, Block[]>;
-  if (isBlock(value)) for (const [label, list] of Object.entries(value)) out[label] = blockList(list);
-  return out;
-}
-
-function asBlock(value: unknown): Block {
-  return isBlock(value) ? value : {};
-}
-
-function isBlock(value: unknown): value is Block {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
