@@ -40,7 +40,11 @@ const SKIPPED_DIRS = new Set([".git", "node_modules", ".terraform"]);
 const MAX_WALK_ENTRIES = 20_000;
 
 export async function openWorkspace(dir: string, protectedGlobs: readonly string[]): Promise<Workspace> {
-  const root = await realpath(dir);
+  const root = await realpath(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      `agent workspace ${dir}: ${error.code === "ENOENT" ? "no such directory" : (error.code ?? "unreadable")}`,
+    );
+  });
 
   /** Refuses the path unless every existing component is a plain directory (no symlink hops). */
   async function confine(input: string, purpose: "read" | "write" | "list"): Promise<string> {

@@ -115,6 +115,12 @@ describe("openWorkspace", () => {
     expect(await readFile(join(outside, "secret.txt"), "utf8")).toBe("outside");
   });
 
+  it("says plainly when the workspace itself is missing", async () => {
+    await expect(openWorkspace(join(root, "missing"), [])).rejects.toThrow(
+      `agent workspace ${join(root, "missing")}: no such directory`,
+    );
+  });
+
   it("creates parent directories and reports create vs modify", async () => {
     expect(await ws.write("new/dir/x.tf", "a")).toBe("create");
     expect(await ws.write("main.tf", "b")).toBe("modify");
