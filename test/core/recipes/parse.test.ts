@@ -99,4 +99,13 @@ describe("request parser details", () => {
     expect(plan.blocks[0]?.params["subjects"]).toEqual([{ kind: "branch", value: "Release" }]);
     expect(plan.blocks[0]?.params["name"]).toBe("github-infra-live");
   });
+
+  it("caps one change at 20 blocks and says so", () => {
+    const plan = planRecipes(Array.from({ length: 50 }, (_, i) => `a queue for q${i}`).join(", and "), DEMO);
+    expect(plan.blocks).toHaveLength(20);
+    expect(plan.questions).toEqual([
+      "The request has 50 parts; I read only the first 40. Please split it into smaller requests.",
+      "That is 40 building blocks; one change takes at most 20. I kept the first 20: please ask for the rest separately.",
+    ]);
+  });
 });

@@ -10,6 +10,8 @@ import { Clause } from "./text.js";
 import { takeName } from "./words.js";
 
 const MAX_CLAUSES = 40;
+// A reviewable pull request; more blocks than this is several changes.
+const MAX_BLOCKS = 20;
 const OUT_OF_SCOPE =
   /\b(?:rds|aurora|postgres(?:ql)?\s+database|mysql\s+database|database\s+server|ec2(?:\s+instances?)?|eks|kubernetes|ecs(?:\s+(?:cluster|service))?|fargate|vpc|subnets?|nat\s+gateway|cloudfront|cdn|api\s+gateway|rest\s+api|load\s+balancer|alb|nlb|elasticache|opensearch|elasticsearch|route\s?53|dns|step\s+functions?|kinesis|redshift|glue|athena|cognito|waf)\b/;
 
@@ -47,9 +49,13 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
   const findings: Findings = { questions: [], notes: [], unrecognized: [] };
   const drafts: Draft[] = [];
   const wishes = new Map<Draft, AlarmWish>();
-  const clauses = splitClauses(text)
-    .slice(0, MAX_CLAUSES)
-    .map((t) => new Clause(t));
+  const parts = splitClauses(text);
+  if (parts.length > MAX_CLAUSES) {
+    findings.questions.push(
+      `The request has ${parts.length} parts; I read only the first ${MAX_CLAUSES}. Please split it into smaller requests.`,
+    );
+  }
+  const clauses = parts.slice(0, MAX_CLAUSES).map((t) => new Clause(t));
   const existingKinds = new Set(ctx.existingResources.map((r) => r.type));
   clauses.forEach((clause, clauseIndex) => {
     for (const m of clause.takeAll(OUT_OF_SCOPE)) {
@@ -105,6 +111,12 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
     if (local.length === 0) applyToEarlier(clause, mentions, drafts, findings, wishes);
     drafts.push(...local);
   });
+  if (drafts.length > MAX_BLOCKS) {
+    findings.questions.push(
+      `That is ${drafts.length} building blocks; one change takes at most ${MAX_BLOCKS}. I kept the first ${MAX_BLOCKS}: please ask for the rest separately.`,
+    );
+    drafts.length = MAX_BLOCKS;
+  }
   return { drafts, alarmWishes: wishes, clauses, findings };
 }
 
