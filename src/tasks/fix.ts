@@ -43,12 +43,9 @@ export const fixTask: CommandTask = {
       },
       { fixRequested: true },
     );
-    const what = result.fix?.status === "attempted" ? "and what I did about it" : "";
+    const about = result.fix?.status === "attempted" ? " and what I did about it" : "";
     await say(
-      `I diagnosed [${failed.workflowName} run ${failed.runId}](${failed.url}): see [the report ${what}](${result.reportUrl}).`.replace(
-        "  ",
-        " ",
-      ),
+      `I diagnosed [${failed.workflowName} run ${failed.runId}](${failed.url}): see [the report${about}](${result.reportUrl}).`,
     );
     return toTaskResult(result);
   },
