@@ -1,86 +1,18 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
-import nock from "nock";
 import { githubApi } from "../helpers/github-openapi.js";
-import { ID_TOKEN, OIDC_URL, type Run, Runner, output } from "./harness.js";
+import { Runner, output } from "./harness.js";
 import {
-  ACCESS_KEY_ID,
-  SECRET_ACCESS_KEY,
-  SESSION_TOKEN,
-  assumeRoleXml,
-  callerIdentityXml,
-  stsErrorXml,
-} from "./sts-xml.js";
-
-const STS = "https://sts.us-east-1.amazonaws.com";
-const ROLE = "arn:aws:iam::123456789012:role/plan";
-const inputs = {
-  "role-to-assume": ROLE,
-  "aws-region": "us-east-1",
-  "github-token": "ghs_0123456789abcdefghijklmnopqrstuvwxyzAB",
-  "working-directory": "prod",
-  "allowed-account-ids": "123456789012",
-};
-const prEvent = {
-  name: "pull_request",
-  payload: {
-    repository: { full_name: "acme/infra" },
-    pull_request: { number: 7, head: { repo: { full_name: "acme/infra" } } },
-  },
-};
-
-const stsAction = (action: string) => (body: unknown) =>
-  (typeof body === "string"
-    ? new URLSearchParams(body).get("Action")
-    : (body as Record<string, string>).Action) === action;
-
-function oidc(): void {
-  nock(OIDC_URL)
-    .get("/idtoken")
-    .query({ "api-version": "2.0", audience: "sts.amazonaws.com" })
-    .matchHeader("authorization", "Bearer runner-request-token-abcdef")
-    .reply(200, { value: ID_TOKEN });
-}
-
-function sts(account = "123456789012", host = STS): void {
-  nock(host)
-    .post("/", stsAction("AssumeRoleWithWebIdentity"))
-    .reply(200, assumeRoleXml(), { "content-type": "text/xml" });
-  nock(host)
-    .post("/", stsAction("GetCallerIdentity"))
-    .reply(200, callerIdentityXml(account), { "content-type": "text/xml" });
-}
-
-function noComments(): ReturnType<typeof githubApi> {
-  return githubApi().get("/repos/acme/infra/issues/7/comments").query({ per_page: "100" }).reply(200, []);
-}
-
-const posted: string[] = [];
-function expectPost(): void {
-  githubApi()
-    .post("/repos/acme/infra/issues/7/comments", (body: { body: string }) => {
-      posted.push(body.body);
-      return true;
-    })
-    .reply(201, {
-      id: 901,
-      html_url: "https://github.com/acme/infra/pull/7#issuecomment-901",
-      body: "x",
-      user: { type: "Bot" },
-    });
-}
-
-/** No credential value anywhere a user or log could see it (mask commands excepted: they register the mask). */
-function expectNoSecrets(run: Run): void {
-  const visible = [
-    ...run.stdout.filter((line) => !line.startsWith("::add-mask::")),
-    run.outputs,
-    run.summary,
-    ...posted,
-  ].join("\n");
-  for (const secret of [ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, ID_TOKEN, inputs["github-token"]]) {
-    expect(visible).not.toContain(secret);
-  }
-}
+  ROLE,
+  expectNoSecrets,
+  expectPost,
+  inputs,
+  noComments,
+  oidc,
+  posted,
+  prEvent,
+  sts,
+} from "./mocks.js";
+import { ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN } from "./sts-xml.js";
 
 let runner: Runner | undefined;
 afterEach(() => {
@@ -209,96 +141,6 @@ describe("the plan Action", () => {
     expectNoSecrets(run);
   });
 
-  it("retries throttled STS calls with full-jitter backoff and recovers", async () => {
-    runner = new Runner(inputs, prEvent).root("prod", { plan: { code: 2 }, show: "sensitive-unknown.json" });
-    oidc();
-    nock(STS)
-      .post("/", stsAction("AssumeRoleWithWebIdentity"))
-      .times(2)
-      .reply(400, stsErrorXml("Throttling", "Rate exceeded"), { "content-type": "text/xml" });
-    nock(STS)
-      .post("/", stsAction("AssumeRoleWithWebIdentity"))
-      .reply(400, stsErrorXml("IDPCommunicationError", "Couldn't retrieve verification key"), {
-        "content-type": "text/xml",
-      });
-    sts();
-    noComments();
-    expectPost();
-    const run = await runner.run();
-    expect(run.ok).toBe(true);
-    // random() = 0.5: half of 1 s, 2 s, 4 s.
-    expect(run.sleeps).toEqual([500, 1000, 2000]);
-    expect(run.stdout).toContain(`assume role ${ROLE}: Throttling; retry 1 in 500 ms`);
-    expectNoSecrets(run);
-  });
-
-  it("fails fast on AccessDenied, naming the trust policy conditions and the token's sub", async () => {
-    runner = new Runner(inputs, prEvent).root("prod", {});
-    oidc();
-    nock(STS)
-      .post("/", stsAction("AssumeRoleWithWebIdentity"))
-      .reply(403, stsErrorXml("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity"), {
-        "content-type": "text/xml",
-      });
-    const run = await runner.run();
-    expect(run.ok).toBe(false);
-    expect(run.sleeps).toEqual([]);
-    expect(run.calls).toEqual([]);
-    expect(run.stdout).toContain(
-      `::error::assume role ${ROLE}: AccessDenied — the role's trust policy rejected this job's token. ` +
-        'Check its conditions: token.actions.githubusercontent.com:aud must be "sts.amazonaws.com" and ' +
-        'token.actions.githubusercontent.com:sub must match this token\'s sub "repo:acme/infra:pull_request".',
-    );
-    expect(run.exported).toBe("");
-  });
-
-  it("says which permission to add when the job cannot request an OIDC token", async () => {
-    runner = new Runner(inputs, prEvent, {
-      ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
-    });
-    delete runner.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    delete runner.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    const run = await runner.run();
-    expect(run.ok).toBe(false);
-    expect(run.stdout).toContain(
-      "::error::this job cannot request a GitHub OIDC token: add `permissions: { id-token: write, contents: read, pull-requests: write }` to the job (or workflow)",
-    );
-  });
-
-  it("refuses credentials from an account not in allowed-account-ids, before terraform runs", async () => {
-    runner = new Runner(inputs, prEvent).root("prod", { show: "no-changes.json" });
-    oidc();
-    sts("999999999999");
-    const run = await runner.run();
-    expect(run.ok).toBe(false);
-    expect(run.calls).toEqual([]);
-    expect(run.exported).toBe("");
-    expect(run.stdout).toContain(
-      `::error::the role ${ROLE} is in account 999999999999, which is not in allowed-account-ids (123456789012); refusing to plan against it`,
-    );
-    expectNoSecrets(run);
-  });
-
-  it("refuses a fork's head under pull_request_target without requesting a token", async () => {
-    const fork = {
-      name: "pull_request_target",
-      payload: {
-        repository: { full_name: "acme/infra" },
-        pull_request: { number: 7, head: { repo: { full_name: "mallory/infra" } } },
-      },
-    };
-    runner = new Runner(inputs, fork).root("prod", {});
-    const run = await runner.run();
-    expect(run.ok).toBe(false);
-    expect(run.calls).toEqual([]);
-    const error = run.stdout.find((line) => line.startsWith("::error::")) ?? "";
-    expect(error).toContain(
-      "refusing to assume the role: this pull_request_target run would plan code from mallory/infra",
-    );
-    expect(error).toContain("Run the plan on `pull_request`");
-  });
-
   it("comments the redacted, bounded error lines when init fails, and fails the step", async () => {
     const err = `${"noise\n".repeat(200)}Error: Failed to get existing workspaces: AccessDenied\n  with key AKIAIOSFODNN7EXAMPLE\n`;
     runner = new Runner(inputs, prEvent).root("prod", { init: { code: 1, err } });
@@ -400,26 +242,5 @@ describe("the plan Action", () => {
     expect(posted).toHaveLength(1);
     expect(output(run.outputs, "comment-url")).toBe("https://github.com/acme/infra/pull/7#issuecomment-555");
     expectNoSecrets(run);
-  });
-
-  it("honours AWS_ENDPOINT_URL_STS for private endpoints", async () => {
-    runner = new Runner(inputs, prEvent, { AWS_ENDPOINT_URL_STS: "https://sts.vpce.example" }).root("prod", {
-      show: "no-changes.json",
-    });
-    oidc();
-    sts("123456789012", "https://sts.vpce.example");
-    noComments();
-    expectPost();
-    const run = await runner.run();
-    expect(run.ok).toBe(true);
-  });
-
-  it("names the input that is wrong", async () => {
-    runner = new Runner({ ...inputs, "role-session-name": "x" }, prEvent);
-    const run = await runner.run();
-    expect(run.ok).toBe(false);
-    expect(run.stdout).toContain(
-      "::error::input role-session-name: expected 2-64 characters of letters, digits and +=,.@_-",
-    );
   });
 });
