@@ -27,7 +27,13 @@ describe("runAgent with a scripted model", () => {
   it("accepts Terraform that is valid the first time", async () => {
     const valid = await fixture("ssm-valid.tf");
     const model = scriptModel([
-      { calls: [{ name: "read_file", args: { path: "NOTES.md" } }], usage: { prompt: 2500, completion: 60 } },
+      {
+        calls: [
+          { name: "read_file", args: { path: "NOTES.md" } },
+          { name: "search_repo", args: { text: "deploy token" } },
+        ],
+        usage: { prompt: 2500, completion: 60 },
+      },
       {
         calls: [{ name: "write_file", args: { path: "ssm.tf", content: valid } }],
         usage: { prompt: 2900, completion: 200 },
@@ -53,9 +59,10 @@ describe("runAgent with a scripted model", () => {
     expect(await readFile(join(dir, "ssm.tf"), "utf8")).toBe(valid);
     expectNoSecretSent(model);
     // The repository file was read, redacted and fenced as data.
-    const readReply = toolReplies(model, 1)[0] ?? "";
+    const [readReply, searchReply] = toolReplies(model, 1);
     expect(readReply).toContain('<untrusted-data source="file NOTES.md">');
     expect(readReply).toContain("Deploy token (do not share): [REDACTED]");
+    expect(searchReply).toContain("NOTES.md:1: Deploy token (do not share): [REDACTED]");
   });
 
   it("fences the request and the inventory as untrusted data and strips hidden content", async () => {

@@ -54,10 +54,13 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     model: options.model,
     async chat(request) {
       for (let attempt = 0; ; attempt++) {
+        const started = performance.now();
         try {
           return await once(request);
         } catch (error) {
-          const failure = classify(error, describe, now);
+          // Some fetch implementations report our own abort as a plain connection error: the clock tells.
+          const timedOut = performance.now() - started >= options.timeoutMs;
+          const failure = classify(error, describe, now, timedOut);
           if (!failure.retryable || attempt >= options.maxRetries) throw failure.error;
           await sleep(failure.waitMs ?? backoffMs(attempt));
         }
@@ -72,9 +75,14 @@ interface Failure {
   waitMs: number | null;
 }
 
-function classify(error: unknown, describe: (reason: string) => string, now: () => number): Failure {
+function classify(
+  error: unknown,
+  describe: (reason: string) => string,
+  now: () => number,
+  timedOut: boolean,
+): Failure {
   if (error instanceof LlmError) return { error, retryable: false, waitMs: null };
-  if (error instanceof APIConnectionTimeoutError) {
+  if (error instanceof APIConnectionTimeoutError || (error instanceof APIConnectionError && timedOut)) {
     return { error: new LlmError(describe("timed out"), null, true), retryable: true, waitMs: null };
   }
   if (error instanceof APIConnectionError) {

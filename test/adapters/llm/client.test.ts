@@ -1,4 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { createLlmClient, LlmError } from "../../../src/adapters/llm/index.js";
 import { createRedactor } from "../../../src/core/redact/index.js";
@@ -6,14 +8,14 @@ import { scriptModel } from "../../agent/scripted-model.js";
 
 const KEY = "sk-test-0123456789abcdefghij";
 
-function client(overrides: { baseURL?: string | null; maxRetries?: number } = {}) {
+function client(overrides: { baseURL?: string | null; maxRetries?: number; timeoutMs?: number } = {}) {
   const waits: number[] = [];
   const redactor = createRedactor();
   const llm = createLlmClient({
     apiKey: KEY,
     baseURL: overrides.baseURL ?? null,
     model: "gpt-test",
-    timeoutMs: 5_000,
+    timeoutMs: overrides.timeoutMs ?? 5_000,
     maxRetries: overrides.maxRetries ?? 3,
     redactor,
     sleep: (ms) => {
@@ -111,6 +113,31 @@ describe("createLlmClient", () => {
     expect(error.message).toBe(
       "LLM chat (gpt-test at api.openai.com): unexpected response: choices: at least one choice",
     );
+  });
+
+  it("retries a call that times out, then reports the timeout", async () => {
+    // A real slow server: the timeout must come from the client's own clock, as in production.
+    let requests = 0;
+    const server = createServer(() => {
+      requests += 1;
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const { llm, waits } = client({
+        baseURL: `http://127.0.0.1:${port}/v1`,
+        timeoutMs: 100,
+        maxRetries: 1,
+      });
+      const error = (await llm.chat(ask).catch((e: unknown) => e)) as LlmError;
+      expect(error.message).toBe(`LLM chat (gpt-test at 127.0.0.1:${port}): timed out`);
+      expect(error.retryable).toBe(true);
+      expect(waits).toEqual([500]);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("registers the API key with the redactor", () => {
