@@ -96,4 +96,35 @@ describe("failed workflow run → diagnosis comment", () => {
     await app.deliver("workflow_run", failedRun({ name: "Terraform" }));
     expect(app.log.text()).toContain('"outcome":"disabled"');
   });
+  it("says the log is unavailable when GitHub no longer has it, and still reports the other jobs", async () => {
+    const app = await createDiagnosisApp();
+    let body = "";
+    const api = gh().noConfig();
+    const expired = {
+      id: 703,
+      name: "plan",
+      conclusion: "failure" as const,
+      failedStep: "Run terraform plan",
+    };
+    mockRun(api.scope, 1, [expired, JOB], { 701: UNSUPPORTED });
+    api.scope.get(`${REPO}/actions/jobs/703/logs`).reply(410, { message: "Gone" });
+    api.comments(1).createComment(1, (b) => (body = b));
+
+    await app.deliver("workflow_run", failedRun());
+
+    expect(body).toContain("failed: 2 failed jobs.");
+    expect(body).toContain("### Job log unavailable");
+    expect(body).toContain("Job [`plan`]");
+    expect(body).toContain("step `Run terraform plan`");
+    expect(body).toContain("category `invalid_argument`");
+  });
+
+  it("logs and ignores a malformed workflow_run payload", async () => {
+    const app = await createDiagnosisApp();
+    const broken = failedRun();
+    (broken.workflow_run as Record<string, unknown>).head_sha = "not-a-sha";
+    await app.deliver("workflow_run", broken);
+    expect(app.log.text()).toContain("workflow_run.head_sha");
+    expect(app.log.text()).toContain("ignored: malformed payload");
+  });
 });
