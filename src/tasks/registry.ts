@@ -2,7 +2,8 @@ import { fixTask } from "./fix.js";
 import { helpTask } from "./help.js";
 import { planTask } from "./plan.js";
 import { requestTask } from "./request.js";
+import { statsTask } from "./stats.js";
 import type { CommandTask } from "./types.js";
 
 /** The commands this build can run. `/agent help` lists exactly these. */
-export const defaultTasks: readonly CommandTask[] = [helpTask, planTask, requestTask, fixTask];
+export const defaultTasks: readonly CommandTask[] = [helpTask, planTask, requestTask, fixTask, statsTask];

@@ -50,12 +50,12 @@ describe("job processing", () => {
       .reaction(COMMENT_ID)
       .comments(1)
       .createComment(1, (b) => bodies.push(b), 501);
-    await app.deliver("issue_comment", commentPayload("/agent help\n/agent stats"));
+    await app.deliver("issue_comment", commentPayload("/agent help\n/agent review"));
     expect(bodies.map((b) => b.split("\n")[0])).toEqual([
       "<!-- devops-agent:help:1 -->",
-      "<!-- devops-agent:unavailable:stats -->",
+      "<!-- devops-agent:unavailable:review -->",
     ]);
-    expect(bodies[1]).toContain("`/agent stats` is not available in this installation yet.");
+    expect(bodies[1]).toContain("`/agent review` is not available in this installation yet.");
   });
 
   it("answers a malformed command with what was wrong", async () => {

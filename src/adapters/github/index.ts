@@ -11,3 +11,4 @@ export type {
   WorkflowDispatch,
 } from "./types.js";
 export type { FailedRun, LogDownload, RunJob, RunRef, RunsApi } from "./runs.js";
+export type { AgentPullRequest, HistoryApi } from "./history.js";

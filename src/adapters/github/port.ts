@@ -3,6 +3,7 @@ import { z } from "zod";
 import { commentMarker, finalizeComment } from "../../core/comments/index.js";
 import type { PermissionLevel } from "../../core/config/index.js";
 import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js";
+import { createHistoryApi } from "./history.js";
 import { createRunsApi } from "./runs.js";
 import { statusOf } from "./status.js";
 import type { GitHubPort, OwnedComment, RepoRef, ThreadRef } from "./types.js";
@@ -52,6 +53,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
   const repoOf = (ref: RepoRef): RepoRef => ({ owner: ref.owner, repo: ref.repo });
   return {
     ...createRunsApi(octokit, options),
+    ...createHistoryApi(octokit),
     findComment,
     async upsertComment(thread, kind, key, body, upsertOptions = {}) {
       const text = finalizeComment(commentMarker(kind, key), body, {
