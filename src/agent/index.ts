@@ -69,11 +69,14 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   const validation: ChangeValidation =
     session.changes.size === 0 ? { ok: false, findings: [], skipped: [] } : await session.validate();
   const ok = outcome.ok && validation.ok;
+  const resources =
+    session.changes.size === 0 ? [] : await resourceChanges(input.inventory, input.workspaceDir);
   const result: AgentResult = {
     ok,
     mode,
     files: [...session.changes].map(([path, action]) => ({ path, action })),
-    resources: session.changes.size === 0 ? [] : await resourceChanges(input.inventory, input.workspaceDir),
+    resources,
+    title: input.redactor.redact(stripHiddenContent(outcome.title ?? titleFor(request, resources))).trim(),
     // The summary lands in a PR body: no hidden comments (they could fake our sticky-comment markers).
     summary: input.redactor.redact(stripHiddenContent(outcome.summary)).trim(),
     ...(ok ? {} : { reason: input.redactor.redact(outcome.reason ?? "the change does not validate") }),
@@ -94,13 +97,27 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
 
 interface Outcome {
   ok: boolean;
+  title?: string | null;
   summary: string;
   reason?: string;
   questions: string[];
 }
 
+/** `Add aws_sqs_queue.orders and 2 more`, or the request's first line when nothing was added. */
+export function titleFor(request: string, resources: AgentResult["resources"]): string {
+  const added = resources.filter((r) => r.change === "add" && !r.type.startsWith("data."));
+  const first = added[0];
+  if (first !== undefined) {
+    return `Add ${first.type}.${first.name}${added.length > 1 ? ` and ${added.length - 1} more` : ""}`;
+  }
+  const line = request.split("\n")[0]?.trim() ?? "";
+  return line === "" ? "Infrastructure request" : line.length > 72 ? `${line.slice(0, 71)}…` : line;
+}
+
 function fromLoop(outcome: LoopOutcome): Outcome {
-  if (outcome.done) return { ok: true, summary: outcome.summary, questions: outcome.questions };
+  if (outcome.done) {
+    return { ok: true, title: outcome.title, summary: outcome.summary, questions: outcome.questions };
+  }
   return {
     ok: false,
     summary: `I could not complete this change: ${outcome.reason}.`,

@@ -13,7 +13,8 @@ import { type Session, ToolError } from "./session.js";
 import { FinishSchema, TOOLS, toolByName } from "./tools/index.js";
 
 export type LoopOutcome =
-  { done: true; summary: string; questions: string[] } | { done: false; reason: string };
+  | { done: true; summary: string; title: string | null; questions: string[] }
+  | { done: false; reason: string };
 
 export interface LoopInput {
   llm: LlmClient;
@@ -91,13 +92,13 @@ export async function runModelLoop(input: LoopInput): Promise<LoopOutcome> {
     malformed = null;
     if (turn.finish === null) continue;
 
-    const { call, summary, questions } = turn.finish;
+    const { call, summary, title, questions } = turn.finish;
     if (session.changes.size === 0) {
-      if (questions.length > 0) return { done: true, summary, questions };
+      if (questions.length > 0) return { done: true, summary, title, questions };
       messages.push({ role: "tool", toolCallId: call.id, content: NO_CHANGE });
     } else {
       const validation = await session.validate();
-      if (validation.ok) return { done: true, summary, questions };
+      if (validation.ok) return { done: true, summary, title, questions };
       messages.push({
         role: "tool",
         toolCallId: call.id,
@@ -116,7 +117,7 @@ export async function runModelLoop(input: LoopInput): Promise<LoopOutcome> {
 
 interface TurnResult {
   malformed: string | null;
-  finish: { call: ToolCall; summary: string; questions: string[] } | null;
+  finish: { call: ToolCall; summary: string; title: string | null; questions: string[] } | null;
 }
 
 /** Runs the calls of one turn in order; `finish` is answered by the loop once validation has spoken. */
@@ -140,7 +141,12 @@ async function runCalls(
     }
     if (call.name === "finish") {
       const args = FinishSchema.parse(parsed.value);
-      result.finish = { call, summary: args.summary, questions: args.questions ?? [] };
+      result.finish = {
+        call,
+        summary: args.summary,
+        title: args.title ?? null,
+        questions: args.questions ?? [],
+      };
       continue;
     }
     messages.push({ role: "tool", toolCallId: call.id, content: await runTool(call, parsed.value, session) });

@@ -52,6 +52,8 @@ export interface AgentResult {
   files: FileChanged[];
   /** Resources and data sources the change adds (`data.` prefix) or removes, from an inventory diff. */
   resources: { type: string; name: string; change: "add" | "remove" }[];
+  /** A pull-request title: the model's, or made from the resources added or the request. */
+  title: string;
   summary: string;
   /** Why the run did not produce a deliverable change; absent when ok. */
   reason?: string;

@@ -39,7 +39,15 @@ describe("runAgent with a scripted model", () => {
         usage: { prompt: 2900, completion: 200 },
       },
       {
-        calls: [{ name: "finish", args: { summary: "Adds the feature-flags SSM parameter." } }],
+        calls: [
+          {
+            name: "finish",
+            args: {
+              title: "Add the feature-flags SSM parameter",
+              summary: "Adds the feature-flags SSM parameter.",
+            },
+          },
+        ],
         usage: { prompt: 3100, completion: 30 },
       },
     ]);
@@ -51,6 +59,7 @@ describe("runAgent with a scripted model", () => {
       mode: "llm",
       files: [{ path: "ssm.tf", action: "create" }],
       resources: [{ type: "aws_ssm_parameter", name: "feature_flags", change: "add" }],
+      title: "Add the feature-flags SSM parameter",
       summary: "Adds the feature-flags SSM parameter.",
       validation: { ok: true, findings: [], skipped: [] },
       llm: { calls: 3, promptTokens: 8500, completionTokens: 290 },
@@ -111,6 +120,7 @@ describe("runAgent with a scripted model", () => {
 
     expect(result.ok).toBe(true);
     expect(result.summary).toBe("Adds the SSM parameter (repaired).");
+    expect(result.title).toBe("Add aws_ssm_parameter.feature_flags");
     expect(result.files).toEqual([{ path: "ssm.tf", action: "create" }]);
     expect(result.llm.calls).toBe(2);
     const feedback = toolReplies(model, 1).join("\n");

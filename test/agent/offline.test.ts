@@ -32,6 +32,7 @@ describe("runAgent without a model (recipes only)", () => {
     const sqs = await readFile(join(dir, "sqs.tf"), "utf8");
     expect(sqs).toMatch(/^ {2}name += "\$\{local\.name_prefix\}-orders"$/m);
     expect(result.summary).toContain("offline recipes, no model used");
+    expect(result.title).toBe("Add aws_sqs_queue.orders and 2 more");
   });
 
   it("compiles the Lambda handler it writes, and says so when python3 is missing", async () => {
@@ -60,6 +61,7 @@ describe("runAgent without a model (recipes only)", () => {
     expect(result.ok).toBe(false);
     expect(result.files).toEqual([]);
     expect(result.reason).toBe("the request needs more detail");
+    expect(result.title).toBe("Infrastructure request");
     expect(result.questions?.[0]).toMatch(/^The request is empty\. What AWS infrastructure do you need\?/);
   });
 

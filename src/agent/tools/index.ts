@@ -24,6 +24,12 @@ export const validate = defineTool({
 });
 
 export const FinishSchema = z.object({
+  title: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("a pull-request title, imperative, under 72 characters"),
   summary: z.string().min(1).max(4000).describe("what you changed and why, for the reviewer (markdown)"),
   questions: z
     .array(z.string().min(1).max(500))
