@@ -15,8 +15,16 @@ import {
   readBranchFile,
   type BareRepo,
 } from "../helpers/git.js";
-import { gh } from "../helpers/github.js";
-import { RUN_ID, SCRIPTED_LLM, createDiagnosisApp, failedRun, mockRun } from "../fixtures/runs/mocks.js";
+import { REPO, gh } from "../helpers/github.js";
+import {
+  HEAD_SHA,
+  RUN_ID,
+  SCRIPTED_LLM,
+  commitComments,
+  createDiagnosisApp,
+  failedRun,
+  mockRun,
+} from "../fixtures/runs/mocks.js";
 
 const VALID = readFileSync(new URL("../fixtures/llm/ssm-valid.tf", import.meta.url), "utf8");
 const BROKEN = VALID.replace('type  = "String"', 'typ   = "String"');
@@ -151,5 +159,108 @@ describe("auto-fix after a failed run", () => {
     await app.deliver("workflow_run", failedRun({ pr: null, branch: "master" }));
     expect(report).toContain("category `invalid_argument`");
     expect(report).not.toContain("**Auto-fix");
+  });
+  it("opens a fix PR when the default branch fails without a PR, and never pushes to it", async () => {
+    const repo = await createBareRepo({ fromDir: DEMO_INFRA });
+    remote = repo;
+    await pushCommitAs(repo, "main", { "ssm.tf": BROKEN }, "Add the feature flags parameter");
+    await mkdir(join(repo.root, "hosts", "Codertocat"), { recursive: true });
+    await symlink(repo.gitDir, join(repo.root, "hosts", "Codertocat", "Hello-World.git"));
+    const mainBefore = await branchSha(repo.gitDir, "main");
+    const app = await createDiagnosisApp({
+      llm: SCRIPTED_LLM,
+      workspaces: {
+        gitBaseUrl: pathToFileURL(join(repo.root, "hosts")).toString(),
+        author: { name: "devops-agent[bot]", email: "1+devops-agent[bot]@users.noreply.github.com" },
+        allowFileProtocol: true,
+      },
+    });
+    scriptModel(
+      [
+        { calls: [{ name: "write_file", args: { path: "ssm.tf", content: VALID } }] },
+        { calls: [{ name: "finish", args: { summary: "Renames typ to type in ssm.tf." } }] },
+      ],
+      LLM_BASE,
+      "/v1/chat/completions",
+    );
+    let pr: Record<string, unknown> = {};
+    let report = "";
+    let ledger = "";
+    const api = gh().config(AUTOFIX_ON);
+    mockRun(api.scope, 1, [JOB], { 901: LOG });
+    const created = (capture: (body: string) => void, id: number) => (_uri: string, req: unknown) => {
+      const body = (req as { body: string }).body;
+      capture(body);
+      return {
+        id,
+        html_url: `https://github.com/c/${id}`,
+        body,
+        user: { login: "devops-agent[bot]", type: "Bot" },
+      };
+    };
+    commitComments(api.scope);
+    api.scope.post(`${REPO}/commits/${HEAD_SHA}/comments`).reply(
+      201,
+      created((b) => (report = b), 70),
+    );
+    commitComments(api.scope, [{ id: 70, body: DIAGNOSIS }]);
+    api.scope.get(`${REPO}/pulls`).query(true).reply(200, []);
+    api.scope.post(`${REPO}/pulls`).reply(201, (_uri, body) => {
+      pr = body as Record<string, unknown>;
+      return { number: 43, html_url: "https://github.com/Codertocat/Hello-World/pull/43" };
+    });
+    commitComments(api.scope, [{ id: 70, body: DIAGNOSIS }]);
+    api.scope.post(`${REPO}/commits/${HEAD_SHA}/comments`).reply(
+      201,
+      created((b) => (ledger = b), 71),
+    );
+    commitComments(api.scope, [{ id: 70, body: DIAGNOSIS }]);
+    api.scope.patch(`${REPO}/comments/70`).reply(
+      200,
+      created((b) => (report = b), 70),
+    );
+
+    await app.deliver("workflow_run", failedRun({ pr: null, branch: "main" }));
+
+    expect(await branchSha(repo.gitDir, "main")).toBe(mainBefore);
+    const head = String(pr.head);
+    expect(head).toMatch(/^agent\/\d+-/);
+    expect(pr.base).toBe("main");
+    expect(await readBranchFile(repo.gitDir, head, "ssm.tf")).toBe(VALID);
+    expect(ledger).toContain("<!-- devops-agent:attempts 1 -->");
+    expect(report).toContain("✅ proposed the fix in https://github.com/Codertocat/Hello-World/pull/43.");
+  });
+
+  it("does not try a fix for a branch without a PR that is not the default branch", async () => {
+    const app = await createDiagnosisApp();
+    let report = "";
+    const api = gh().config(AUTOFIX_ON);
+    mockRun(api.scope, 1, [JOB], { 901: LOG });
+    commitComments(api.scope);
+    api.scope.post(`${REPO}/commits/${HEAD_SHA}/comments`).reply(201, (_uri, req) => {
+      report = (req as { body: string }).body;
+      return {
+        id: 70,
+        html_url: "https://github.com/c/70",
+        body: report,
+        user: { login: "devops-agent[bot]", type: "Bot" },
+      };
+    });
+    commitComments(api.scope, [{ id: 70, body: DIAGNOSIS }]);
+    api.scope.patch(`${REPO}/comments/70`).reply(200, (_uri, req) => {
+      report = (req as { body: string }).body;
+      return {
+        id: 70,
+        html_url: "https://github.com/c/70",
+        body: report,
+        user: { login: "devops-agent[bot]", type: "Bot" },
+      };
+    });
+
+    await app.deliver("workflow_run", failedRun({ pr: null, branch: "release" }));
+
+    expect(report).toContain(
+      "**Auto-fix.** ⛔ `release` has no pull request, so I have nowhere safe to put a fix: open a pull request for it and comment `/agent fix` there.",
+    );
   });
 });

@@ -40,6 +40,15 @@ export async function attemptAutoFix(
   perform: ChangeRunner,
 ): Promise<AutoFixResult> {
   const fingerprint = diagnosisFingerprint(item.diagnosis);
+  const push = run.prNumber !== null && run.headBranch !== run.defaultBranch;
+  if (!push && run.headBranch !== run.defaultBranch) {
+    // The pipeline opens fix PRs against the default branch; against another branch they would carry all of
+    // its commits. A PR for the branch lets the fix go onto it instead.
+    return {
+      status: "skipped",
+      reason: `\`${run.headBranch}\` has no pull request, so I have nowhere safe to put a fix: open a pull request for it and comment \`/agent fix\` there.`,
+    };
+  }
   const ledger = await openLedger(ctx, run, fingerprint);
   const max = ctx.config.autofix.maxAttempts;
   if (ledger.attempts >= max) {
@@ -48,10 +57,10 @@ export async function attemptAutoFix(
       reason: `I already tried to fix this failure ${ledger.attempts} times on \`${run.headBranch}\` (the limit is ${max}), so I will not try again.`,
     };
   }
-  const push = run.prNumber !== null && run.headBranch !== run.defaultBranch;
   const change: ChangeRequest = {
     request: fixRequest(run, item),
-    origin: { kind: "autofix", number: run.prNumber ?? 0 },
+    // Without a PR the fix branch is named after the failure, so a repeat updates one fix PR instead of opening more.
+    origin: { kind: "autofix", number: run.prNumber ?? Number.parseInt(fingerprint.slice(0, 8), 16) + 1 },
     base: { branch: run.headBranch },
     delivery: push
       ? { kind: "push", branch: run.headBranch }
