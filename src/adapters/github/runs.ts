@@ -87,6 +87,7 @@ const CommitComment = z.object({
 });
 
 const MAX_JOB_PAGES = 5;
+const LOG_TIMEOUT_MS = 5 * 60_000;
 
 export function createRunsApi(
   octokit: Octokit,
@@ -149,7 +150,11 @@ export function createRunsApi(
         throw new Error(`job ${jobId} log: expected a redirect to the log file, got HTTP ${answer.status}`);
       }
       // The log host gets no Authorization header: the signed URL is the credential.
-      const response = await fetch(location, { redirect: "follow" });
+      // Bounded so a stalled log host cannot hold a job (and its queue lane) forever.
+      const response = await fetch(location, {
+        redirect: "follow",
+        signal: AbortSignal.timeout(LOG_TIMEOUT_MS),
+      });
       if (!response.ok || response.body === null) {
         await response.body?.cancel();
         throw new Error(`job ${jobId} log: the log file answered HTTP ${response.status}`);
