@@ -98,6 +98,28 @@ export function wire({ drafts, wishes, ctx, findings }: WireInput): Planned[] {
     return identOf(sharedKey.name);
   };
 
+  // CloudWatch cannot publish to a topic under the AWS managed SNS key: give the topic a key CloudWatch may use.
+  const letCloudWatchPublish = (topic: Planned, d: Draft): void => {
+    const current = topic.params["kms_key"];
+    let key =
+      typeof current === "string" ? plannedOf("kms").find((k) => identOf(k.name) === current) : undefined;
+    if (key === undefined && typeof current === "string") {
+      findings.notes.push(
+        `Make sure the key policy of aws_kms_key.${current} lets cloudwatch.amazonaws.com use it, or alarms cannot publish.`,
+      );
+      return;
+    }
+    if (key === undefined) {
+      key = add(implied(d, "kms"), topic.name, {}, []);
+      topic.params["kms_key"] = identOf(key.name);
+      topic.wiring.push(`encrypted with aws_kms_key.${identOf(key.name)}, which CloudWatch alarms may use`);
+    }
+    const services = Array.isArray(key.params["service_principals"])
+      ? (key.params["service_principals"] as string[])
+      : [];
+    key.params["service_principals"] = [...new Set([...services, "cloudwatch.amazonaws.com"])];
+  };
+
   for (const d of [...live].sort((a, b) => order(a) - order(b))) {
     const wiring: string[] = [];
     const params = { ...d.params };
@@ -138,6 +160,8 @@ export function wire({ drafts, wishes, ctx, findings }: WireInput): Planned[] {
         const topic = add(implied(d, "sns"), `${name}-alerts`, { subscriptions }, []);
         params["sns_topic"] = identOf(topic.name);
       }
+      const topic = planned.find((p) => p.draft.kind === "sns" && identOf(p.name) === params["sns_topic"]);
+      if (topic !== undefined) letCloudWatchPublish(topic, d);
       wiring.push(
         `watches ${String(params["target"])}, notifies ${typeof params["sns_topic"] === "string" ? params["sns_topic"] : "its own topic"}`,
       );
@@ -222,6 +246,19 @@ function wireLambda(
   if (secret !== undefined) access.push({ kind: "secret_read", target: identOf(secret.name) });
   if (sends && queue !== undefined && params["sqs_trigger"] === undefined)
     access.push({ kind: "sqs_send", target: identOf(queue.name) });
+  // Data under a customer managed key is unreadable without the key, so the function gets to use that key too.
+  const used = [
+    table,
+    bucket,
+    topic,
+    secret,
+    typeof params["sqs_trigger"] === "string" || sends ? queue : undefined,
+  ];
+  for (const key of new Set(
+    used.map((p) => p?.params["kms_key"]).filter((k): k is string => typeof k === "string"),
+  )) {
+    access.push({ kind: "kms_use", target: key });
+  }
   if (access.length > 0) params["access"] = access;
 }
 

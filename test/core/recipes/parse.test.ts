@@ -108,4 +108,32 @@ describe("request parser details", () => {
       "That is 40 building blocks; one change takes at most 20. I kept the first 20: please ask for the rest separately.",
     ]);
   });
+
+  it("gives an alarm's topic a key CloudWatch may use, and a consumer the key of what it reads", () => {
+    const alarm = planRecipes(
+      "a lambda for cleanup and an alarm when the lambda errors that emails ops@example.com",
+      DEMO,
+    );
+    expect(
+      alarm.blocks.map((b) => [
+        b.recipe,
+        b.params["name"],
+        b.params["kms_key"],
+        b.params["service_principals"],
+      ]),
+    ).toEqual([
+      ["kms-key", "cleanup-errors-alerts", undefined, ["cloudwatch.amazonaws.com"]],
+      ["sns-topic", "cleanup-errors-alerts", "cleanup_errors_alerts", undefined],
+      ["python-lambda", "cleanup", undefined, undefined],
+      ["cloudwatch-alarm", "cleanup-errors", undefined, undefined],
+    ]);
+    const consumer = planRecipes(
+      "a queue for jobs encrypted with a customer managed key and a lambda that processes it",
+      DEMO,
+    );
+    expect(consumer.blocks[2]?.params["access"]).toEqual([{ kind: "kms_use", target: "jobs" }]);
+    expect(consumer.files.find((f) => f.path === "lambda.tf")?.content).toContain(
+      'actions   = ["kms:Decrypt", "kms:GenerateDataKey"]',
+    );
+  });
 });

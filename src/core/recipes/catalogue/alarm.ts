@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { attr, list, num, obj, str } from "../hcl/writer.js";
 import type { Item, Value } from "../hcl/writer.js";
-import { awsName, identOf, identSchema, nameSchema, ref, resource } from "../common.js";
-import type { RecipeDefinition } from "../types.js";
+import { awsName, callerIdentityShared, identOf, identSchema, nameSchema, ref, resource } from "../common.js";
+import { kmsKeyBlocks } from "./kms.js";
+import type { RecipeDefinition, RenderedRecipe } from "../types.js";
 
 interface Preset {
   namespace: string;
@@ -139,17 +140,25 @@ export const metricAlarm: RecipeDefinition<typeof params> = {
     const threshold = p.threshold ?? preset?.threshold ?? 0;
     const blocks: Item[] = [];
     const topic = p.sns_topic ?? `${id}_alarm`;
+    const shared: RenderedRecipe["shared"] = [];
     if (p.sns_topic === undefined) {
+      // CloudWatch cannot publish to a topic under the AWS managed key, so the topic gets its own key.
       const topicName = awsName(env, p.name, "-alarm");
       blocks.push(
+        ...kmsKeyBlocks(env, `${p.name}-alarm`, {
+          description: `${p.name} alarm notifications`,
+          deletionWindowDays: 30,
+          servicePrincipals: ["cloudwatch.amazonaws.com"],
+        }),
         resource(
           env,
           "aws_sns_topic",
           topic,
-          [attr("name", topicName), attr("kms_master_key_id", str("alias/aws/sns"))],
+          [attr("name", topicName), attr("kms_master_key_id", ref("aws_kms_key", topic, "arn"))],
           topicName,
         ),
       );
+      shared.push(callerIdentityShared(env));
     }
     const actions = list(ref("aws_sns_topic", topic, "arn"));
     blocks.push(
@@ -182,12 +191,12 @@ export const metricAlarm: RecipeDefinition<typeof params> = {
     );
     return {
       blocks,
-      shared: [],
+      shared,
       extraFiles: [],
       notes: [
         `alarms when ${preset?.what ?? `${p.namespace}/${p.metric_name}`} is ${SYMBOL[p.comparison] ?? p.comparison} ${threshold} over ${p.evaluation_periods} × ${p.period_seconds} s`,
         p.sns_topic === undefined
-          ? "notifies a new SNS topic (encrypted) on alarm and on recovery: subscribe your on-call to it"
+          ? "notifies a new SNS topic, encrypted with its own KMS key that CloudWatch may use, on alarm and on recovery: subscribe your on-call to it"
           : `notifies aws_sns_topic.${p.sns_topic} on alarm and on recovery`,
         "missing data is treated as not breaching",
       ],

@@ -14,6 +14,7 @@ export const accessSchema = z.object({
     "s3_write",
     "sns_publish",
     "secret_read",
+    "kms_use",
   ]),
   target: identSchema.describe("identifier of the resource the function may use"),
 });
@@ -52,6 +53,7 @@ const GRANTS: Record<Access["kind"], { type: string; actions: string[]; objects?
     objects: true,
   },
   sns_publish: { type: "aws_sns_topic", actions: ["sns:Publish"] },
+  kms_use: { type: "aws_kms_key", actions: ["kms:Decrypt", "kms:GenerateDataKey"] },
   secret_read: {
     type: "aws_secretsmanager_secret",
     actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
