@@ -1,5 +1,6 @@
 import type { ApplicationFunction, Context } from "probot";
 import { onIssueCommentCreated } from "./handlers/issue-comment-created.js";
+import { onPullRequestClosed } from "./handlers/pull-request-closed.js";
 import { onIssueLabeled } from "./handlers/issues-labeled.js";
 import { onIssueOpened } from "./handlers/issues-opened.js";
 import { onWorkflowRunCompleted } from "./handlers/workflow-run-completed.js";
@@ -18,9 +19,11 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     const issueOpened = onIssueOpened(deps);
     const issueLabeled = onIssueLabeled(deps);
     const runCompleted = onWorkflowRunCompleted(deps);
+    const prClosed = onPullRequestClosed(deps);
     app.on("issue_comment.created", (context) => commentCreated(view(context)));
     app.on("issues.opened", (context) => issueOpened(view(context)));
     app.on("issues.labeled", (context) => issueLabeled(view(context)));
     app.on("workflow_run.completed", (context) => runCompleted(view(context)));
+    app.on("pull_request.closed", (context) => prClosed(view(context)));
   };
 }

@@ -38,6 +38,12 @@ export type JobSpec =
       prNumber: number | null;
       event: string;
       defaultBranch: string;
+    }
+  | {
+      /** One of the agent's pull requests was merged or closed: feedback on its work. */
+      kind: "agent-pr-closed";
+      merged: boolean;
+      headRef: string;
     };
 
 export type Job = JobBase & JobSpec;

@@ -3,6 +3,7 @@ import { redact } from "../core/redact/index.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
+import { recordPullRequestFeedback } from "./feedback.js";
 import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
@@ -37,6 +38,14 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
 
       if (!triggerEnabled(job, config)) {
         outcome = "disabled";
+        return;
+      }
+      if (job.kind === "agent-pr-closed") {
+        result = await recordPullRequestFeedback(
+          { ...connection, job, thread, config, log: deps.log, now, available: deps.tasks },
+          job,
+        );
+        outcome = result.outcome;
         return;
       }
       if (job.kind === "diagnose-run") {
@@ -163,6 +172,8 @@ async function reportFailure(github: GitHubPort, thread: ThreadRef, job: Job, er
   const what = job.kind === "command" ? `/agent ${job.command.name}` : job.kind;
   // A run without a pull request has no thread to talk on; the log line is all there is.
   if (job.kind === "diagnose-run" && job.prNumber === null) return;
+  // Feedback is bookkeeping: a failure to record it is logged, never shown on a closed pull request.
+  if (job.kind === "agent-pr-closed") return;
   try {
     const key = job.kind === "command" ? job.command.name : job.kind;
     await github.upsertComment(thread, "error", key, failureMessage(what, error));

@@ -13,6 +13,8 @@ export interface AgentPullRequest {
 export interface HistoryApi {
   /** The agent's PRs in this repository, newest first, at most `limit`; human commits counted for the first `inspect`. */
   agentPullRequests(repo: RepoRef, options: { limit: number; inspect: number }): Promise<AgentPullRequest[]>;
+  /** Who committed on a PR besides bots, one entry per commit (login, or the git author name). */
+  humanCommitAuthors(repo: RepoRef, number: number): Promise<string[]>;
 }
 
 const Pull = z.object({
@@ -27,17 +29,25 @@ const Commit = z.object({
 });
 
 export function createHistoryApi(octokit: Octokit): HistoryApi {
-  const humanCommits = async (repo: RepoRef, number: number) => {
-    const { data } = await octokit.rest.pulls.listCommits({ ...repo, pull_number: number, per_page: 100 });
+  const humanCommitAuthors = async (repo: RepoRef, number: number) => {
+    const { data } = await octokit.rest.pulls.listCommits({
+      owner: repo.owner,
+      repo: repo.repo,
+      pull_number: number,
+      per_page: 100,
+    });
     return z
       .array(Commit)
       .parse(data)
-      .filter(
-        (c) =>
-          !(c.author?.type === "Bot" || (c.author?.login ?? c.commit.author?.name ?? "").endsWith("[bot]")),
-      ).length;
+      .map((c) => ({
+        bot: c.author?.type === "Bot",
+        name: c.author?.login ?? c.commit.author?.name ?? "unknown",
+      }))
+      .filter((c) => !c.bot && !c.name.endsWith("[bot]"))
+      .map((c) => c.name);
   };
   return {
+    humanCommitAuthors,
     async agentPullRequests(repo, { limit, inspect }) {
       const ref = { owner: repo.owner, repo: repo.repo };
       const found: AgentPullRequest[] = [];
@@ -66,7 +76,7 @@ export function createHistoryApi(octokit: Octokit): HistoryApi {
         if (pulls.length < 100) break;
       }
       for (const pr of found.filter((p) => p.state !== "open").slice(0, inspect)) {
-        pr.humanCommits = await humanCommits(ref, pr.number);
+        pr.humanCommits = (await humanCommitAuthors(ref, pr.number)).length;
       }
       return found;
     },

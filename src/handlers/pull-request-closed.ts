@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { AGENT_BRANCH_PREFIX } from "../adapters/workspace/index.js";
+import { describeIssues } from "./payloads.js";
+import type { HandlerDeps, HandlerEvent } from "./types.js";
+
+const ClosedPayload = z.object({
+  installation: z.object({ id: z.number().int().positive() }),
+  repository: z.object({ name: z.string(), full_name: z.string(), owner: z.object({ login: z.string() }) }),
+  sender: z.object({ login: z.string() }),
+  pull_request: z.object({
+    number: z.number().int().positive(),
+    merged: z.boolean().nullable().optional(),
+    head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+  }),
+});
+
+/** One of the agent's PRs was merged or closed: feedback on its work. Other PRs are not ours to judge. */
+export function onPullRequestClosed(deps: HandlerDeps) {
+  return (event: HandlerEvent): void => {
+    const parsed = ClosedPayload.safeParse(event.payload);
+    if (!parsed.success) {
+      event.log.warn(
+        { delivery: event.id, problems: describeIssues(parsed.error) },
+        "ignored: malformed payload",
+      );
+      return;
+    }
+    const p = parsed.data;
+    const ours =
+      p.pull_request.head.ref.startsWith(AGENT_BRANCH_PREFIX) &&
+      p.pull_request.head.repo?.full_name.toLowerCase() === p.repository.full_name.toLowerCase();
+    if (!ours) return;
+    deps.enqueue({
+      id: `${event.id}:closed`,
+      deliveryId: event.id,
+      installationId: p.installation.id,
+      owner: p.repository.owner.login,
+      repo: p.repository.name,
+      sender: p.sender.login,
+      number: p.pull_request.number,
+      isPullRequest: true,
+      receivedAt: deps.now(),
+      kind: "agent-pr-closed",
+      merged: p.pull_request.merged === true,
+      headRef: p.pull_request.head.ref,
+    });
+  };
+}
