@@ -38,6 +38,8 @@ export interface Workspace {
 
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".terraform"]);
 const MAX_WALK_ENTRIES = 20_000;
+// A search reads at most this much in total, however large the repository.
+const MAX_SEARCH_TOTAL_BYTES = 64 * 1024 * 1024;
 
 export async function openWorkspace(dir: string, protectedGlobs: readonly string[]): Promise<Workspace> {
   const root = await realpath(dir).catch((error: NodeJS.ErrnoException) => {
@@ -115,9 +117,13 @@ export async function openWorkspace(dir: string, protectedGlobs: readonly string
     async search(needle, limits) {
       const matches: SearchMatch[] = [];
       const wanted = needle.toLowerCase();
+      let budget = MAX_SEARCH_TOTAL_BYTES;
       await walk("", async (path) => {
         const buffer = await readHead(join(root, path), limits.maxFileBytes).catch(() => null);
-        if (buffer === null || buffer.includes(0)) return true;
+        if (buffer === null) return true;
+        budget -= buffer.length;
+        if (budget < 0) return false;
+        if (buffer.includes(0)) return true;
         buffer
           .toString("utf8")
           .split("\n")
