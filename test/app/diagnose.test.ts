@@ -4,6 +4,7 @@ import { REPO, gh } from "../helpers/github.js";
 import {
   HEAD_SHA,
   RUN_ID,
+  SCRIPTED_LLM,
   commitComments,
   createDiagnosisApp,
   failedRun,
@@ -22,7 +23,8 @@ const marker = `<!-- devops-agent:diagnosis:${RUN_ID} -->`;
 
 describe("failed workflow run → diagnosis comment", () => {
   it("posts one diagnosis comment on the PR for a known failure, with no model call", async () => {
-    const app = await createDiagnosisApp();
+    // A model is configured but has no mock: any call to it would fail the flow's network access.
+    const app = await createDiagnosisApp({ llm: SCRIPTED_LLM });
     let body = "";
     const api = gh().noConfig();
     mockRun(api.scope, 1, [JOB, { id: 702, name: "lint", conclusion: "success" }], { 701: UNSUPPORTED });
@@ -41,6 +43,11 @@ describe("failed workflow run → diagnosis comment", () => {
     expect(body).toContain("**Fix.**");
     expect(body).toContain("comment `/agent fix`");
     expect(body).not.toContain("lint");
+    const audit = app.log.entries.find((e) => e.msg === "job finished")?.obj as {
+      audit: Record<string, unknown>;
+    };
+    expect(audit.audit).toMatchObject({ kind: "diagnose-run", outcome: "done" });
+    expect(audit.audit.llm).toBeUndefined();
   });
 
   it("updates the same comment when the run is re-run (a new attempt)", async () => {
@@ -126,5 +133,20 @@ describe("failed workflow run → diagnosis comment", () => {
     await app.deliver("workflow_run", broken);
     expect(app.log.text()).toContain("workflow_run.head_sha");
     expect(app.log.text()).toContain("ignored: malformed payload");
+  });
+  it("answers honestly for an empty log and for binary garbage", async () => {
+    const app = await createDiagnosisApp({ llm: SCRIPTED_LLM });
+    let body = "";
+    const api = gh().noConfig();
+    const binary = Buffer.from(Array.from({ length: 64 * 1024 }, (_v, i) => (i * 7919) % 256)).toString(
+      "latin1",
+    );
+    mockRun(api.scope, 1, [JOB, { ...JOB, id: 704, name: "empty" }], { 701: binary, 704: "" });
+    api.comments(1).createComment(1, (b) => (body = b));
+
+    await app.deliver("workflow_run", failedRun());
+
+    expect(body).toContain("The log does not look like text (binary data), so there was nothing to read.");
+    expect(body).toContain("The log is empty: the job produced no output to diagnose.");
   });
 });
