@@ -1,7 +1,7 @@
 import { redact } from "../redact/index.js";
 import type { RenderResult } from "./render.js";
 import type { FileChange, RecipeContext } from "./types.js";
-import type { Planned } from "./wire.js";
+import type { Planned } from "./wire-links.js";
 
 const LAYOUT: Record<RecipeContext["fileLayout"], string> = {
   per_service: "one file per service",
