@@ -41,8 +41,9 @@ export function createConnector(
 ): (installationId: number) => Promise<Connection> {
   // One client per process: its disk cache and in-flight de-duplication are shared by every job.
   const docs = options.docs ? createRetriever(createDocsClient(docsClientOptions(options.docs))) : null;
+  const clients = createClientCache(probot);
   return async (installationId) => {
-    const octokit = await probot.auth(installationId);
+    const octokit = await clients.get(installationId);
     const redactor = createRedactor(options.secrets ?? []);
     const auth = TokenAuth.safeParse(await octokit.auth({ type: "installation" }));
     const token = auth.success ? auth.data.token : null;
@@ -59,4 +60,27 @@ export function createConnector(
 function docsClientOptions(settings: DocsSettings) {
   const schema = bundledSchemaSource();
   return { cacheDir: settings.cacheDir ?? defaultCacheDir(), ...(schema ? { schema } : {}) };
+}
+
+const CLIENT_TTL_MS = 30 * 60 * 1000;
+const MAX_CLIENTS = 1000;
+
+/**
+ * Installation clients are reused: building an Octokit with its plugins costs more CPU than the requests a
+ * small job makes, and the client refreshes its installation token by itself when it expires.
+ */
+function createClientCache(probot: Probot, now: () => number = Date.now) {
+  const cache = new Map<number, { client: Promise<Awaited<ReturnType<Probot["auth"]>>>; at: number }>();
+  return {
+    get(installationId: number) {
+      const hit = cache.get(installationId);
+      if (hit && now() - hit.at < CLIENT_TTL_MS) return hit.client;
+      const client = probot.auth(installationId);
+      // A failed authentication must not be remembered.
+      client.catch(() => cache.delete(installationId));
+      cache.set(installationId, { client, at: now() });
+      if (cache.size > MAX_CLIENTS) cache.delete(cache.keys().next().value ?? installationId);
+      return client;
+    },
+  };
 }

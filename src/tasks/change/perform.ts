@@ -114,7 +114,7 @@ async function deliver(
     title,
     body: pullRequestBody(report),
     head: branch,
-    base: workspace.defaultBranch,
+    base: change.base.branch ?? workspace.defaultBranch,
   });
   const verb = pr.created ? "Opened" : "Updated";
   return {
