@@ -46,7 +46,7 @@ export async function performChange(
       conventions: repo.conventions,
       inventory: repo.inventory,
       config: ctx.config,
-      llm: ctx.llm,
+      llm: ctx.config.model.enabled ? ctx.llm : null,
       redactor: ctx.redactor,
       log: ctx.log,
       now: ctx.now,
