@@ -57,7 +57,13 @@ export function wireLambda(
       );
   } else if (consumes && d.refs.includes("sqs")) {
     const existing = existingOf(ctx, "sqs");
-    if (existing !== undefined) params["sqs_trigger"] = existing;
+    if (existing !== undefined) {
+      params["sqs_trigger"] = existing;
+      const timeout = typeof params["timeout_seconds"] === "number" ? params["timeout_seconds"] : 30;
+      wiring.push(
+        `check that aws_sqs_queue.${existing} has a visibility timeout of at least ${timeout} s (${timeout * 6} s advised)`,
+      );
+    }
   }
   const writes = clause.take(WRITE, from, to) !== undefined;
   const reads = clause.take(READ, from, to) !== undefined;

@@ -124,6 +124,7 @@ export function wire({ drafts, wishes, ctx, findings }: WireInput): Planned[] {
         continue;
       }
       params["target_lambda"] = identOf(target);
+      name ??= `${target.replace(/_/g, "-")}-schedule`;
       params["schedule_expression"] = d.schedule;
       wiring.push(`invokes aws_lambda_function.${identOf(target)}`);
     }

@@ -136,4 +136,34 @@ describe("request parser details", () => {
       'actions   = ["kms:Decrypt", "kms:GenerateDataKey"]',
     );
   });
+
+  it("points at resources the repository already has", () => {
+    const ctx = {
+      ...DEMO,
+      existingResources: [
+        ...DEMO.existingResources,
+        { type: "aws_sqs_queue", name: "orders" },
+        { type: "aws_lambda_function", name: "billing" },
+      ],
+    };
+    const consumer = planRecipes("a lambda that processes the orders queue", ctx);
+    expect(consumer.blocks.map((b) => [b.recipe, b.params["name"], b.params["sqs_trigger"]])).toEqual([
+      ["python-lambda", "orders-processor", "orders"],
+    ]);
+    expect(consumer.summary).toContain(
+      "check that aws_sqs_queue.orders has a visibility timeout of at least 30 s (180 s advised)",
+    );
+    const alarm = planRecipes("an alarm when the orders queue has more than 50 messages", ctx);
+    expect(alarm.blocks.map((b) => [b.params["metric"], b.params["target"], b.params["threshold"]])).toEqual([
+      ["sqs_queue_depth", "orders", 50],
+    ]);
+    const schedule = planRecipes("a schedule that runs the billing lambda every day at 3am", ctx);
+    expect(
+      schedule.blocks.map((b) => [
+        b.params["name"],
+        b.params["target_lambda"],
+        b.params["schedule_expression"],
+      ]),
+    ).toEqual([["billing-schedule", "billing", "cron(0 3 * * ? *)"]]);
+  });
 });
