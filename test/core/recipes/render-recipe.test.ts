@@ -43,6 +43,15 @@ const MINIMAL: Record<string, Record<string, unknown>> = {
   },
 };
 
+function pythonAvailable(): boolean {
+  try {
+    execFileSync("python3", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe("listRecipes", () => {
   it("describes twelve building blocks with JSON Schema parameters for the agent's use_recipe tool", () => {
     const recipes = listRecipes();
@@ -148,8 +157,13 @@ describe("renderRecipe (the tool-call form)", () => {
       expect(plain?.path).toBe("src/plain/handler.py");
       expect(sqs?.content).toContain('return {"batchItemFailures": failures}');
       for (const [i, file] of [plain, sqs].entries()) {
+        const content = file?.content ?? "";
+        expect(content).toMatch(/^def handler\(event, context\):$/m);
+        expect(content).not.toMatch(/\t/);
+        // CI images without Python still check the structure above; with Python, the file must compile.
+        if (!pythonAvailable()) continue;
         const path = join(dir, `handler${i}.py`);
-        writeFileSync(path, file?.content ?? "");
+        writeFileSync(path, content);
         execFileSync("python3", ["-m", "py_compile", path]);
       }
     } finally {
