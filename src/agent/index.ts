@@ -11,6 +11,7 @@ import { writeRecipeFiles } from "./tools/recipe.js";
 import type { AgentInput, AgentResult } from "./types.js";
 import { resourceChanges } from "./resources.js";
 import { openWorkspace } from "./workspace.js";
+import { docsContextFor } from "./docs-context.js";
 
 export type * from "./types.js";
 export { gatherRepoContext, recipeContextFor } from "./context.js";
@@ -62,6 +63,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
             budgets: input.config.budgets,
             meter,
             now: input.now,
+            docsContext: await docsContextFor(session, request),
           }),
         )
       : await fromRecipes(session, plan, input.llm !== null);

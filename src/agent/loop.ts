@@ -24,6 +24,8 @@ export interface LoopInput {
   budgets: Budgets;
   meter: UsageMeter;
   now: () => number;
+  /** Fenced documentation for the request's resource types, given before the first turn. */
+  docsContext?: string | null;
 }
 
 const NO_TOOLS =
@@ -53,6 +55,14 @@ export async function runModelLoop(input: LoopInput): Promise<LoopOutcome> {
   const messages: ChatMessage[] = [
     { role: "system", content: buildSystemPrompt(input.prompt) },
     { role: "user", content: buildRequestMessage(input.request) },
+    ...(input.docsContext
+      ? [
+          {
+            role: "user" as const,
+            content: `Current documentation for the resources involved:\n${input.docsContext}`,
+          },
+        ]
+      : []),
   ];
   let malformed: string | null = null;
   let repairs = 0;
