@@ -186,7 +186,8 @@ describe("agent tools through the scripted model", () => {
     };
     const { input } = await agentInput(dir, REQUEST, { llm: "scripted" });
     const result = await runAgent({ ...input, docs });
-    expect(asked).toEqual(["aws_ssm_parameter"]);
+    // The request itself first (context before the first turn), then the model's lookup.
+    expect(asked).toEqual([REQUEST, "aws_ssm_parameter"]);
     expect(toolReplies(model, 1)[0]).toContain("* `tier` - (Optional) Standard.");
     expect(result.docsConsulted).toEqual([{ title: "aws_ssm_parameter — Terraform AWS provider docs", url }]);
   });
