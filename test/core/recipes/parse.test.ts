@@ -166,4 +166,34 @@ describe("request parser details", () => {
       ]),
     ).toEqual([["billing-schedule", "billing", "cron(0 3 * * ? *)"]]);
   });
+
+  it("reads given names before nouns, so a name may contain one", () => {
+    expect(
+      recipesAndNames(
+        "Create an S3 bucket named my-data-bucket with a lifecycle rule to expire objects after 365 days",
+      ),
+    ).toEqual([["s3-bucket", "my-data-bucket"]]);
+    expect(recipesAndNames("Provision an SQS FIFO queue called payments.fifo")).toEqual([
+      ["sqs-queue", "payments"],
+    ]);
+    expect(recipesAndNames("Set up a KMS CMK for the ledger")).toEqual([["kms-key", "ledger"]]);
+    const table = planRecipes("I need a DynamoDB table 'orders' with pk order_id and sk created_at", DEMO);
+    expect(table.blocks[0]?.params).toMatchObject({
+      name: "orders",
+      hash_key: { name: "order_id" },
+      range_key: { name: "created_at" },
+    });
+    expect(table.unrecognized).toEqual([]);
+  });
+
+  it("never turns a quoted secret value into a name", () => {
+    for (const request of [
+      "a secret for the db password, the password is 'hunter2'",
+      "a secret for the db password; the password is hunter2",
+    ]) {
+      const plan = planRecipes(request, DEMO);
+      expect(plan.blocks.map((b) => b.params["name"])).toEqual(["db-password"]);
+      expect(JSON.stringify(plan)).not.toContain("hunter2");
+    }
+  });
 });

@@ -7,7 +7,7 @@ import type { AlarmWish } from "./kinds-link.js";
 import { DLQ, findMentions, splitClauses } from "./mentions.js";
 import type { Kind, Mention } from "./mentions.js";
 import { Clause } from "./text.js";
-import { takeName } from "./words.js";
+import { takeName, toName } from "./words.js";
 
 const MAX_CLAUSES = 40;
 // A reviewable pull request; more blocks than this is several changes.
@@ -65,6 +65,10 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
       findings.unrecognized.push(m[0]);
     }
     clause.takeAll(DLQ);
+    // Names given outright ("named my-data-bucket", 'orders') go before nouns are read, so a name is never a noun.
+    const given = clause
+      .takeAll(/\b(?:called|named|name\s+it)\s+["'‘“]?([a-z0-9][a-z0-9_.-]{0,60})["'’”]?/)
+      .map((m) => ({ at: m.index, name: toName((m[1] ?? "").replace(/\.fifo$/, "")) }));
     const mentions = findMentions(clause);
     // "an alarm when the orders lambda errors": "the" names something that should exist, not a new block.
     const watcher = mentions.some((m) => m.kind === "alarm" || m.kind === "schedule");
@@ -105,7 +109,21 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
       extract(d, findings, wishes);
       if (d.cmk) clause.take(/\b(?:encrypted|encryption)(?:\s+(?:with|using|by))?\b/, d.from, d.to);
       const mention = fresh[i];
-      if (mention !== undefined)
+      const named = given.find((g) => g.at >= (i === 0 ? 0 : (fresh[i - 1]?.end ?? 0)) && g.at < d.to);
+      // A quoted word right after the noun names it ("a table 'orders'"); quoted text elsewhere may be a value.
+      const quoted =
+        mention === undefined
+          ? null
+          : /^\s*["'‘“]([a-z0-9][a-z0-9_.-]{0,40})["'’”]/.exec(clause.lower.slice(mention.end));
+      if (named?.name !== undefined) d.name = named.name;
+      else if (
+        mention !== undefined &&
+        quoted?.[1] !== undefined &&
+        clause.isFree(mention.end, mention.end + quoted[0].length)
+      ) {
+        clause.claim(mention.end, mention.end + quoted[0].length);
+        d.name = toName(quoted[1]);
+      } else if (mention !== undefined)
         d.name = takeName(clause, i === 0 ? 0 : (fresh[i - 1]?.end ?? 0), d.to, mention.start);
     });
     if (local.length === 0) applyToEarlier(clause, mentions, drafts, findings, wishes);

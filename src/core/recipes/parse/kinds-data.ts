@@ -44,6 +44,7 @@ export function extractS3(d: Draft, f: Findings): void {
     if (n !== undefined && n >= 1 && n <= 36500) d.params["expiration_days"] = n;
     else f.questions.push("How many days should objects be kept? I could not read that retention.");
   }
+  c.take(/\b(?:a\s+)?lifecycle(?:\s+(?:rules?|polic(?:y|ies)|configuration))?(?:\s+to)?\b/, from, to);
   if (c.take(/\bpublic(?:ly)?(?:\s+read(?:able)?|\s+access(?:ible)?)?\b/, from, to) !== undefined) {
     f.notes.push(
       "A public bucket was mentioned: the recipe keeps every bucket private (public access blocked). Serve public content through CloudFront instead.",
@@ -56,7 +57,7 @@ export function extractDynamo(d: Draft, f: Findings): void {
   const hash =
     c.take(
       new RegExp(
-        String.raw`\b(?:partition|hash|primary)\s+key\s+(?:of\s+|is\s+|called\s+|named\s+|=\s*)?${KEY_NAME}`,
+        String.raw`\b(?:(?:partition|hash|primary)\s+key|pk)\s+(?:of\s+|is\s+|called\s+|named\s+|=\s*)?${KEY_NAME}`,
       ),
       from,
       to,
@@ -64,7 +65,9 @@ export function extractDynamo(d: Draft, f: Findings): void {
   if (hash?.[1] !== undefined) d.params["hash_key"] = { name: hash[1], type: keyType(hash[2] ?? hash[3]) };
   const range =
     c.take(
-      new RegExp(String.raw`\b(?:sort|range)\s+key\s+(?:of\s+|is\s+|called\s+|named\s+|=\s*)?${KEY_NAME}`),
+      new RegExp(
+        String.raw`\b(?:(?:sort|range)\s+key|sk)\s+(?:of\s+|is\s+|called\s+|named\s+|=\s*)?${KEY_NAME}`,
+      ),
       from,
       to,
     ) ?? c.take(new RegExp(String.raw`\bsorted\s+by\s+${KEY_NAME}`), from, to);

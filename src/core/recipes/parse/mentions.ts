@@ -47,7 +47,7 @@ const PATTERNS: [Kind, RegExp][] = [
   ],
   [
     "kms",
-    /\b(?:(?:customer[\s-]+managed[\s-]+)(?:kms[\s-]+)?(?:encryption[\s-]+)?key|kms[\s-]+(?:encryption[\s-]+)?key|cmk|encryption[\s-]+key|kms)s?\b/,
+    /\b(?:(?:customer[\s-]+managed[\s-]+)(?:kms[\s-]+)?(?:encryption[\s-]+)?key|kms[\s-]+(?:encryption[\s-]+)?key|kms[\s-]+cmk|cmk|encryption[\s-]+key|kms)s?\b/,
   ],
   ["dynamodb", /\b(?:dynamo[\s-]?db(?:[\s-]+table)?|ddb[\s-]+table|table)s?\b/],
   ["sqs", /\b(?:sqs(?:[\s-]+(?:fifo[\s-]+)?queue)?|(?:fifo[\s-]+)?(?:message[\s-]+)?queue)s?\b/],

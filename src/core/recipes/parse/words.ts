@@ -16,7 +16,7 @@ export const FILLER = new Set(
 const NAME_STOP = new Set(
   `with that which and or to in on at every after keeping keep retaining retain using encrypted where when
   who whose triggered running runs processing storing plus but so by from of as partition sort hash range ttl
-  holding containing allowing for without no but except`
+  holding containing allowing for without no but except encrypting`
     .split(/\s+/)
     .filter((w) => w !== ""),
 );
