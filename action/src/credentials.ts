@@ -4,6 +4,7 @@ import {
   STSClient,
   type STSClientConfig,
 } from "@aws-sdk/client-sts";
+import { fetchRequestHandler, requestIdToken } from "./http.js";
 import type { Inputs } from "./inputs.js";
 import type { ActionsIO } from "./io.js";
 import { withRetry } from "./retry.js";
@@ -19,13 +20,18 @@ export interface CredentialDeps {
   env: NodeJS.ProcessEnv;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  fetch: typeof fetch;
 }
 
 /** Standard endpoint overrides, so VPC endpoints and private STS work. */
-function stsConfig(inputs: Inputs, env: NodeJS.ProcessEnv): STSClientConfig {
+function stsConfig(inputs: Inputs, env: NodeJS.ProcessEnv, doFetch: typeof fetch): STSClientConfig {
   const endpoint = env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL;
   // Our own backoff decides retries; the SDK's would double them and sleep for real in tests.
-  const config: STSClientConfig = { region: inputs["aws-region"], maxAttempts: 1 };
+  const config: STSClientConfig = {
+    region: inputs["aws-region"],
+    maxAttempts: 1,
+    requestHandler: fetchRequestHandler(doFetch),
+  };
   if (endpoint) config.endpoint = endpoint;
   return config;
 }
@@ -42,10 +48,10 @@ export async function assumeRole(
       "this job cannot request a GitHub OIDC token: add `permissions: { id-token: write, contents: read, pull-requests: write }` to the job (or workflow)",
     );
   }
-  const token = await io.getIDToken(inputs.audience);
+  const token = await requestIdToken(env, inputs.audience, deps.fetch);
   io.setSecret(token);
   const role = inputs["role-to-assume"];
-  const client = new STSClient(stsConfig(inputs, env));
+  const client = new STSClient(stsConfig(inputs, env, deps.fetch));
   const command = new AssumeRoleWithWebIdentityCommand({
     RoleArn: role,
     RoleSessionName: sessionName,
@@ -108,8 +114,9 @@ export async function checkAccount(
   inputs: Inputs,
   credentials: AwsCredentials,
   env: NodeJS.ProcessEnv,
+  doFetch: typeof fetch,
 ): Promise<string> {
-  const client = new STSClient({ ...stsConfig(inputs, env), credentials });
+  const client = new STSClient({ ...stsConfig(inputs, env, doFetch), credentials });
   try {
     const identity = await client.send(new GetCallerIdentityCommand({}));
     const account = identity.Account ?? "";

@@ -13,7 +13,6 @@ export interface ActionsIO {
   saveState(name: string, value: string): void;
   getState(name: string): string;
   appendSummary(markdown: string): Promise<void>;
-  getIDToken(audience: string): Promise<string>;
   setFailed(message: string): void;
 }
 
@@ -37,7 +36,6 @@ export function createActionsIO(redactor: Redactor): ActionsIO {
       const file = process.env.GITHUB_STEP_SUMMARY;
       if (file) await appendFile(file, `${clean(markdown)}\n`);
     },
-    getIDToken: (audience) => core.getIDToken(audience),
     setFailed: (message) => core.setFailed(clean(message)),
   };
 }

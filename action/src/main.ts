@@ -34,13 +34,15 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     if (refusal) throw new Error(refusal);
     // 3. Credentials: OIDC → STS, masked, account checked, exported for terraform and later steps.
     const sessionName = inputs["role-session-name"] ?? defaultSessionName(env);
+    const doFetch = deps.fetch ?? fetch;
     const credentials = await assumeRole(inputs, sessionName, {
       io,
       env,
       sleep: deps.sleep,
       random: deps.random,
+      fetch: doFetch,
     });
-    const account = await checkAccount(inputs, credentials, env);
+    const account = await checkAccount(inputs, credentials, env, doFetch);
     io.info(`assumed ${inputs["role-to-assume"]} in account ${account} as ${sessionName}`);
     const aws = {
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,

@@ -18,7 +18,6 @@ function recordingIO(state: Record<string, string>) {
     saveState: () => undefined,
     getState: (name) => state[name] ?? "",
     appendSummary: () => Promise.resolve(),
-    getIDToken: () => Promise.reject(new Error("not in post")),
     setFailed: () => undefined,
   };
   return { io, exported, info };
