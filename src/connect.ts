@@ -6,7 +6,6 @@ import { createLlmClient, type LlmSettings } from "./adapters/llm/index.js";
 import {
   bundledSchemaSource,
   createDocsClient,
-  createRetriever,
   defaultCacheDir,
 } from "./adapters/docs/index.js";
 import type { Connection } from "./tasks/process-job.js";
@@ -40,7 +39,7 @@ export function createConnector(
   options: ConnectOptions,
 ): (installationId: number) => Promise<Connection> {
   // One client per process: its disk cache and in-flight de-duplication are shared by every job.
-  const docs = options.docs ? createRetriever(createDocsClient(docsClientOptions(options.docs))) : null;
+  const docs = options.docs ? createDocsClient(docsClientOptions(options.docs)) : null;
   const clients = createClientCache(probot);
   return async (installationId) => {
     const octokit = await clients.get(installationId);

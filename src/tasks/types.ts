@@ -4,7 +4,7 @@ import type { Redactor } from "../core/redact/index.js";
 import type { GitHubPort, Octokit, ThreadRef } from "../adapters/github/index.js";
 import type { LlmClient } from "../adapters/llm/index.js";
 import type { GitAuthor } from "../adapters/workspace/index.js";
-import type { DocsRetriever } from "../agent/index.js";
+import type { DocsClient } from "../adapters/docs/index.js";
 import type { Job } from "../jobs/types.js";
 
 /** The slice of pino's interface we use, so tests and the CLI can pass any logger. */
@@ -38,7 +38,7 @@ export interface TaskContext {
   llm: LlmClient | null;
   workspaces: WorkspaceSettings;
   /** Live AWS and provider documentation for the agent; null: the bundled schema only. */
-  docs: DocsRetriever | null;
+  docs: DocsClient | null;
   log: Log;
   now: () => number;
   /** The commands this deployment can run, for `/agent help`. */

@@ -2,6 +2,7 @@ import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
 import { createWorkspace, type Workspace } from "../../adapters/workspace/index.js";
 import { cloneUrl } from "../../connect.js";
+import { createRetriever } from "../../adapters/docs/index.js";
 import type { TaskContext } from "../types.js";
 import { notDeliveredMessage } from "./messages.js";
 import type { ChangeOutcome, ChangeRequest } from "./types.js";
@@ -50,7 +51,7 @@ export async function performChange(
       redactor: ctx.redactor,
       log: ctx.log,
       now: ctx.now,
-      ...(ctx.docs ? { docs: ctx.docs } : {}),
+      ...(ctx.docs ? { docs: createRetriever(ctx.docs) } : {}),
     });
     ctx.log.info({ event: "change.agent", ok: result.ok, refusals: result.refusals }, "agent finished");
     if (!result.ok) {

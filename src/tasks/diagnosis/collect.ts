@@ -9,6 +9,7 @@ import {
 } from "../../core/diagnosis/index.js";
 import { loadAwsProviderSchema } from "../../core/terraform/schema/index.js";
 import type { TaskContext } from "../types.js";
+import { withDocs } from "./docs.js";
 import { diagnoseWithModel } from "./llm.js";
 import type { LlmUse, RunDiagnosis, RunTarget } from "./types.js";
 
@@ -54,9 +55,10 @@ async function diagnoseJob(ctx: TaskContext, job: RunJob, use: LlmUse): Promise<
   }
   const failingStep = excerpt.failingStep ?? job.failedSteps[0] ?? null;
   const input = { ...excerpt, failingStep };
-  const diagnosis =
-    diagnose(input, { redactor: ctx.redactor, suggestArgument }) ??
-    (await diagnoseWithModel(ctx, input, use));
+  const known = diagnose(input, { redactor: ctx.redactor, suggestArgument });
+  const diagnosis = known
+    ? await withDocs(known, ctx.docs, ctx.log)
+    : await diagnoseWithModel(ctx, input, use);
   if (excerpt.readCapped) {
     ctx.log.info(
       { job: ctx.job.id, runJob: job.id, bytesRead: excerpt.bytesRead },
