@@ -102,6 +102,7 @@ export function wire({ drafts, wishes, ctx, findings }: WireInput): Planned[] {
     const params = { ...d.params };
     if (d.cmk && d.kind !== "kms") {
       params["kms_key"] = keyFor(d);
+      if (d.kind === "s3") params["encryption"] = "kms";
       wiring.push(`encrypted with aws_kms_key.${keyFor(d)}`);
     }
     let name = d.name;

@@ -196,4 +196,14 @@ describe("request parser details", () => {
       expect(JSON.stringify(plan)).not.toContain("hunter2");
     }
   });
+
+  it("encrypts with the key a pronoun points back to", () => {
+    const plan = planRecipes("a KMS key and an S3 bucket for reports encrypted with it", DEMO);
+    expect(
+      plan.blocks.map((b) => [b.recipe, b.params["name"], b.params["kms_key"], b.params["encryption"]]),
+    ).toEqual([
+      ["kms-key", "main", undefined, undefined],
+      ["s3-bucket", "reports", "main", "kms"],
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ describe("schedules in plain English", () => {
     ["every day at 14:30 UTC", "cron(30 14 * * ? *)"],
     ["every day at 12am", "cron(0 0 * * ? *)"],
     ["every night at midnight", "cron(0 0 * * ? *)"],
+    ["every night", "cron(0 2 * * ? *)"],
     ["every monday at 9am", "cron(0 9 ? * MON *)"],
     ["weekdays at 8:15pm", "cron(15 20 ? * MON-FRI *)"],
     ["weekly", "rate(7 days)"],

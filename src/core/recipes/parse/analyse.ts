@@ -104,6 +104,14 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
       const it = clause.take(/\b(?:it|them|its)\b/, d.from, d.to);
       const previous = [...drafts, ...local.slice(0, local.indexOf(d))].pop();
       if (it !== undefined && previous !== undefined) d.refs.push(previous.kind);
+      // "a bucket encrypted with it", right after a KMS key: that key encrypts the bucket.
+      if (
+        previous?.kind === "kms" &&
+        it !== undefined &&
+        clause.take(/\bencrypt(?:ed|s|ing)?\s+(?:with|using|by)\b/, d.from, d.to)
+      ) {
+        d.cmk = true;
+      }
     }
     local.forEach((d, i) => {
       extract(d, findings, wishes);

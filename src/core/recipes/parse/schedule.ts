@@ -87,14 +87,14 @@ export function takeSchedule(clause: Clause, from: number, to: number): Schedule
     return n < 1 ? { problem: "a zero interval" } : { expression: unit(n, every[2] ?? "") };
   }
   const simple = clause.take(
-    /\b(?:every\s+(minute|hour|day|week)|(hourly|daily|nightly|weekly))\b/,
+    /\b(?:every\s+(minute|hour|day|week|night)|(hourly|daily|nightly|weekly))\b/,
     from,
     to,
   );
   if (simple !== undefined) {
     const word = simple[1] ?? simple[2] ?? "";
     if (word === "week" || word === "weekly") return { expression: "rate(7 days)" };
-    if (word === "nightly") return { expression: "cron(0 2 * * ? *)" };
+    if (word === "nightly" || word === "night") return { expression: "cron(0 2 * * ? *)" };
     return { expression: unit(1, word.replace("ly", "").replace("dai", "day")) };
   }
   return undefined;
