@@ -1,20 +1,13 @@
 import { parseCommands } from "../core/commands/index.js";
 import type { Job, JobBase } from "../jobs/types.js";
-import { IssueCommentPayload, describeIssues, isBot } from "./payloads.js";
+import { IssueCommentPayload, isBot, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /** `/agent …` in a new issue or pull-request comment → one job per command, in order. */
 export function onIssueCommentCreated(deps: HandlerDeps) {
   return (event: HandlerEvent): void => {
-    const parsed = IssueCommentPayload.safeParse(event.payload);
-    if (!parsed.success) {
-      event.log.warn(
-        { delivery: event.id, problems: describeIssues(parsed.error) },
-        "ignored: malformed payload",
-      );
-      return;
-    }
-    const p = parsed.data;
+    const p = parsePayload(IssueCommentPayload, event);
+    if (!p) return;
     if (isBot(p.sender) || isBot(p.comment.user)) return;
 
     const { commands, problems } = parseCommands(p.comment.body ?? "");

@@ -1,19 +1,12 @@
-import { IssuePayload, describeIssues, isBot } from "./payloads.js";
+import { IssuePayload, isBot, parsePayload } from "./payloads.js";
 import { jobBase, labelRequest } from "./issues-opened.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /** A label added to an issue: a request when it is the repo's trigger label (the job checks which). */
 export function onIssueLabeled(deps: HandlerDeps) {
   return (event: HandlerEvent): void => {
-    const parsed = IssuePayload.safeParse(event.payload);
-    if (!parsed.success) {
-      event.log.warn(
-        { delivery: event.id, problems: describeIssues(parsed.error) },
-        "ignored: malformed payload",
-      );
-      return;
-    }
-    const p = parsed.data;
+    const p = parsePayload(IssuePayload, event);
+    if (!p) return;
     if (isBot(p.sender) || p.issue.pull_request || !p.label) return;
     if (!deps.enqueue(labelRequest(jobBase(event, p, deps), p, "issue_labeled"))) {
       event.log.info({ delivery: event.id }, "ignored: duplicate delivery");

@@ -1,6 +1,6 @@
 import { parseCommands, stripHiddenContent } from "../core/commands/index.js";
 import type { Job, JobBase } from "../jobs/types.js";
-import { IssuePayload, describeIssues, isBot } from "./payloads.js";
+import { IssuePayload, isBot, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /**
@@ -9,15 +9,8 @@ import type { HandlerDeps, HandlerEvent } from "./types.js";
  */
 export function onIssueOpened(deps: HandlerDeps) {
   return (event: HandlerEvent): void => {
-    const parsed = IssuePayload.safeParse(event.payload);
-    if (!parsed.success) {
-      event.log.warn(
-        { delivery: event.id, problems: describeIssues(parsed.error) },
-        "ignored: malformed payload",
-      );
-      return;
-    }
-    const p = parsed.data;
+    const p = parsePayload(IssuePayload, event);
+    if (!p) return;
     if (isBot(p.sender) || p.issue.pull_request) return;
     const { commands } = parseCommands(p.issue.body ?? "");
     const base = jobBase(event, p, deps);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { HandlerEvent } from "./types.js";
 
 // Only the fields we rely on, checked once at the boundary. A payload missing them is logged and ignored.
 const Account = z.object({ login: z.string().min(1), type: z.string() });
@@ -38,6 +39,17 @@ export function isBot(account: { login: string; type: string } | null | undefine
   return account == null || account.type === "Bot" || account.login.endsWith("[bot]");
 }
 
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ");
+}
+
+/** The payload's fields we rely on, or undefined after logging which were missing or malformed. */
+export function parsePayload<T>(schema: z.ZodType<T>, event: HandlerEvent): T | undefined {
+  const parsed = schema.safeParse(event.payload);
+  if (parsed.success) return parsed.data;
+  event.log.warn(
+    { delivery: event.id, problems: describeIssues(parsed.error) },
+    "ignored: malformed payload",
+  );
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AGENT_BRANCH_PREFIX } from "../adapters/workspace/index.js";
-import { describeIssues } from "./payloads.js";
+import { parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 const ClosedPayload = z.object({
@@ -17,15 +17,8 @@ const ClosedPayload = z.object({
 /** One of the agent's PRs was merged or closed: feedback on its work. Other PRs are not ours to judge. */
 export function onPullRequestClosed(deps: HandlerDeps) {
   return (event: HandlerEvent): void => {
-    const parsed = ClosedPayload.safeParse(event.payload);
-    if (!parsed.success) {
-      event.log.warn(
-        { delivery: event.id, problems: describeIssues(parsed.error) },
-        "ignored: malformed payload",
-      );
-      return;
-    }
-    const p = parsed.data;
+    const p = parsePayload(ClosedPayload, event);
+    if (!p) return;
     const ours =
       p.pull_request.head.ref.startsWith(AGENT_BRANCH_PREFIX) &&
       p.pull_request.head.repo?.full_name.toLowerCase() === p.repository.full_name.toLowerCase();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Job } from "../jobs/types.js";
-import { describeIssues } from "./payloads.js";
+import { parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 const RepoId = z.object({ id: z.number() });
@@ -38,15 +38,9 @@ const WorkflowRunPayload = z.object({
 /** A failed workflow run → one diagnosis job. Runs the app cannot tie to a branch of this repository are ignored. */
 export function onWorkflowRunCompleted(deps: HandlerDeps) {
   return (event: HandlerEvent): void => {
-    const parsed = WorkflowRunPayload.safeParse(event.payload);
-    if (!parsed.success) {
-      event.log.warn(
-        { delivery: event.id, problems: describeIssues(parsed.error) },
-        "ignored: malformed payload",
-      );
-      return;
-    }
-    const { repository, workflow_run: run, installation, sender } = parsed.data;
+    const payload = parsePayload(WorkflowRunPayload, event);
+    if (!payload) return;
+    const { repository, workflow_run: run, installation, sender } = payload;
     if (run.conclusion !== "failure") return;
     const ignore = (why: string) => event.log.info({ delivery: event.id, run: run.id }, `ignored: ${why}`);
     if (run.head_branch === null) return ignore("the run has no branch");
