@@ -23,7 +23,7 @@ export const planTask: CommandTask = {
       return { outcome: "declined", detail: "closed pull request" };
     }
     const workflow = ctx.config.plan.workflow;
-    const inputs: Record<string, string> = { pr_number: String(pr.number), root: dir ?? "" };
+    const inputs: Record<string, string> = { pr: String(pr.number), root: dir ?? "" };
     const dispatch = await ctx.github.dispatchWorkflow(ctx.thread, workflow, pr.headRef, inputs);
     if (dispatch.status === "missing-workflow") {
       await say(missingWorkflowMessage(workflow));

@@ -42,7 +42,7 @@ describe("/agent plan", () => {
 
     expect(dispatched).toEqual({
       ref: head.ref,
-      inputs: { pr_number: "1", root: "infra/prod" },
+      inputs: { pr: "1", root: "infra/prod" },
       return_run_details: true,
     });
     expect(reply).toContain(
