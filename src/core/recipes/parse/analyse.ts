@@ -86,53 +86,19 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
       refs: [],
       cmk: false,
     }));
-    const owner = (pos: number): Draft | undefined =>
-      local.find((d) => pos >= d.from && pos < d.to) ?? local[0];
-    for (const m of mentions) {
-      if (fresh.includes(m)) continue;
-      const target = owner(m.start);
-      // "the payments queue": the words naming what is referred to are understood, not stray text.
-      const named = /\b(?:the|that|this|its|same|existing)\s+((?:[a-z0-9_-]+\s+)?)$/.exec(
-        clause.lower.slice(0, m.start),
-      );
-      if (named?.[1] !== undefined && named[1] !== "") clause.claim(m.start - named[1].length, m.start);
-      if (m.kind === "kms" && target !== undefined) target.cmk = true;
-      else if (target !== undefined) target.refs.push(m.kind);
-      else findings.notes.push(`"${clause.text.slice(m.start, m.end)}" refers to something named earlier.`);
-    }
-    for (const d of local) {
-      const it = clause.take(/\b(?:it|them|its)\b/, d.from, d.to);
-      const previous = [...drafts, ...local.slice(0, local.indexOf(d))].pop();
-      if (it !== undefined && previous !== undefined) d.refs.push(previous.kind);
-      // "a bucket encrypted with it", right after a KMS key: that key encrypts the bucket.
-      if (
-        previous?.kind === "kms" &&
-        it !== undefined &&
-        clause.take(/\bencrypt(?:ed|s|ing)?\s+(?:with|using|by)\b/, d.from, d.to)
-      ) {
-        d.cmk = true;
-      }
-    }
+    linkReferences(
+      clause,
+      mentions.filter((m) => !fresh.includes(m)),
+      local,
+      drafts,
+      findings,
+    );
     local.forEach((d, i) => {
       extract(d, findings, wishes);
       if (d.cmk) clause.take(/\b(?:encrypted|encryption)(?:\s+(?:with|using|by))?\b/, d.from, d.to);
       const mention = fresh[i];
-      const named = given.find((g) => g.at >= (i === 0 ? 0 : (fresh[i - 1]?.end ?? 0)) && g.at < d.to);
-      // A quoted word right after the noun names it ("a table 'orders'"); quoted text elsewhere may be a value.
-      const quoted =
-        mention === undefined
-          ? null
-          : /^\s*["'‘“]([a-z0-9][a-z0-9_.-]{0,40})["'’”]/.exec(clause.lower.slice(mention.end));
-      if (named?.name !== undefined) d.name = named.name;
-      else if (
-        mention !== undefined &&
-        quoted?.[1] !== undefined &&
-        clause.isFree(mention.end, mention.end + quoted[0].length)
-      ) {
-        clause.claim(mention.end, mention.end + quoted[0].length);
-        d.name = toName(quoted[1]);
-      } else if (mention !== undefined)
-        d.name = takeName(clause, i === 0 ? 0 : (fresh[i - 1]?.end ?? 0), d.to, mention.start);
+      if (mention !== undefined)
+        d.name = nameDraft(clause, mention, i === 0 ? 0 : (fresh[i - 1]?.end ?? 0), d.to, given);
     });
     if (local.length === 0) applyToEarlier(clause, mentions, drafts, findings, wishes);
     drafts.push(...local);
@@ -144,6 +110,57 @@ export function analyse(text: string, ctx: RecipeContext): Analysis {
     drafts.length = MAX_BLOCKS;
   }
   return { drafts, alarmWishes: wishes, clauses, findings };
+}
+
+/** Points each block at what its words refer back to ("the queue", "it"), and at a key it should use. */
+function linkReferences(
+  clause: Clause,
+  refs: Mention[],
+  local: Draft[],
+  drafts: Draft[],
+  findings: Findings,
+): void {
+  const owner = (pos: number): Draft | undefined =>
+    local.find((d) => pos >= d.from && pos < d.to) ?? local[0];
+  for (const m of refs) {
+    const target = owner(m.start);
+    // "the payments queue": the words naming what is referred to are understood, not stray text.
+    const named = /\b(?:the|that|this|its|same|existing)\s+((?:[a-z0-9_-]+\s+)?)$/.exec(
+      clause.lower.slice(0, m.start),
+    );
+    if (named?.[1] !== undefined && named[1] !== "") clause.claim(m.start - named[1].length, m.start);
+    if (m.kind === "kms" && target !== undefined) target.cmk = true;
+    else if (target !== undefined) target.refs.push(m.kind);
+    else findings.notes.push(`"${clause.text.slice(m.start, m.end)}" refers to something named earlier.`);
+  }
+  for (const d of local) {
+    const it = clause.take(/\b(?:it|them|its)\b/, d.from, d.to);
+    const previous = [...drafts, ...local.slice(0, local.indexOf(d))].pop();
+    if (it === undefined || previous === undefined) continue;
+    d.refs.push(previous.kind);
+    // "a bucket encrypted with it", right after a KMS key: that key encrypts the bucket.
+    if (previous.kind === "kms" && clause.take(/\bencrypt(?:ed|s|ing)?\s+(?:with|using|by)\b/, d.from, d.to))
+      d.cmk = true;
+  }
+}
+
+/** A name given outright, a quoted word right after the noun, or one read from the words around it. */
+function nameDraft(
+  clause: Clause,
+  mention: Mention,
+  from: number,
+  to: number,
+  given: { at: number; name: string | undefined }[],
+): string | undefined {
+  const named = given.find((g) => g.at >= from && g.at < to);
+  if (named?.name !== undefined) return named.name;
+  // Quoted text elsewhere may be a value (a password), so only a quote touching the noun is a name.
+  const quoted = /^\s*["'‘“]([a-z0-9][a-z0-9_.-]{0,40})["'’”]/.exec(clause.lower.slice(mention.end));
+  if (quoted?.[1] !== undefined && clause.isFree(mention.end, mention.end + quoted[0].length)) {
+    clause.claim(mention.end, mention.end + quoted[0].length);
+    return toName(quoted[1]);
+  }
+  return takeName(clause, from, to, mention.start);
 }
 
 /** A clause with no new block ("Keep messages 7 days.") refines the block it names, or the last one. */
