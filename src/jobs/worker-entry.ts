@@ -1,5 +1,7 @@
 // Runs jobs on a worker thread so their CPU work (HTTP clients, parsing, validation) never delays the
 // webhook acknowledgements served by the main thread.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { Probot, ProbotOctokit } from "probot";
 import { createConnector } from "../connect.js";
@@ -8,6 +10,7 @@ import { defaultTasks } from "../tasks/registry.js";
 import { WorkerSettingsSchema, type FromWorker, type ToWorker } from "./worker-protocol.js";
 
 const settings = WorkerSettingsSchema.parse(workerData);
+lowerThisThreadsPriority();
 const Octokit = settings.throttle
   ? ProbotOctokit
   : ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -39,3 +42,16 @@ port.on("message", (message: ToWorker) => {
   );
 });
 port.postMessage({ type: "ready" } satisfies FromWorker);
+
+/**
+ * When the machine is busy, acknowledging webhooks matters more than finishing jobs a few milliseconds
+ * sooner. On Linux each thread has its own nice value, so the job thread lowers only its own.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not permitted: jobs simply run at normal priority.
+  }
+}
