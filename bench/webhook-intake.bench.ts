@@ -13,8 +13,13 @@ const SECONDS = 5;
 const THREADS = 50; // distinct issues, so per-thread ordering does not serialize everything
 
 const require = createRequire(import.meta.url);
-const examples = require("@octokit/webhooks-examples") as { name: string; examples: Record<string, unknown>[] }[];
-const template = examples.find((d) => d.name === "issue_comment")?.examples.find((e) => e.action === "created");
+const examples = require("@octokit/webhooks-examples") as {
+  name: string;
+  examples: Record<string, unknown>[];
+}[];
+const template = examples
+  .find((d) => d.name === "issue_comment")
+  ?.examples.find((e) => e.action === "created");
 if (!template) throw new Error("no issue_comment.created example");
 
 function fakeGitHub(): Promise<{ url: string; close: () => void; count: () => number }> {
@@ -28,7 +33,9 @@ function fakeGitHub(): Promise<{ url: string; close: () => void; count: () => nu
       if (url.includes("/contents/")) return res.writeHead(404).end('{"message":"Not Found"}');
       if (url.includes("/permission")) return res.end('{"permission":"write","role_name":"write"}');
       if (req.method === "GET") return res.end("[]");
-      return res.writeHead(req.method === "POST" ? 201 : 200).end('{"id":1,"html_url":"https://github.com/x","body":""}');
+      return res
+        .writeHead(req.method === "POST" ? 201 : 200)
+        .end('{"id":1,"html_url":"https://github.com/x","body":""}');
     });
   });
   return new Promise((resolve) =>
@@ -39,9 +46,14 @@ function fakeGitHub(): Promise<{ url: string; close: () => void; count: () => nu
   );
 }
 
-async function startTarget(mode: "ours" | "bare", apiUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startTarget(
+  mode: "ours" | "bare",
+  apiUrl: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./intake/server.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, mode, apiUrl], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script, mode, apiUrl], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     child.stdout?.once("data", (d: Buffer) => resolve(d.toString().trim()));
     child.once("exit", (code) => reject(new Error(`${mode} server exited with ${code}`)));
@@ -94,7 +106,11 @@ async function load(url: string): Promise<{ latencies: number[]; failures: numbe
     );
   }
   await Promise.all(pending);
-  return { latencies: latencies.sort((a, b) => a - b), failures, elapsed: (performance.now() - start) / 1000 };
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    failures,
+    elapsed: (performance.now() - start) / 1000,
+  };
 }
 
 const api = await fakeGitHub();
@@ -117,7 +133,12 @@ const ours = results.ours;
 const bare = results.bare;
 if (!ours || !bare) throw new Error("missing results");
 for (const [mode, r] of Object.entries(results)) {
-  report(`webhook intake (${mode})`, { "p50 ms": r.p50, "p99 ms": r.p99, "deliveries/s": r.rate, failures: r.failures });
+  report(`webhook intake (${mode})`, {
+    "p50 ms": r.p50,
+    "p99 ms": r.p99,
+    "deliveries/s": r.rate,
+    failures: r.failures,
+  });
 }
 const ratio = ours.p99 / bare.p99;
 const met = ours.p99 < 25 && ratio < 1.3 && ours.failures === 0;

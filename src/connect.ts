@@ -3,11 +3,7 @@ import { z } from "zod";
 import { createRedactor } from "./core/redact/index.js";
 import { createGitHubPort } from "./adapters/github/index.js";
 import { createLlmClient, type LlmSettings } from "./adapters/llm/index.js";
-import {
-  bundledSchemaSource,
-  createDocsClient,
-  defaultCacheDir,
-} from "./adapters/docs/index.js";
+import { bundledSchemaSource, createDocsClient, defaultCacheDir } from "./adapters/docs/index.js";
 import type { Connection } from "./tasks/process-job.js";
 import type { WorkspaceSettings } from "./tasks/types.js";
 

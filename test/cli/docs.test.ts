@@ -98,7 +98,9 @@ describe("devops-agent docs", () => {
       "statement.effect",
       "statement.resources",
     ]);
-    expect(json.arguments[0]?.description).toBe("List of IAM policy documents merged into the exported document.");
+    expect(json.arguments[0]?.description).toBe(
+      "List of IAM policy documents merged into the exported document.",
+    );
   });
 
   it("falls back to the bundled provider schema when there is no network", async () => {
