@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { TerraformRootError, loadTerraformDirectory } from "../../adapters/terraform/index.js";
 import { redactDeep } from "../../core/redact/index.js";
 import {
@@ -8,6 +7,7 @@ import {
   toInventoryContract,
 } from "../../core/terraform/inventory/index.js";
 import { type CliCommand, UsageError } from "../io.js";
+import { parseDirFlags } from "../dir-flags.js";
 
 const HELP = `devops-agent inventory DIR [--json]
 
@@ -28,7 +28,7 @@ export const inventoryCommand: CliCommand = {
   usage: "inventory DIR [--json]",
   summary: "what AWS infrastructure the Terraform in DIR declares",
   async run(argv, io) {
-    const { dir, json, help } = parseFlags(argv);
+    const { dir, json, help } = parseDirFlags("inventory", argv);
     if (help) {
       io.stdout(HELP);
       return 0;
@@ -51,26 +51,6 @@ export const inventoryCommand: CliCommand = {
     return empty || contract.errors.some((e) => e.severity === "error") ? 1 : 0;
   },
 };
-
-function parseFlags(argv: string[]): { dir: string; json: boolean; help: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : "bad arguments");
-  }
-  const help = parsed.values.help === true;
-  const [dir, ...extra] = parsed.positionals;
-  if (!help && (dir === undefined || extra.length > 0)) {
-    throw new UsageError('expected exactly one DIR, e.g. "inventory examples/demo-infra"');
-  }
-  return { dir: dir ?? ".", json: parsed.values.json === true, help };
-}
 
 function renderTables(dir: string, contract: InventoryContract, roots: string[]): string {
   const resourceTotal = Object.values(contract.resources).reduce((a, b) => a + b, 0);

@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { TerraformRootError } from "../../adapters/terraform/index.js";
 import { redact } from "../../core/redact/index.js";
 import { loadAwsProviderSchema } from "../../core/terraform/schema/index.js";
 import type { Finding } from "../../core/terraform/types.js";
 import { validateDirectory } from "../../tasks/validate.js";
 import { type CliCommand, UsageError } from "../io.js";
+import { parseDirFlags } from "../dir-flags.js";
 
 const HELP = `devops-agent validate DIR [--json]
 
@@ -23,7 +23,7 @@ export const validateCommand: CliCommand = {
   usage: "validate DIR [--json]",
   summary: "offline checks against the AWS provider schema",
   async run(argv, io) {
-    const { dir, json, help } = parseFlags(argv);
+    const { dir, json, help } = parseDirFlags("validate", argv);
     if (help) {
       io.stdout(HELP);
       return 0;
@@ -45,26 +45,6 @@ export const validateCommand: CliCommand = {
     return ok ? 0 : 1;
   },
 };
-
-function parseFlags(argv: string[]): { dir: string; json: boolean; help: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : "bad arguments");
-  }
-  const help = parsed.values.help === true;
-  const [dir, ...extra] = parsed.positionals;
-  if (!help && (dir === undefined || extra.length > 0)) {
-    throw new UsageError('expected exactly one DIR, e.g. "validate examples/demo-infra"');
-  }
-  return { dir: dir ?? ".", json: parsed.values.json === true, help };
-}
 
 /** One table per file: LINE, SEVERITY, CODE, MESSAGE, and the suggestion on its own line when there is one. */
 function render(dir: string, findings: Finding[], filesChecked: number): string {
