@@ -6,7 +6,7 @@ import { checkBranchName } from "./branch.js";
 import { WorkspaceError } from "./errors.js";
 import { createGitRunner } from "./runner.js";
 import type { WorkspaceState } from "./state.js";
-import { revParse } from "./state.js";
+import { newState, revParse } from "./state.js";
 import { allowedProtocols, checkCloneUrl, displayUrl } from "./url.js";
 import type { CloneOptions, GitAuthor, Workspace, WorkspaceFactoryOptions } from "./types.js";
 import { workspaceFromState } from "./workspace.js";
@@ -86,7 +86,7 @@ export async function cloneWorkspace(
       ],
       { network: true },
     );
-    const state: WorkspaceState = {
+    const state = newState({
       kind: "clone",
       dir,
       ownedDir,
@@ -94,15 +94,7 @@ export async function cloneWorkspace(
       git,
       redactor,
       author,
-      defaultBranch: "",
-      baseBranch: "",
-      baseSha: "",
-      headSha: "",
-      leases: new Map(),
-      disposed: false,
-      written: new Set(),
-      createdBranch: undefined,
-    };
+    });
     if (!(await git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD"]))) {
       throw new WorkspaceError(
         "git clone",

@@ -3,8 +3,7 @@ import { homedir } from "node:os";
 import type { Redactor } from "../../core/redact/index.js";
 import { WorkspaceError } from "./errors.js";
 import { createGitRunner } from "./runner.js";
-import type { WorkspaceState } from "./state.js";
-import { revParse } from "./state.js";
+import { newState, revParse } from "./state.js";
 import { parsePorcelain } from "./status.js";
 import type { GitAuthor, Workspace, WorkspaceFactoryOptions } from "./types.js";
 import { workspaceFromState } from "./workspace.js";
@@ -60,7 +59,7 @@ export async function openLocalWorkspace(
     home: userHome(),
     timeoutMs: factory.timeoutMs ?? 120_000,
   });
-  const state: WorkspaceState = {
+  const state = newState({
     kind: "local",
     dir: root,
     ownedDir: undefined,
@@ -68,15 +67,7 @@ export async function openLocalWorkspace(
     git,
     redactor,
     author,
-    defaultBranch: "",
-    baseBranch: "",
-    baseSha: "",
-    headSha: "",
-    leases: new Map(),
-    disposed: false,
-    written: new Set(),
-    createdBranch: undefined,
-  };
+  });
   state.baseSha = await revParse(state, "HEAD").catch(() => {
     throw new WorkspaceError(
       "open",

@@ -27,6 +27,23 @@ export interface WorkspaceState {
   createdBranch: string | undefined;
 }
 
+/** A workspace before it has read its branches: everything git will fill in starts empty. */
+export function newState(
+  init: Pick<WorkspaceState, "kind" | "dir" | "ownedDir" | "remote" | "git" | "redactor" | "author">,
+): WorkspaceState {
+  return {
+    ...init,
+    defaultBranch: "",
+    baseBranch: "",
+    baseSha: "",
+    headSha: "",
+    leases: new Map(),
+    disposed: false,
+    written: new Set(),
+    createdBranch: undefined,
+  };
+}
+
 export async function revParse(state: WorkspaceState, ref: string): Promise<string> {
   const out = await state.git.run("git rev-parse", ref, [
     "rev-parse",
