@@ -40,26 +40,22 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
         outcome = "disabled";
         return;
       }
-      if (job.kind === "agent-pr-closed") {
-        result = await recordPullRequestFeedback(
-          { ...connection, job, thread, config, log: deps.log, now, available: deps.tasks },
-          job,
-        );
-        outcome = result.outcome;
-        return;
-      }
-      if (job.kind === "diagnose-run") {
-        // A workflow run has no human sender to authorize; the auto-fix loop guard bounds what it may do.
-        const ctx: TaskContext = {
-          ...connection,
-          job,
-          thread,
-          config,
-          log: deps.log,
-          now,
-          available: deps.tasks,
-        };
-        result = await diagnoseRun(ctx, job);
+      const ctx: TaskContext = {
+        ...connection,
+        job,
+        thread,
+        config,
+        log: deps.log,
+        now,
+        available: deps.tasks,
+      };
+      if (job.kind === "agent-pr-closed" || job.kind === "diagnose-run") {
+        // Events, not requests: there is no human sender to authorize. The auto-fix loop guard bounds
+        // what a failed run may lead to.
+        result =
+          job.kind === "diagnose-run"
+            ? await diagnoseRun(ctx, job)
+            : await recordPullRequestFeedback(ctx, job);
         outcome = result.outcome;
         return;
       }
@@ -87,15 +83,6 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
         outcome = "declined";
         return;
       }
-      const ctx: TaskContext = {
-        ...connection,
-        job,
-        thread,
-        config,
-        log: deps.log,
-        now,
-        available: deps.tasks,
-      };
       result = await runCommand(ctx, deps.tasks);
       outcome = result.outcome;
     } catch (error) {
