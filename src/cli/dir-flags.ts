@@ -1,22 +1,16 @@
-import { parseArgs } from "node:util";
-import { UsageError } from "./io.js";
+import { UsageError, parseCliArgs } from "./io.js";
 
 /** `<command> DIR [--json] [--help]`, shared by the commands that read a Terraform directory. */
 export function parseDirFlags(
   command: string,
   argv: string[],
 ): { dir: string; json: boolean; help: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : "bad arguments");
-  }
+  const parsed = parseCliArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
   const help = parsed.values.help === true;
   const [dir, ...extra] = parsed.positionals;
   if (!help && (dir === undefined || extra.length > 0)) {

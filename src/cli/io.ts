@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** Everything a CLI command touches outside its arguments, so tests can drive commands in-process. */
 export interface CliIO {
@@ -44,5 +45,19 @@ export async function readInput(file: string, io: CliIO): Promise<Buffer> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     throw new UsageError(`cannot read ${file}: ${code}`);
+  }
+}
+
+/** `node:util` parseArgs, with a bad flag turned into a one-line usage error (exit 2). */
+export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    // Not `instanceof Error`: errors thrown by Node's internals can come from another realm (e.g. under Jest).
+    const message =
+      typeof error === "object" && error !== null && "message" in error
+        ? String(error.message)
+        : String(error);
+    throw new UsageError(message.split("\n")[0] ?? "bad arguments");
   }
 }

@@ -1,12 +1,11 @@
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { gatherRepoContext, runAgent } from "../../agent/index.js";
 import { createLlmClient, llmSettingsFromEnv, LlmSettingsError } from "../../adapters/llm/index.js";
 import { createWorkspace, slugify, WorkspaceError } from "../../adapters/workspace/index.js";
 import { DEFAULT_REPO_CONFIG } from "../../core/config/index.js";
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
 import { createRedactor } from "../../core/redact/index.js";
-import { type CliCommand, type CliIO, UsageError } from "../io.js";
+import { type CliCommand, type CliIO, UsageError, parseCliArgs } from "../io.js";
 
 const HELP = `devops-agent ask "<request>" --repo DIR [--offline] [--json]
 
@@ -88,21 +87,16 @@ async function openRepo(dir: string, io: CliIO) {
 }
 
 function parseFlags(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        repo: { type: "string" },
-        offline: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCliArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      repo: { type: "string" },
+      offline: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) return { help: true, request: "", repo: "", offline: false, json: false };
   if (positionals.length !== 1 || !positionals[0]?.trim())

@@ -1,12 +1,11 @@
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { parseArgs } from "node:util";
 import { excerptFromStream } from "../../adapters/logs/index.js";
 import type { StreamExcerpt } from "../../adapters/logs/index.js";
 import { diagnose, schemaArgumentSuggester, unmatchedDiagnosis } from "../../core/diagnosis/index.js";
 import type { ArgumentSuggester, Diagnosis } from "../../core/diagnosis/index.js";
 import { loadAwsProviderSchema } from "../../core/terraform/schema/loader.js";
-import { type CliCommand, type CliIO, UsageError } from "../io.js";
+import { type CliCommand, type CliIO, UsageError, parseCliArgs } from "../io.js";
 
 async function excerptOf(file: string, io: CliIO): Promise<StreamExcerpt> {
   if (file === "-") return excerptFromStream(Readable.from([await io.readStdin()]));
@@ -70,17 +69,12 @@ export const diagnoseCommand: CliCommand = {
   usage: "diagnose FILE|- [--json]",
   summary: "diagnose a failed CI job log (known signatures, no LLM)",
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: { json: { type: "boolean" } },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message.split("\n")[0] ?? "bad arguments");
-    }
+    const parsed = parseCliArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: "boolean" } },
+    });
     const [file, ...extra] = parsed.positionals;
     if (file === undefined) throw new UsageError("missing FILE (use - for standard input)");
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ""}"`);

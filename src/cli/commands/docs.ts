@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
 import { createDocsClient, defaultCacheDir } from "../../adapters/docs/client.js";
 import { DocsUnavailableError, UnknownDocTypeError } from "../../adapters/docs/errors.js";
 import { bundledSchemaSource } from "../../adapters/docs/schema-source.js";
 import type { ResourceDocs } from "../../adapters/docs/resource.js";
 import { redact } from "../../core/redact/index.js";
-import { type CliCommand, UsageError } from "../io.js";
+import { type CliCommand, UsageError, parseCliArgs } from "../io.js";
 
 // Short, so a machine without network falls back to the schema in seconds instead of hanging.
 const CLI_TIMEOUT_MS = 4_000;
@@ -13,22 +12,17 @@ export const docsCommand: CliCommand = {
   usage: "docs TYPE [--json] [--offline] [--version X] [--cache-dir DIR]",
   summary: "documentation for an AWS resource type (data.TYPE for a data source)",
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          json: { type: "boolean" },
-          offline: { type: "boolean" },
-          version: { type: "string" },
-          "cache-dir": { type: "string" },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : "bad arguments");
-    }
+    const parsed = parseCliArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean" },
+        offline: { type: "boolean" },
+        version: { type: "string" },
+        "cache-dir": { type: "string" },
+      },
+    });
     const [type, ...extra] = parsed.positionals;
     if (type === undefined || extra.length > 0)
       throw new UsageError(`expected exactly one TYPE, e.g. "docs aws_s3_bucket"`);

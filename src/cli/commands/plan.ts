@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { getHeapStatistics } from "node:v8";
 import {
   PlanParseError,
@@ -9,7 +8,7 @@ import {
   summarizePlan,
   summaryToContract,
 } from "../../core/plan/index.js";
-import { type CliCommand, type CliIO, UsageError } from "../io.js";
+import { type CliCommand, type CliIO, UsageError, parseCliArgs } from "../io.js";
 
 /** Plans above this size are refused before reading: documented in docs/cli.md. */
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
@@ -46,21 +45,17 @@ export const planCommand: CliCommand = {
 };
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: "boolean" },
-        markdown: { type: "boolean" },
-        "fail-on-delete": { type: "boolean" },
-        root: { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCliArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean" },
+      markdown: { type: "boolean" },
+      "fail-on-delete": { type: "boolean" },
+      root: { type: "string" },
+    },
+  });
 }
 
 async function readPlanFile(file: string, io: CliIO): Promise<Buffer> {
