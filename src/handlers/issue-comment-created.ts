@@ -1,6 +1,6 @@
 import { parseCommands } from "../core/commands/index.js";
-import type { Job, JobBase } from "../jobs/types.js";
-import { IssueCommentPayload, isBot, parsePayload } from "./payloads.js";
+import type { Job } from "../jobs/types.js";
+import { IssueCommentPayload, isBot, jobBase, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /** `/agent …` in a new issue or pull-request comment → one job per command, in order. */
@@ -13,16 +13,10 @@ export function onIssueCommentCreated(deps: HandlerDeps) {
     const { commands, problems } = parseCommands(p.comment.body ?? "");
     if (commands.length === 0 && problems.length === 0) return;
 
-    const base: Omit<JobBase, "id"> = {
-      deliveryId: event.id,
-      installationId: p.installation.id,
-      owner: p.repository.owner.login,
-      repo: p.repository.name,
-      sender: p.sender.login,
+    const base = jobBase(event, deps, p, {
       number: p.issue.number,
       isPullRequest: p.issue.pull_request !== undefined && p.issue.pull_request !== null,
-      receivedAt: deps.now(),
-    };
+    });
     const jobs: Job[] = commands.map(({ command }, index) => ({
       ...base,
       id: `${event.id}:${index}`,

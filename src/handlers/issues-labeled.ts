@@ -1,5 +1,5 @@
-import { IssuePayload, isBot, parsePayload } from "./payloads.js";
-import { jobBase, labelRequest } from "./issues-opened.js";
+import { IssuePayload, isBot, jobBase, parsePayload } from "./payloads.js";
+import { labelRequest } from "./issues-opened.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /** A label added to an issue: a request when it is the repo's trigger label (the job checks which). */
@@ -8,7 +8,15 @@ export function onIssueLabeled(deps: HandlerDeps) {
     const p = parsePayload(IssuePayload, event);
     if (!p) return;
     if (isBot(p.sender) || p.issue.pull_request || !p.label) return;
-    if (!deps.enqueue(labelRequest(jobBase(event, p, deps), p, "issue_labeled"))) {
+    if (
+      !deps.enqueue(
+        labelRequest(
+          jobBase(event, deps, p, { number: p.issue.number, isPullRequest: false }),
+          p,
+          "issue_labeled",
+        ),
+      )
+    ) {
       event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
     }
   };

@@ -1,6 +1,6 @@
 import { parseCommands, stripHiddenContent } from "../core/commands/index.js";
 import type { Job, JobBase } from "../jobs/types.js";
-import { IssuePayload, isBot, parsePayload } from "./payloads.js";
+import { IssuePayload, isBot, jobBase, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /**
@@ -13,7 +13,7 @@ export function onIssueOpened(deps: HandlerDeps) {
     if (!p) return;
     if (isBot(p.sender) || p.issue.pull_request) return;
     const { commands } = parseCommands(p.issue.body ?? "");
-    const base = jobBase(event, p, deps);
+    const base = jobBase(event, deps, p, { number: p.issue.number, isPullRequest: false });
     const jobs: Job[] = commands.map(({ command }, index) => ({
       ...base,
       id: `${event.id}:${index}`,
@@ -25,19 +25,6 @@ export function onIssueOpened(deps: HandlerDeps) {
     if (jobs.length === 0) jobs.push(labelRequest(base, p, "issue_opened"));
     for (const job of jobs)
       if (!deps.enqueue(job)) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
-  };
-}
-
-export function jobBase(event: HandlerEvent, p: IssuePayload, deps: HandlerDeps): Omit<JobBase, "id"> {
-  return {
-    deliveryId: event.id,
-    installationId: p.installation.id,
-    owner: p.repository.owner.login,
-    repo: p.repository.name,
-    sender: p.sender.login,
-    number: p.issue.number,
-    isPullRequest: false,
-    receivedAt: deps.now(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { HandlerEvent } from "./types.js";
+import type { JobBase } from "../jobs/types.js";
+import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 // Only the fields we rely on, checked once at the boundary. A payload missing them is logged and ignored.
 const Account = z.object({ login: z.string().min(1), type: z.string() });
@@ -52,4 +53,28 @@ export function parsePayload<T>(schema: z.ZodType<T>, event: HandlerEvent): T | 
     "ignored: malformed payload",
   );
   return undefined;
+}
+
+interface EventSource {
+  installation: { id: number };
+  repository: { name: string; owner: { login: string } };
+  sender: { login: string };
+}
+
+/** What every job carries, from the parts every event payload has, and the thread it talks back on. */
+export function jobBase(
+  event: HandlerEvent,
+  deps: HandlerDeps,
+  p: EventSource,
+  thread: { number: number; isPullRequest: boolean },
+): Omit<JobBase, "id"> {
+  return {
+    deliveryId: event.id,
+    installationId: p.installation.id,
+    owner: p.repository.owner.login,
+    repo: p.repository.name,
+    sender: p.sender.login,
+    ...thread,
+    receivedAt: deps.now(),
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AGENT_BRANCH_PREFIX } from "../adapters/workspace/index.js";
-import { parsePayload } from "./payloads.js";
+import { jobBase, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 const ClosedPayload = z.object({
@@ -25,14 +25,7 @@ export function onPullRequestClosed(deps: HandlerDeps) {
     if (!ours) return;
     deps.enqueue({
       id: `${event.id}:closed`,
-      deliveryId: event.id,
-      installationId: p.installation.id,
-      owner: p.repository.owner.login,
-      repo: p.repository.name,
-      sender: p.sender.login,
-      number: p.pull_request.number,
-      isPullRequest: true,
-      receivedAt: deps.now(),
+      ...jobBase(event, deps, p, { number: p.pull_request.number, isPullRequest: true }),
       kind: "agent-pr-closed",
       merged: p.pull_request.merged === true,
       headRef: p.pull_request.head.ref,

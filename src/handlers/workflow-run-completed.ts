@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Job } from "../jobs/types.js";
-import { parsePayload } from "./payloads.js";
+import { jobBase, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 const RepoId = z.object({ id: z.number() });
@@ -40,7 +40,7 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
   return (event: HandlerEvent): void => {
     const payload = parsePayload(WorkflowRunPayload, event);
     if (!payload) return;
-    const { repository, workflow_run: run, installation, sender } = payload;
+    const { repository, workflow_run: run } = payload;
     if (run.conclusion !== "failure") return;
     const ignore = (why: string) => event.log.info({ delivery: event.id, run: run.id }, `ignored: ${why}`);
     if (run.head_branch === null) return ignore("the run has no branch");
@@ -56,14 +56,7 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
     );
     const job: Job = {
       id: `${event.id}:run-${run.id}-${run.run_attempt ?? 1}`,
-      deliveryId: event.id,
-      installationId: installation.id,
-      owner: repository.owner.login,
-      repo: repository.name,
-      sender: sender.login,
-      number: pr?.number ?? 0,
-      isPullRequest: pr !== undefined,
-      receivedAt: deps.now(),
+      ...jobBase(event, deps, payload, { number: pr?.number ?? 0, isPullRequest: pr !== undefined }),
       kind: "diagnose-run",
       runId: run.id,
       runAttempt: run.run_attempt ?? 1,
