@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { ValidationCheck } from "../core/terraform/checks.js";
 import type { Redactor } from "../core/redact/index.js";
 import { redactDeep } from "../core/redact/index.js";
 import type { Finding } from "../core/terraform/types.js";
-import { validateFiles, type ValidateDeps } from "../tasks/validate.js";
+import { type ValidateDeps, validateTree } from "../validation/index.js";
 import type { PythonCheck } from "./python.js";
 
 export interface ChangeValidation {
@@ -11,34 +11,57 @@ export interface ChangeValidation {
   findings: Finding[];
   /** Checks that could not run here, said plainly (e.g. "python3 not available: handler.py not compiled"). */
   skipped: string[];
+  /** Every validation layer, run or not, with why (see `validateTree`). */
+  checks: ValidationCheck[];
 }
 
 const isTerraform = (path: string): boolean => path.endsWith(".tf") || path.endsWith(".tf.json");
 
 /**
  * Validates the files the agent changed: HCL parse, provider schema, canonical format (a warning), and Python
- * compilation. Files the agent did not touch are not its findings to fix.
+ * compilation. The whole tree is read so references across files resolve, but only the changed files'
+ * findings are reported: files the agent did not touch are not its findings to fix.
  */
 export async function validateChange(
   root: string,
   paths: readonly string[],
   deps: { python: PythonCheck; redactor: Redactor; terraform?: ValidateDeps },
 ): Promise<ChangeValidation> {
-  const terraform = await Promise.all(
-    paths
-      .filter(isTerraform)
-      .map(async (path) => ({ path, content: await readFile(join(root, path), "utf8") })),
-  );
   const findings: Finding[] = [];
   const skipped: string[] = [];
-  if (terraform.length > 0) findings.push(...(await validateFiles(terraform, deps.terraform)).findings);
-  for (const path of paths.filter((p) => p.endsWith(".py"))) {
+  const checks: ValidationCheck[] = [];
+  if (paths.some(isTerraform)) {
+    const report = await validateTree({ root, changed: paths }, deps.terraform);
+    findings.push(...report.findings);
+    checks.push(...report.checks);
+  }
+  const python = paths.filter((p) => p.endsWith(".py"));
+  let compiled = 0;
+  for (const path of python) {
     const result = await deps.python(join(root, path), path);
     if (result === null) skipped.push(`python3 is not available: ${path} was not compiled`);
-    else findings.push(...result);
+    else {
+      compiled += 1;
+      findings.push(...result);
+    }
   }
+  if (python.length > 0) checks.push(pythonCheck(python.length, compiled, findings));
   const safe = redactDeep(findings, deps.redactor);
-  return { ok: !safe.some((f) => f.severity === "error"), findings: safe, skipped };
+  const ok = !safe.some((f) => f.severity === "error") && !checks.some((c) => c.ran && c.ok === false);
+  return { ok, findings: safe, skipped, checks };
+}
+
+function pythonCheck(total: number, compiled: number, findings: readonly Finding[]): ValidationCheck {
+  const failed = findings.some((f) => f.severity === "error" && f.file.endsWith(".py"));
+  if (compiled === 0)
+    return { name: "python-compile", version: null, ran: false, why: "python3 is not available", ok: null };
+  return {
+    name: "python-compile",
+    version: null,
+    ran: true,
+    why: `${compiled} of ${total} Python file(s) compiled with python3 -m py_compile`,
+    ok: !failed,
+  };
 }
 
 /** Findings as the model reads them: one line each, errors first. */

@@ -5,6 +5,7 @@ import type { DocsQuery } from "../core/docs/select.js";
 import type { Redactor } from "../core/redact/index.js";
 import type { Conventions } from "../core/terraform/conventions/index.js";
 import type { Inventory } from "../core/terraform/inventory/types.js";
+import type { ValidationCheck } from "../core/terraform/checks.js";
 import type { Finding } from "../core/terraform/types.js";
 import type { Log } from "../tasks/types.js";
 import type { PythonCheck } from "./python.js";
@@ -57,7 +58,7 @@ export interface AgentResult {
   summary: string;
   /** Why the run did not produce a deliverable change; absent when ok. */
   reason?: string;
-  validation: { ok: boolean; findings: Finding[]; skipped: string[] };
+  validation: { ok: boolean; findings: Finding[]; skipped: string[]; checks?: ValidationCheck[] };
   docsConsulted: { title: string; url: string }[];
   llm: UsageSnapshot;
   questions?: string[];

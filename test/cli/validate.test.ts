@@ -15,12 +15,12 @@ describe("devops-agent validate", () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  it("prints exactly {ok, findings} with --json and exits 1 on errors", async () => {
+  it("prints exactly {ok, findings, checks} with --json and exits 1 on errors", async () => {
     const result = await runCli(["validate", MISTAKES, "--json"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
     const parsed = JSON.parse(result.stdout) as { ok: boolean; findings: Record<string, unknown>[] };
-    expect(Object.keys(parsed)).toEqual(["ok", "findings"]);
+    expect(Object.keys(parsed)).toEqual(["ok", "findings", "checks"]);
     expect(parsed.ok).toBe(false);
     expect(parsed.findings).toHaveLength(10);
     expect(parsed.findings[1]).toEqual({
@@ -36,7 +36,12 @@ describe("devops-agent validate", () => {
   it("exits 0 with ok true on a clean configuration", async () => {
     const result = await runCli(["validate", "examples/demo-infra", "--json"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, findings: [] });
+    const parsed = JSON.parse(result.stdout) as { ok: boolean; findings: unknown[]; checks: unknown[] };
+    expect(parsed).toMatchObject({ ok: true, findings: [] });
+    expect(parsed.checks).toEqual([
+      expect.objectContaining({ name: "offline-schema", ran: true, ok: true }),
+      expect.objectContaining({ name: "terraform-validate", ran: false, ok: null, why: "not requested" }),
+    ]);
   });
 
   it("prints a table grouped by file without --json", async () => {
@@ -58,9 +63,14 @@ describe("devops-agent validate", () => {
   it("says so when there is nothing wrong", async () => {
     const result = await runCli(["validate", "examples/demo-infra"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(
-      "examples/demo-infra: 13 Terraform file(s) checked against hashicorp/aws 6.25.0: 0 error(s), 0 warning(s)\nNo problems found.\n",
-    );
+    expect(result.stdout.split("\n").slice(0, 5)).toEqual([
+      "examples/demo-infra: 13 Terraform file(s) checked against hashicorp/aws 6.25.0: 0 error(s), 0 warning(s)",
+      "No problems found.",
+      "",
+      "Checks:",
+      expect.stringMatching(/^ {2}✅ passed: offline-schema \(hashicorp\/aws 6\.25\.0\) — /),
+    ]);
+    expect(result.stdout).toContain("⏭️ not run: terraform-validate — not requested");
   });
 
   it("keeps warnings from failing the run", async () => {
@@ -94,7 +104,7 @@ describe("devops-agent validate", () => {
     await mkdir(dir);
     const result = await runCli(["validate", dir, "--json"]);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: false, findings: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, findings: [] });
     expect(result.stderr).toBe(
       `devops-agent validate: no Terraform files (.tf, .tf.json) found under ${dir}\n`,
     );

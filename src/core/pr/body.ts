@@ -1,3 +1,4 @@
+import { checkLines } from "../terraform/checks.js";
 import { risksFor } from "./risks.js";
 import type { ChangeReport } from "./types.js";
 
@@ -15,14 +16,25 @@ export function pullRequestTitle(request: string): string {
 
 function validationSection(report: ChangeReport): string[] {
   const { findings, skipped } = report.validation;
+  const checks = report.validation.checks ?? [];
+  const ran = checks.filter((c) => c.ran).map((c) => c.name);
+  // Never "validated" when a check that ran failed; name what ran so a ✅ says exactly what it covers.
   const status = report.validation.ok
-    ? "✅ HCL parses, `terraform fmt` style is canonical, and every resource type and argument exists in the AWS provider schema."
+    ? `✅ HCL parses and every check that ran passed${ran.length > 0 ? ` (${ran.join(", ")})` : ""}.`
     : "❌ Validation found problems:";
   const rows = findings.map(
     (f) => `- \`${f.file}${f.line === null ? "" : `:${f.line}`}\` ${f.severity} \`${f.code}\`: ${f.message}`,
   );
   const skips = skipped.map((s) => `- skipped: ${s}`);
-  return ["### Validation", "", status, ...rows, ...skips];
+  const lines = checkLines(checks).map((l) => `- ${l}`);
+  return [
+    "### Validation",
+    "",
+    status,
+    ...rows,
+    ...skips,
+    ...(lines.length ? ["", "Checks:", ...lines] : []),
+  ];
 }
 
 /** The body of the agent's pull request: what and why, then the evidence a reviewer needs. */

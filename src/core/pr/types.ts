@@ -1,3 +1,4 @@
+import type { ValidationCheck } from "../terraform/checks.js";
 import type { Finding } from "../terraform/types.js";
 
 /** What a change did, as the PR body and the `ask` CLI report it. */
@@ -7,7 +8,7 @@ export interface ChangeReport {
   mode: "recipes" | "llm";
   files: { path: string; action: "create" | "modify" }[];
   resources: { type: string; name: string; change: "add" | "remove" }[];
-  validation: { ok: boolean; findings: Finding[]; skipped: string[] };
+  validation: { ok: boolean; findings: Finding[]; skipped: string[]; checks?: ValidationCheck[] };
   docsConsulted: { title: string; url: string }[];
   llm: { calls: number; promptTokens: number; completionTokens: number };
   /** The issue the PR closes. */

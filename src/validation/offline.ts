@@ -1,0 +1,124 @@
+import { createHclParser, type HclParser } from "../adapters/hcl/index.js";
+import { formatHcl } from "../adapters/hcl/format.js";
+import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/index.js";
+import { redact, redactDeep } from "../core/redact/index.js";
+import { type AwsProviderSchema, loadAwsProviderSchema } from "../core/terraform/schema/index.js";
+import type { Finding, ParsedFile } from "../core/terraform/types.js";
+import { VALIDATION_CODES, sortFindings, validateAgainstSchema } from "../core/terraform/validate/index.js";
+
+export interface ValidationResult {
+  /** False when any finding is an error; warnings (formatting) alone keep it true. */
+  ok: boolean;
+  findings: Finding[];
+  /** Terraform files that were read, parsed or not. */
+  filesChecked: number;
+}
+
+export interface ValidateDeps {
+  parser?: HclParser;
+  schema?: AwsProviderSchema;
+  /** `terraform fmt` layout of a file; defaults to the hcl-tools formatter. */
+  format?: (content: string) => Promise<string>;
+}
+
+// Terraform files that were found but could not be checked still count as files of the configuration.
+const UNUSABLE_FILE = new Set(["parse_error", "binary_file", "file_too_large", "unreadable_file"]);
+// The formatter's WASM module answers on a timer tick: a few calls in flight keep it busy; many thrash it.
+const FORMAT_CONCURRENCY = 4;
+// Same cap as the directory reader: an agent-written file this large is a bug, not infrastructure.
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Validates every Terraform file under `root`. Throws `TerraformRootError` when `root` cannot be scanned. */
+export async function validateDirectory(root: string, deps: ValidateDeps = {}): Promise<ValidationResult> {
+  const parser = deps.parser ?? createHclParser();
+  const loaded = await loadTerraformDirectory(root, { parser });
+  const unusable = loaded.errors.filter((e) => UNUSABLE_FILE.has(e.code));
+  const filesChecked = loaded.files.length + new Set(unusable.map((e) => e.file)).size;
+  return finish(loaded.files, loaded.errors, filesChecked, deps);
+}
+
+/**
+ * Validates files held in memory (the agent checks what it wrote before committing). Only `.tf` and
+ * `.tf.json` paths are checked; anything else (a Lambda's Python, a README) is not Terraform and is skipped.
+ */
+export async function validateFiles(
+  files: readonly { path: string; content: string }[],
+  deps: ValidateDeps = {},
+): Promise<ValidationResult> {
+  const parser = deps.parser ?? createHclParser();
+  const parsed: ParsedFile[] = [];
+  const errors: Finding[] = [];
+  const terraform = files.filter((file) => isTerraformFile(file.path));
+  for (const { path, content } of terraform) {
+    if (Buffer.byteLength(content) > MAX_FILE_BYTES) {
+      errors.push(fileError(path, null, "file_too_large", `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`));
+      continue;
+    }
+    const result = await parser.parse(path, content);
+    if (result.ok) parsed.push({ path, content, body: result.body });
+    else {
+      const where = result.error.column === null ? "" : ` (column ${result.error.column})`;
+      errors.push(fileError(path, result.error.line, "parse_error", `${result.error.message}${where}`));
+    }
+  }
+  return finish(parsed, errors, terraform.length, deps);
+}
+
+async function finish(
+  files: ParsedFile[],
+  errors: Finding[],
+  filesChecked: number,
+  deps: ValidateDeps,
+): Promise<ValidationResult> {
+  const schema = deps.schema ?? loadAwsProviderSchema();
+  const findings = [...errors, ...validateAgainstSchema(files, schema)];
+  const format = deps.format ?? formatHcl;
+  const hcl = files.filter((file) => !file.path.endsWith(".tf.json"));
+  const layouts = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) => format(file.content));
+  hcl.forEach((file, i) => {
+    const line = firstDifferentLine(file.content, layouts[i] ?? file.content);
+    if (line !== null) findings.push(notFormatted(file.path, line));
+  });
+  const safe = redactDeep(sortFindings(findings));
+  return { ok: !safe.some((f) => f.severity === "error"), findings: safe, filesChecked };
+}
+
+function notFormatted(file: string, line: number): Finding {
+  return {
+    file,
+    line,
+    severity: "warning",
+    code: VALIDATION_CODES.notFormatted,
+    message: `not in canonical terraform fmt layout (first difference at line ${line})`,
+    suggestion: "terraform fmt",
+  };
+}
+
+function firstDifferentLine(original: string, formatted: string): number | null {
+  if (original === formatted) return null;
+  const a = original.split("\n");
+  const b = formatted.split("\n");
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i + 1;
+  return null;
+}
+
+function fileError(file: string, line: number | null, code: string, message: string): Finding {
+  return { file, line, severity: "error", code, message: redact(message), suggestion: null };
+}
+
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
