@@ -1,19 +1,12 @@
 #!/usr/bin/env node
-// In a source checkout run the TypeScript directly (through tsx); in a built image run dist/.
-import { existsSync } from "node:fs";
-
-const source = new URL("../src/cli/main.ts", import.meta.url);
-const built = new URL("../dist/src/cli/main.js", import.meta.url);
-
-let entry = built;
-if (existsSync(source)) {
-  try {
-    const { register } = await import("tsx/esm/api");
-    register();
-    entry = source;
-  } catch {
-    // tsx is a dev dependency; without it, fall back to the compiled output.
-  }
+// The CLI is the esbuild bundle in dist/: built by `npm run build` (and on `npm ci` and before `npm pack`).
+// From source, without building: `npm run cli -- <command> ...`.
+let cli;
+try {
+  cli = await import("../dist/cli.js");
+} catch (error) {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/cli.js")) throw error;
+  process.stderr.write("devops-agent: dist/cli.js is missing; in a source checkout run `npm run build`.\n");
+  process.exit(2);
 }
-const { run } = await import(entry.href);
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await cli.run(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { closestName } from "../core/terraform/validate/suggest.js";
 
 /** Everything a CLI command touches outside its arguments, so tests can drive commands in-process. */
 export interface CliIO {
@@ -20,6 +21,8 @@ export type CommandRunner = (argv: string[], io: CliIO) => Promise<number>;
 export interface CliCommand {
   usage: string;
   summary: string;
+  /** The full `COMMAND --help` text; without it, help is the usage line and the summary. */
+  help?: string;
   run: CommandRunner;
 }
 
@@ -48,7 +51,10 @@ export async function readInput(file: string, io: CliIO): Promise<Buffer> {
   }
 }
 
-/** `node:util` parseArgs, with a bad flag turned into a one-line usage error (exit 2). */
+/**
+ * `node:util` parseArgs, with a bad flag turned into a one-line usage error (exit 2) that names the
+ * closest known flag. `--help`/`-h` never reach a command: the CLI's main answers them.
+ */
 export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
@@ -58,6 +64,13 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<t
       typeof error === "object" && error !== null && "message" in error
         ? String(error.message)
         : String(error);
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) throw new UsageError(unknownFlag(unknown, Object.keys(config.options ?? {})));
     throw new UsageError(message.split("\n")[0] ?? "bad arguments");
   }
+}
+
+function unknownFlag(flag: string, known: string[]): string {
+  const guess = flag.startsWith("--") ? closestName(flag.slice(2), known) : null;
+  return `unknown option ${flag}${guess === null ? "" : ` (did you mean --${guess}?)`}`;
 }

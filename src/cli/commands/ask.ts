@@ -19,6 +19,7 @@ Exit codes: 0 change committed; 1 no change (needs detail, needs a model, or did
 2 bad usage, DIR is not a clean git repository, or bad model settings.`;
 
 export const askCommand: CliCommand = {
+  help: HELP,
   usage: 'ask "<request>" --repo DIR [--offline] [--json]',
   summary: "propose, validate and commit a change on a new local branch",
   async run(argv, io) {

@@ -18,13 +18,14 @@ recursively, skipping .terraform/, hidden folders and node_modules/.
 --json   print {resources, dataSources, modules, files, errors} instead of tables
 
 Exit codes: 0 inventory taken (warnings such as a symlink out of DIR do not count);
-1 some files could not be read or parsed (they are listed in errors), or DIR holds no Terraform files;
+1 some files could not be read or parsed (listed in errors), or DIR holds no Terraform files;
 2 bad usage, or DIR is missing or unreadable.`;
 
 // Terraform files that were found but could not be used still count as files of the configuration.
 const FILE_PROBLEMS = new Set(["parse_error", "binary_file", "file_too_large"]);
 
 export const inventoryCommand: CliCommand = {
+  help: HELP,
   usage: "inventory DIR [--json]",
   summary: "what AWS infrastructure the Terraform in DIR declares",
   async run(argv, io) {

@@ -17,8 +17,23 @@ const HEAP_PER_BYTE = 6;
 
 const USAGE = "plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR]";
 
+const HELP = `devops-agent ${USAGE}
+
+Summarizes the JSON of a saved plan (\`terraform show -json PLANFILE > plan.json\`, or - to read standard
+input): what is created, updated, replaced, deleted and read, with deletes and replacements first, and
+what the plan marks sensitive (never its values). Any plan from Terraform 0.12 on, or OpenTofu, is read.
+
+--json            print {create, update, delete, replace, noop, read, resources[], sensitive[]}
+--markdown        print the pull request comment (the default)
+--fail-on-delete  exit 1 when the plan deletes or replaces anything
+--root DIR        the root module the plan is for, named in the comment (default .)
+
+Exit codes: 0 summarized; 1 --fail-on-delete and the plan deletes or replaces;
+2 bad usage, or FILE is unreadable or not a Terraform plan.`;
+
 export const planCommand: CliCommand = {
   usage: USAGE,
+  help: HELP,
   summary: "summarize `terraform show -json` output (Markdown comment or JSON)",
   run: async (argv, io) => {
     const [sub, ...rest] = argv;

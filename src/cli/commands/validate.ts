@@ -20,6 +20,7 @@ Exit codes: 0 no errors (warnings allowed); 1 errors found, or DIR holds no Terr
 2 bad usage, or DIR is missing or unreadable.`;
 
 export const validateCommand: CliCommand = {
+  help: HELP,
   usage: "validate DIR [--json]",
   summary: "offline checks against the AWS provider schema",
   async run(argv, io) {

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const PackageJson = z.object({ name: z.literal("aws-devops-agent"), version: z.string() });
+
+/**
+ * This package's version, read from its package.json: the nearest one above this module, which is
+ * `src/cli/` in a checkout and `dist/` in the installed bundle.
+ */
+export function packageVersion(from: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(from));
+  for (;;) {
+    try {
+      const parsed = PackageJson.safeParse(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")));
+      if (parsed.success) return parsed.data.version;
+    } catch {
+      // No package.json here, or not JSON: keep walking up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return "unknown";
+    dir = parent;
+  }
+}
+
+/** `devops-agent --version`: the package version and the AWS provider schema versions it carries. */
+export async function versionText(): Promise<string> {
+  const { loadAwsProviderSchema } = await import("../core/terraform/schema/loader.js");
+  const schema = loadAwsProviderSchema().version;
+  return [
+    `devops-agent ${packageVersion()}`,
+    `AWS provider schema: ${schema.provider} ${schema.providerVersion} (from ${schema.package} ${schema.packageVersion})`,
+  ].join("\n");
+}
