@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync, readdirSync } from "node:fs";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { runCli } from "../helpers/cli.js";
 
 interface Workflow {
@@ -11,7 +11,7 @@ interface Workflow {
 }
 
 describe("templates/workflows/devops-agent-plan.yml", () => {
-  const workflow = yaml.load(readFileSync("templates/workflows/devops-agent-plan.yml", "utf8")) as Workflow;
+  const workflow = parseYaml(readFileSync("templates/workflows/devops-agent-plan.yml", "utf8")) as Workflow;
 
   it("runs on Terraform pull requests and on dispatch with the PR number and root", () => {
     expect(workflow.on.pull_request.paths).toContain("**/*.tf");
@@ -39,7 +39,7 @@ describe("templates/aws-oidc", () => {
   it("passes our own validator", async () => {
     const result = await runCli(["validate", "templates/aws-oidc", "--json"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, findings: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, findings: [] });
   });
 
   it("pins aud and exact subjects: no wildcard anywhere in a sub condition", () => {

@@ -1,4 +1,4 @@
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { splitMarkdown, toSections, type MarkdownBlock } from "./markdown.js";
 import type { ArgumentDoc, DocKind, ProviderDoc, ProviderFrontMatter } from "./types.js";
 
@@ -54,7 +54,8 @@ export function splitFrontMatter(markdown: string): { frontMatter: ProviderFront
   const body = markdown.slice(match[0].length);
   let data: unknown;
   try {
-    data = yaml.load(match[1], { schema: yaml.FAILSAFE_SCHEMA, json: true });
+    // Failsafe: every scalar stays a string; a repeated key keeps its last value, as docs pages expect.
+    data = parseYaml(match[1], { schema: "failsafe", uniqueKeys: false });
   } catch {
     return { frontMatter: empty, body };
   }
