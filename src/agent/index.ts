@@ -69,7 +69,9 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
       : await fromRecipes(session, plan, input.llm !== null);
   const mode = useModel ? "llm" : "recipes";
   const validation: ChangeValidation =
-    session.changes.size === 0 ? { ok: false, findings: [], skipped: [], checks: [] } : await session.validate();
+    session.changes.size === 0
+      ? { ok: false, findings: [], skipped: [], checks: [] }
+      : await session.validate();
   const ok = outcome.ok && validation.ok;
   const resources =
     session.changes.size === 0 ? [] : await resourceChanges(input.inventory, input.workspaceDir);

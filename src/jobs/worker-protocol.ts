@@ -25,6 +25,7 @@ export const WorkerSettingsSchema = z.object({
   docs: z.object({ cacheDir: z.string().optional() }).nullable(),
   workspaces: z.object({
     gitBaseUrl: z.string(),
+    webBaseUrl: z.string().optional(),
     author: z.object({ name: z.string(), email: z.string() }),
     allowFileProtocol: z.boolean().optional(),
   }),
