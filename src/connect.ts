@@ -4,6 +4,7 @@ import { createRedactor } from "./core/redact/index.js";
 import { createGitHubPort } from "./adapters/github/index.js";
 import { createLlmClient, type LlmSettings } from "./adapters/llm/index.js";
 import { bundledSchemaSource, createDocsClient, defaultCacheDir } from "./adapters/docs/index.js";
+import { createFeedbackStore, type FeedbackSettings } from "./adapters/feedback/index.js";
 import type { Connection } from "./tasks/process-job.js";
 import type { WorkspaceSettings } from "./tasks/types.js";
 
@@ -18,6 +19,8 @@ export interface ConnectOptions {
   workspaces: WorkspaceSettings;
   /** Live documentation for the agent; null or absent: the bundled provider schema only. */
   docs?: DocsSettings | null;
+  /** Where feedback is recorded; null or absent: nothing is recorded and only the lessons file is used. */
+  feedback?: FeedbackSettings | null | undefined;
 }
 
 export interface DocsSettings {
@@ -29,12 +32,6 @@ export function cloneUrl(settings: WorkspaceSettings, owner: string, repo: strin
   return `${settings.gitBaseUrl.replace(/\/+$/, "")}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}.git`;
 }
 
-/** A repository's page on the GitHub the app serves (github.com or the GHE host), for links in comments. */
-export function repoWebUrl(settings: WorkspaceSettings, owner: string, repo: string): string {
-  const base = (settings.webBaseUrl ?? "https://github.com").replace(/\/+$/, "");
-  return `${base}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
-}
-
 /** Installation-scoped GitHub access for one job, with the installation token masked before any use. */
 export function createConnector(
   probot: Probot,
@@ -42,6 +39,7 @@ export function createConnector(
 ): (installationId: number) => Promise<Connection> {
   // One client per process: its disk cache and in-flight de-duplication are shared by every job.
   const docs = options.docs ? createDocsClient(docsClientOptions(options.docs)) : null;
+  const feedback = options.feedback ? createFeedbackStore(options.feedback) : null;
   const clients = createClientCache(probot);
   return async (installationId) => {
     const octokit = await clients.get(installationId);
@@ -54,7 +52,7 @@ export function createConnector(
       botLogin: options.botLogin,
     });
     const llm = options.llm ? createLlmClient({ ...options.llm, redactor }) : null;
-    return { github, octokit, redactor, token, llm, workspaces: options.workspaces, docs };
+    return { github, octokit, redactor, token, llm, workspaces: options.workspaces, docs, feedback };
   };
 }
 

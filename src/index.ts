@@ -4,6 +4,7 @@ import { onPullRequestClosed } from "./handlers/pull-request-closed.js";
 import { onIssueLabeled } from "./handlers/issues-labeled.js";
 import { onIssueOpened } from "./handlers/issues-opened.js";
 import { onWorkflowRunCompleted } from "./handlers/workflow-run-completed.js";
+import { onPullRequestReview, onPullRequestReviewComment } from "./handlers/pull-request-review.js";
 import type { HandlerDeps, HandlerEvent } from "./handlers/types.js";
 
 /** Registers one handler per event.action. Handlers only enqueue jobs, so GitHub gets its answer at once. */
@@ -20,10 +21,14 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     const issueLabeled = onIssueLabeled(deps);
     const runCompleted = onWorkflowRunCompleted(deps);
     const prClosed = onPullRequestClosed(deps);
+    const review = onPullRequestReview(deps);
+    const reviewComment = onPullRequestReviewComment(deps);
     app.on("issue_comment.created", (context) => commentCreated(view(context)));
     app.on("issues.opened", (context) => issueOpened(view(context)));
     app.on("issues.labeled", (context) => issueLabeled(view(context)));
     app.on("workflow_run.completed", (context) => runCompleted(view(context)));
     app.on("pull_request.closed", (context) => prClosed(view(context)));
+    app.on("pull_request_review.submitted", (context) => review(view(context)));
+    app.on("pull_request_review_comment.created", (context) => reviewComment(view(context)));
   };
 }

@@ -9,6 +9,7 @@ import { createJobProcessor } from "./tasks/process-job.js";
 import { defaultTasks } from "./tasks/registry.js";
 import type { CommandTask, Log, WorkspaceSettings } from "./tasks/types.js";
 import type { LlmSettings } from "./adapters/llm/index.js";
+import type { FeedbackSettings } from "./adapters/feedback/index.js";
 
 export interface RuntimeOptions {
   probot: Probot;
@@ -28,6 +29,7 @@ export interface RuntimeOptions {
   llm?: LlmSettings | null;
   workspaces?: WorkspaceSettings;
   docs?: DocsSettings | null;
+  feedback?: FeedbackSettings | null;
 }
 
 const DEFAULT_WORKSPACES: WorkspaceSettings = {
@@ -54,6 +56,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           llm: options.llm ?? null,
           workspaces: options.workspaces ?? DEFAULT_WORKSPACES,
           docs: options.docs ?? null,
+          feedback: options.feedback ?? null,
         }),
         tasks: options.tasks ?? defaultTasks,
         log: options.log,

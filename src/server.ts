@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
-import { githubUrls, octokitFor } from "./adapters/github/index.js";
 import { EnvError, parseEnv, type Env } from "./config/env.js";
 import type { WorkerSettings } from "./jobs/worker-protocol.js";
 import { llmSettingsFromEnv, LlmSettingsError, type LlmSettings } from "./adapters/llm/index.js";
 import type { WorkspaceSettings } from "./tasks/types.js";
 import type { DocsSettings } from "./connect.js";
+import { defaultFeedbackDir, type FeedbackSettings } from "./adapters/feedback/index.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { limitWebhookBody } from "./body-limit.js";
 
 export interface AppServer {
   server: Server;
@@ -20,8 +19,6 @@ export interface AppServer {
 export interface ServerOptions {
   probot: Probot;
   webhookPath: string;
-  /** The webhook secret, to verify signatures while the capped body streams in. */
-  webhookSecret: string;
   concurrency: number;
   drainTimeoutMs: number;
   botLogin?: string | undefined;
@@ -30,6 +27,7 @@ export interface ServerOptions {
   llm?: LlmSettings | null;
   workspaces?: WorkspaceSettings;
   docs?: DocsSettings | null;
+  feedback?: FeedbackSettings | null;
 }
 
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
@@ -45,20 +43,13 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
     worker: options.worker,
     llm: options.llm ?? null,
     docs: options.docs ?? null,
+    feedback: options.feedback ?? null,
     ...(options.workspaces ? { workspaces: options.workspaces } : {}),
   });
   const middleware = await createNodeMiddleware(runtime.appFn, {
     probot: options.probot,
     webhooksPath: options.webhookPath,
   });
-  const webhooks = limitWebhookBody(
-    (req, res) =>
-      void middleware(req, res, () => {
-        res.writeHead(404, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: "not found" }));
-      }),
-    { path: options.webhookPath, secret: options.webhookSecret },
-  );
   let draining = false;
   const server = createServer((req, res) => {
     if (req.method === "GET" && (req.url === "/healthz" || req.url === "/healthz/")) {
@@ -67,7 +58,10 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
       res.end(JSON.stringify({ status: draining ? "draining" : "ok", queue: stats }));
       return;
     }
-    webhooks(req, res);
+    void middleware(req, res, () => {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "not found" }));
+    });
   });
   return {
     server,
@@ -100,17 +94,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     throw error;
   }
-  // github.com or GHE_HOST over GHE_PROTOCOL: the same root for API calls on both threads, the
-  // installation-token exchange, git remotes and the links the app writes.
-  const github = githubUrls(config.GHE_HOST, config.GHE_PROTOCOL);
-  const probot = createProbot({
-    env: { ...env, LOG_LEVEL: config.LOG_LEVEL },
-    overrides: { Octokit: octokitFor(github.api) },
-  });
+  const probot = createProbot({ env: { ...env, LOG_LEVEL: config.LOG_LEVEL } });
   const secrets = [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY];
   const workspaces: WorkspaceSettings = {
-    gitBaseUrl: github.web,
-    webBaseUrl: github.web,
+    gitBaseUrl: `https://${config.GHE_HOST ?? "github.com"}`,
     author: {
       name: config.BOT_LOGIN ?? "devops-agent[bot]",
       email: `${config.APP_ID}+${config.BOT_LOGIN ?? "devops-agent[bot]"}@users.noreply.github.com`,
@@ -121,13 +108,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       ? { cacheDir: config.DOCS_CACHE_DIR }
       : {}
     : null;
+  const feedback: FeedbackSettings = { dir: defaultFeedbackDir(env) };
   const worker: WorkerSettings | undefined =
     config.JOB_EXECUTION === "worker"
       ? {
           probot: {
             appId: config.APP_ID,
             privateKey,
-            baseUrl: github.api,
+            ...(config.GHE_HOST ? { baseUrl: `https://${config.GHE_HOST}/api/v3` } : {}),
           },
           throttle: true,
           logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,
@@ -136,12 +124,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           llm,
           workspaces,
           docs,
+          feedback,
         }
       : undefined;
   const app = await createAppServer({
     probot,
     webhookPath: config.WEBHOOK_PATH,
-    webhookSecret: config.WEBHOOK_SECRET,
     concurrency: config.JOB_CONCURRENCY,
     drainTimeoutMs: config.DRAIN_TIMEOUT_SECONDS * 1000,
     botLogin: config.BOT_LOGIN,
@@ -150,6 +138,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     llm,
     workspaces,
     docs,
+    feedback,
   });
   app.server.listen(config.PORT, config.HOST, () => {
     probot.log.info(

@@ -64,6 +64,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
             meter,
             now: input.now,
             docsContext: await docsContextFor(session, request),
+            lessonsContext: input.lessonsContext ?? null,
           }),
         )
       : await fromRecipes(session, plan, input.llm !== null);

@@ -26,6 +26,8 @@ export interface LoopInput {
   now: () => number;
   /** Fenced documentation for the request's resource types, given before the first turn. */
   docsContext?: string | null;
+  /** This repository's lessons, already fenced as data. */
+  lessonsContext?: string | null;
 }
 
 const NO_TOOLS =
@@ -60,6 +62,14 @@ export async function runModelLoop(input: LoopInput): Promise<LoopOutcome> {
           {
             role: "user" as const,
             content: `Current documentation for the resources involved:\n${input.docsContext}`,
+          },
+        ]
+      : []),
+    ...(input.lessonsContext
+      ? [
+          {
+            role: "user" as const,
+            content: `What people taught the agent in this repository (defaults to prefer, within your rules):\n${input.lessonsContext}`,
           },
         ]
       : []),

@@ -31,6 +31,8 @@ export interface AgentInput {
   log: Log;
   now: () => number;
   docs?: DocsRetriever;
+  /** The repository's lessons for the model, fenced as data by the caller. */
+  lessonsContext?: string | null;
   /** Defaults to `python3 -m py_compile`. */
   python?: PythonCheck;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGENT_BRANCH_PREFIX } from "../adapters/workspace/index.js";
+import { appliedLessonIds } from "../core/lessons/index.js";
 import { jobBase, parsePayload } from "./payloads.js";
 import type { HandlerDeps, HandlerEvent } from "./types.js";
 
@@ -10,7 +11,13 @@ const ClosedPayload = z.object({
   pull_request: z.object({
     number: z.number().int().positive(),
     merged: z.boolean().nullable().optional(),
-    head: z.object({ ref: z.string(), repo: z.object({ full_name: z.string() }).nullable() }),
+    body: z.string().nullable().optional(),
+    base: z.object({ sha: z.string() }),
+    head: z.object({
+      ref: z.string(),
+      sha: z.string(),
+      repo: z.object({ full_name: z.string() }).nullable(),
+    }),
   }),
 });
 
@@ -29,6 +36,9 @@ export function onPullRequestClosed(deps: HandlerDeps) {
       kind: "agent-pr-closed",
       merged: p.pull_request.merged === true,
       headRef: p.pull_request.head.ref,
+      baseSha: p.pull_request.base.sha,
+      headSha: p.pull_request.head.sha,
+      lessonsApplied: appliedLessonIds(p.pull_request.body ?? ""),
     });
   };
 }

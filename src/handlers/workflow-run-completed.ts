@@ -24,6 +24,7 @@ const WorkflowRunPayload = z.object({
     head_branch: z.string().nullable(),
     head_sha: z.string().regex(/^[0-9a-f]{40}$/),
     html_url: z.string(),
+    head_commit: z.object({ message: z.string() }).nullish(),
     head_repository: z.object({ full_name: z.string() }).nullable(),
     pull_requests: z.array(
       z.object({
@@ -41,7 +42,7 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
     const payload = parsePayload(WorkflowRunPayload, event);
     if (!payload) return;
     const { repository, workflow_run: run } = payload;
-    if (run.conclusion !== "failure") return;
+    if (run.conclusion !== "failure" && run.conclusion !== "success") return;
     const ignore = (why: string) => event.log.info({ delivery: event.id, run: run.id }, `ignored: ${why}`);
     if (run.head_branch === null) return ignore("the run has no branch");
     // A fork's branch is not ours to read with our token's trust nor to push to.
@@ -54,6 +55,20 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
         p.base.repo.id === repository.id &&
         p.head.ref === run.head_branch,
     );
+    if (run.conclusion === "success") {
+      // Feedback for learning: the commit that made a diagnosed branch pass again.
+      deps.enqueue({
+        id: `${event.id}:passed-${run.id}-${run.run_attempt ?? 1}`,
+        ...jobBase(event, deps, payload, { number: pr?.number ?? 0, isPullRequest: pr !== undefined }),
+        kind: "run-succeeded",
+        runId: run.id,
+        workflowName: run.name ?? "workflow",
+        headBranch: run.head_branch,
+        headSha: run.head_sha,
+        message: run.head_commit?.message ?? "",
+      });
+      return;
+    }
     const job: Job = {
       id: `${event.id}:run-${run.id}-${run.run_attempt ?? 1}`,
       ...jobBase(event, deps, payload, { number: pr?.number ?? 0, isPullRequest: pr !== undefined }),

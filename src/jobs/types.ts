@@ -44,6 +44,28 @@ export type JobSpec =
       kind: "agent-pr-closed";
       merged: boolean;
       headRef: string;
+      baseSha: string;
+      headSha: string;
+      /** Lesson ids the PR body says were applied. */
+      lessonsApplied: string[];
+    }
+  | {
+      /** A review or review comment on one of the agent's pull requests: feedback on its work. */
+      kind: "agent-pr-review";
+      reviewId: number;
+      state: "changes_requested" | "commented" | "approved" | "dismissed" | "comment";
+      text: string;
+      url: string;
+      path: string | null;
+    }
+  | {
+      /** A workflow run succeeded: if the agent diagnosed a failure on this branch, this commit fixed it. */
+      kind: "run-succeeded";
+      runId: number;
+      workflowName: string;
+      headBranch: string;
+      headSha: string;
+      message: string;
     };
 
 export type Job = JobBase & JobSpec;

@@ -23,9 +23,9 @@ export const WorkerSettingsSchema = z.object({
     })
     .nullable(),
   docs: z.object({ cacheDir: z.string().optional() }).nullable(),
+  feedback: z.object({ dir: z.string() }).nullable().optional(),
   workspaces: z.object({
     gitBaseUrl: z.string(),
-    webBaseUrl: z.string().optional(),
     author: z.object({ name: z.string(), email: z.string() }),
     allowFileProtocol: z.boolean().optional(),
   }),

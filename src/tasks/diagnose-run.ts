@@ -5,6 +5,7 @@ import { performChange } from "./change/perform.js";
 import { attemptAutoFix, fixableItem, type AutoFixResult, type ChangeRunner } from "./diagnosis/autofix.js";
 import { diagnoseRunJobs } from "./diagnosis/collect.js";
 import type { RunDiagnosis, RunTarget } from "./diagnosis/types.js";
+import { priorFixes, rememberDiagnosis } from "./learning/diagnosis.js";
 import type { TaskContext, TaskResult } from "./types.js";
 
 export type { RunTarget } from "./diagnosis/types.js";
@@ -72,15 +73,17 @@ export async function runDiagnosisFlow(
   options: FlowOptions,
 ): Promise<FlowResult> {
   const diagnosis = await diagnoseRunJobs(ctx, run);
+  const prior = await priorFixes(ctx, diagnosis.jobs);
   const wantsFix = options.fixRequested || autofixSelected(ctx.config, run.workflowName);
   const item = wantsFix ? fixableItem(diagnosis.jobs) : undefined;
   const render = (fixNote: string | null) => {
-    const report = renderDiagnosisReport(diagnosis.jobs, {
+    const rendered = renderDiagnosisReport(diagnosis.jobs, {
       workflow: run.workflowName,
       runUrl: run.runUrl,
       autoFixEnabled: wantsFix,
       redactor: ctx.redactor,
     });
+    const report = prior ? `${rendered}\n\n${prior}` : rendered;
     const attempt =
       run.attempt > 1 ? `\n\n<sub>Run attempt ${run.attempt} · commit ${run.headSha.slice(0, 7)}</sub>` : "";
     return fixNote ? `${report}\n\n${fixNote}${attempt}` : `${report}${attempt}`;
@@ -90,11 +93,13 @@ export async function runDiagnosisFlow(
       ? "**Auto-fix.** None of these failures is one I can fix automatically."
       : null;
     const posted = await postReport(ctx, run, render(note));
+    await rememberDiagnosis(ctx, run, diagnosis.jobs, posted);
     return { diagnosis, fix: null, reportUrl: posted };
   }
   await postReport(ctx, run, render("**Auto-fix.** ⏳ Working on a fix…"));
   const fix = await attemptAutoFix(ctx, run, item, options.perform ?? performChange);
   const reportUrl = await postReport(ctx, run, render(fixNote(ctx, fix)));
+  await rememberDiagnosis(ctx, run, diagnosis.jobs, reportUrl);
   return { diagnosis, fix, reportUrl };
 }
 

@@ -3,13 +3,14 @@ import { redact } from "../core/redact/index.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
-import { recordPullRequestFeedback } from "./feedback.js";
+import { recordPullRequestFeedback } from "./learning/pull-closed.js";
+import { recordReview, recordRunSuccess } from "./learning/events.js";
 import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
 export type Connection = Pick<
   TaskContext,
-  "github" | "octokit" | "redactor" | "token" | "llm" | "workspaces" | "docs"
+  "github" | "octokit" | "redactor" | "token" | "llm" | "workspaces" | "docs" | "feedback"
 >;
 
 export interface ProcessorDeps {
@@ -49,13 +50,10 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
         now,
         available: deps.tasks,
       };
-      if (job.kind === "agent-pr-closed" || job.kind === "diagnose-run") {
+      if (job.kind !== "command" && job.kind !== "command-problems") {
         // Events, not requests: there is no human sender to authorize. The auto-fix loop guard bounds
-        // what a failed run may lead to.
-        result =
-          job.kind === "diagnose-run"
-            ? await diagnoseRun(ctx, job)
-            : await recordPullRequestFeedback(ctx, job);
+        // what a failed run may lead to; feedback events only record data.
+        result = await runEvent(ctx, job);
         outcome = result.outcome;
         return;
       }
@@ -110,6 +108,21 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
   };
 }
 
+type EventJob = Exclude<Job, { kind: "command" | "command-problems" }>;
+
+function runEvent(ctx: TaskContext, job: EventJob): Promise<TaskResult> {
+  switch (job.kind) {
+    case "diagnose-run":
+      return diagnoseRun(ctx, job);
+    case "agent-pr-closed":
+      return recordPullRequestFeedback(ctx, job);
+    case "agent-pr-review":
+      return recordReview(ctx, job);
+    case "run-succeeded":
+      return recordRunSuccess(ctx, job);
+  }
+}
+
 async function runCommand(ctx: TaskContext, tasks: readonly CommandTask[]): Promise<TaskResult> {
   if (ctx.job.kind !== "command") return { outcome: "nothing-to-do" };
   const { command } = ctx.job;
@@ -142,6 +155,7 @@ async function loadConfig(github: GitHubPort, thread: ThreadRef, log: Log): Prom
 
 function triggerEnabled(job: Job, config: RepoConfig): boolean {
   if (job.kind === "diagnose-run") return diagnosisSelected(config, job.workflowName);
+  if (job.kind === "agent-pr-review" || job.kind === "run-succeeded") return config.learning.enabled;
   if (job.kind !== "command") return true;
   if (job.origin === "issue_comment") {
     return job.isPullRequest ? config.triggers.pullRequestComments : config.triggers.issueComments;
@@ -160,7 +174,8 @@ async function reportFailure(github: GitHubPort, thread: ThreadRef, job: Job, er
   // A run without a pull request has no thread to talk on; the log line is all there is.
   if (job.kind === "diagnose-run" && job.prNumber === null) return;
   // Feedback is bookkeeping: a failure to record it is logged, never shown on a closed pull request.
-  if (job.kind === "agent-pr-closed") return;
+  if (job.kind === "agent-pr-closed" || job.kind === "agent-pr-review" || job.kind === "run-succeeded")
+    return;
   try {
     const key = job.kind === "command" ? job.command.name : job.kind;
     await github.upsertComment(thread, "error", key, failureMessage(what, error));

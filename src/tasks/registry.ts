@@ -3,7 +3,17 @@ import { helpTask } from "./help.js";
 import { planTask } from "./plan.js";
 import { requestTask } from "./request.js";
 import { statsTask } from "./stats.js";
+import { feedbackTask, forgetTask, lessonsTask } from "./learning/commands.js";
 import type { CommandTask } from "./types.js";
 
 /** The commands this build can run. `/agent help` lists exactly these. */
-export const defaultTasks: readonly CommandTask[] = [helpTask, planTask, requestTask, fixTask, statsTask];
+export const defaultTasks: readonly CommandTask[] = [
+  helpTask,
+  planTask,
+  requestTask,
+  fixTask,
+  statsTask,
+  feedbackTask,
+  lessonsTask,
+  forgetTask,
+];

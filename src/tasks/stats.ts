@@ -1,5 +1,16 @@
 import type { AgentPullRequest } from "../adapters/github/index.js";
 import type { CommandTask, TaskContext, TaskResult } from "./types.js";
+import { acceptance, renderAcceptance } from "../core/lessons/index.js";
+import { recordFeedback, repoKey } from "./learning/context.js";
+import { harvestReactions } from "./learning/reactions.js";
+
+/** Acceptance per month from the feedback store, with reactions on diagnoses read now (no webhook exists). */
+async function recordedAcceptance(ctx: TaskContext): Promise<string> {
+  if (!ctx.feedback || !ctx.config.learning.enabled) return "";
+  const before = await ctx.feedback.list(repoKey(ctx));
+  await recordFeedback(ctx, await harvestReactions(ctx, before));
+  return renderAcceptance(acceptance(await ctx.feedback.list(repoKey(ctx))));
+}
 
 const LIMIT = 200;
 const INSPECT = 20;
@@ -41,7 +52,9 @@ export const statsTask: CommandTask = {
   where: "both",
   async run(ctx: TaskContext): Promise<TaskResult> {
     const prs = await ctx.github.agentPullRequests(ctx.thread, { limit: LIMIT, inspect: INSPECT });
-    await ctx.github.upsertComment(ctx.thread, "stats", ctx.thread.number, renderStats(prs));
+    const overTime = await recordedAcceptance(ctx);
+    const body = overTime ? `${renderStats(prs)}\n\n${overTime}` : renderStats(prs);
+    await ctx.github.upsertComment(ctx.thread, "stats", ctx.thread.number, body);
     return { outcome: "done", detail: `${prs.length} agent pull requests` };
   },
 };

@@ -6,6 +6,7 @@ import type { LlmClient } from "../adapters/llm/index.js";
 import type { GitAuthor } from "../adapters/workspace/index.js";
 import type { DocsClient } from "../adapters/docs/index.js";
 import type { Job } from "../jobs/types.js";
+import type { FeedbackStore } from "../adapters/feedback/index.js";
 
 /** The slice of pino's interface we use, so tests and the CLI can pass any logger. */
 export interface Log {
@@ -18,8 +19,6 @@ export interface Log {
 export interface WorkspaceSettings {
   /** Where repositories live: `https://github.com`, a GHE host, or a `file://` folder of bare repos in tests. */
   gitBaseUrl: string;
-  /** Root of the links the app writes (commits, workflow runs): `https://github.com` unless on GHE. */
-  webBaseUrl?: string | undefined;
   author: GitAuthor;
   /** Only for tests whose remote is a local bare repository. */
   allowFileProtocol?: boolean | undefined;
@@ -41,6 +40,8 @@ export interface TaskContext {
   workspaces: WorkspaceSettings;
   /** Live AWS and provider documentation for the agent; null: the bundled schema only. */
   docs: DocsClient | null;
+  /** Raw feedback signals (PR outcomes, corrections, `/agent feedback`…); null when none is configured. */
+  feedback: FeedbackStore | null;
   log: Log;
   now: () => number;
   /** The commands this deployment can run, for `/agent help`. */

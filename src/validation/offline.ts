@@ -3,7 +3,6 @@ import { formatHcl } from "../adapters/hcl/format.js";
 import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/index.js";
 import { redact, redactDeep } from "../core/redact/index.js";
 import { type AwsProviderSchema, loadAwsProviderSchema } from "../core/terraform/schema/index.js";
-import { checkSemantics } from "../core/terraform/semantic/index.js";
 import type { Finding, ParsedFile } from "../core/terraform/types.js";
 import { VALIDATION_CODES, sortFindings, validateAgainstSchema } from "../core/terraform/validate/index.js";
 
@@ -18,11 +17,6 @@ export interface ValidationResult {
 export interface ValidateDeps {
   parser?: HclParser;
   schema?: AwsProviderSchema;
-  /**
-   * Terraform's own checks (references, types, duplicates, module inputs). Default on for directories;
-   * off for `validateFiles`, whose files may be only part of a module.
-   */
-  semantic?: boolean;
   /** `terraform fmt` layout of a file; defaults to the hcl-tools formatter. */
   format?: (content: string) => Promise<string>;
 }
@@ -67,7 +61,7 @@ export async function validateFiles(
       errors.push(fileError(path, result.error.line, "parse_error", `${result.error.message}${where}`));
     }
   }
-  return finish(parsed, errors, terraform.length, { semantic: false, ...deps });
+  return finish(parsed, errors, terraform.length, deps);
 }
 
 async function finish(
@@ -78,7 +72,6 @@ async function finish(
 ): Promise<ValidationResult> {
   const schema = deps.schema ?? loadAwsProviderSchema();
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
-  if (deps.semantic !== false) findings.push(...checkSemantics(files, schema));
   const format = deps.format ?? formatHcl;
   const hcl = files.filter((file) => !file.path.endsWith(".tf.json"));
   const layouts = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) => format(file.content));

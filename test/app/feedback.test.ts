@@ -42,6 +42,7 @@ describe("feedback on the agent's pull requests", () => {
         merged: true,
         humanCommits: 1,
         correctedBy: ["ada"],
+        corrections: 0,
       },
     });
   });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { commentMarker, finalizeComment } from "../../core/comments/index.js";
 import type { PermissionLevel } from "../../core/config/index.js";
 import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js";
+import { createFeedbackApi } from "./feedback.js";
 import { createHistoryApi } from "./history.js";
 import { createRunsApi } from "./runs.js";
 import { statusOf } from "./status.js";
@@ -54,6 +55,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
   return {
     ...createRunsApi(octokit, options),
     ...createHistoryApi(octokit),
+    ...createFeedbackApi(octokit),
     findComment,
     async upsertComment(thread, kind, key, body, upsertOptions = {}) {
       const text = finalizeComment(commentMarker(kind, key), body, {

@@ -65,6 +65,15 @@ function interpret(head: string, body: string): AgentCommand | { problem: string
         };
       }
       return { name: "plan", dir: rest.replace(/\/+$/, "") || "." };
+    case "lessons":
+      return { name: "lessons" };
+    case "forget":
+      return restWords.length === 1 && /^[A-Za-z0-9_.:-]{1,120}$/.test(rest)
+        ? { name: "forget", id: rest }
+        : {
+            problem:
+              "`/agent forget` takes one lesson id, as `/agent lessons` lists them, e.g. `/agent forget set.aws_sqs_queue.visibility_timeout_seconds`.",
+          };
     case "feedback":
       return argument
         ? { name: "feedback", text: argument }

@@ -7,6 +7,8 @@ export type AgentCommand =
   | { name: "review" }
   | { name: "stats" }
   | { name: "feedback"; text: string }
+  | { name: "lessons" }
+  | { name: "forget"; id: string }
   | { name: "request"; text: string };
 
 export type CommandName = AgentCommand["name"];

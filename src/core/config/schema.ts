@@ -59,6 +59,15 @@ export const RepoConfigSchema = z
       })
       .strict()
       .default({ enabled: true, workflows: [] }),
+    learning: z
+      .object({
+        /** Record feedback and use lessons; off: nothing is recorded, proposed or applied. */
+        enabled: z.boolean().default(true),
+        /** Also use lessons the agent proposed in its lessons PR before anyone merged them (cited as proposed). */
+        useProposed: z.boolean().default(true),
+      })
+      .strict()
+      .default({ enabled: true, useProposed: true }),
     protectedPaths: z.array(z.string().min(1)).default([".github/workflows/**"]),
     /** Lets the agent change workflow files; also needs the app's `workflows` permission. */
     allowWorkflowEdits: z.boolean().default(false),

@@ -1,8 +1,5 @@
-export { diagnose, diagnosisCandidates, unmatchedDiagnosis } from "./diagnose.js";
-export type { CandidateSummary, DiagnoseOptions, DiagnosisInput, UnmatchedInput } from "./diagnose.js";
-export { findHoles } from "./holes.js";
-export { runPlace } from "./context.js";
-export type { RepoContext, RunPlace } from "./context.js";
+export { diagnose, unmatchedDiagnosis } from "./diagnose.js";
+export type { DiagnoseOptions, DiagnosisInput, UnmatchedInput } from "./diagnose.js";
 export {
   DiagnosisAnswerError,
   DiagnosisAnswerSchema,

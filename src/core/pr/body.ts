@@ -1,3 +1,4 @@
+import { appliedLessonsSection } from "../lessons/render.js";
 import { checkLines } from "../terraform/checks.js";
 import { risksFor } from "./risks.js";
 import type { ChangeReport } from "./types.js";
@@ -37,6 +38,11 @@ function validationSection(report: ChangeReport): string[] {
   ];
 }
 
+function lessonsSection(report: ChangeReport): string[] {
+  const section = report.lessons ? appliedLessonsSection(report.lessons.applied, report.lessons.skipped) : [];
+  return section.length > 0 ? ["", ...section] : [];
+}
+
 /** The body of the agent's pull request: what and why, then the evidence a reviewer needs. */
 export function pullRequestBody(report: ChangeReport): string {
   const files = report.files.map((f) => `- \`${f.path}\` (${f.action === "create" ? "new" : "changed"})`);
@@ -69,6 +75,7 @@ export function pullRequestBody(report: ChangeReport): string {
     ...(resources.length ? resources : ["- no resources added or removed"]),
     "",
     ...validationSection(report),
+    ...lessonsSection(report),
     "",
     "### Documentation consulted",
     "",

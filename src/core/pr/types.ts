@@ -1,5 +1,6 @@
 import type { ValidationCheck } from "../terraform/checks.js";
 import type { Finding } from "../terraform/types.js";
+import type { AppliedLesson } from "../lessons/types.js";
 
 /** What a change did, as the PR body and the `ask` CLI report it. */
 export interface ChangeReport {
@@ -11,6 +12,8 @@ export interface ChangeReport {
   validation: { ok: boolean; findings: Finding[]; skipped: string[]; checks?: ValidationCheck[] };
   docsConsulted: { title: string; url: string }[];
   llm: { calls: number; promptTokens: number; completionTokens: number };
+  /** Lessons that shaped the change, and those that could not be applied (with why). */
+  lessons?: { applied: AppliedLesson[]; skipped: { id: string; reason: string }[] };
   /** The issue the PR closes. */
   closes?: number;
 }

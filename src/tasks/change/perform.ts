@@ -1,11 +1,13 @@
 import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index.js";
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
 import { createWorkspace, type Workspace } from "../../adapters/workspace/index.js";
-import { cloneUrl, repoWebUrl } from "../../connect.js";
+import { cloneUrl } from "../../connect.js";
 import { createRetriever } from "../../adapters/docs/index.js";
 import type { TaskContext } from "../types.js";
 import { notDeliveredMessage } from "./messages.js";
 import type { ChangeOutcome, ChangeRequest } from "./types.js";
+import { lessonsForChange, shapeWithLessons, type ShapedChange } from "./lessons.js";
+import { isProtectedFor } from "../learning/context.js";
 
 export type StepReporter = (step: Step, state: "running" | "done" | "failed") => Promise<void>;
 export type Step = "read" | "write" | "validate" | "deliver";
@@ -25,7 +27,6 @@ export async function performChange(
     redactor: ctx.redactor,
     author: ctx.workspaces.author,
     ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
-    ...plainHttp(ctx.workspaces.gitBaseUrl),
   });
   await step("read", "running");
   const workspace = await factory.clone({
@@ -39,6 +40,7 @@ export async function performChange(
         ? await workspace.checkoutBranch(workspace.branchName(change.origin.number, change.delivery.title))
         : change.delivery.branch;
     const repo = await gatherRepoContext(workspace.dir);
+    const learned = await lessonsForChange(ctx, workspace);
     await step("read", "done");
 
     await step("write", "running");
@@ -53,6 +55,7 @@ export async function performChange(
       log: ctx.log,
       now: ctx.now,
       ...(ctx.docs ? { docs: createRetriever(ctx.docs) } : {}),
+      lessonsContext: learned.guidance,
     });
     ctx.log.info({ event: "change.agent", ok: result.ok, refusals: result.refusals }, "agent finished");
     if (!result.ok) {
@@ -63,10 +66,19 @@ export async function performChange(
         llm: result.llm,
       };
     }
+    const shaped = await shapeWithLessons({
+      workspaceDir: workspace.dir,
+      root: repo.conventions.root,
+      result,
+      inventory: repo.inventory,
+      lessons: learned.lessons,
+      isProtected: isProtectedFor(ctx),
+      redactor: ctx.redactor,
+    });
     await step("write", "done");
     await step("validate", "done");
     await step("deliver", "running");
-    const outcome = await deliver(ctx, change, workspace, branch, result);
+    const outcome = await deliver(ctx, change, workspace, branch, shaped.result, shaped);
     await step("deliver", outcome.status === "no-change" ? "failed" : "done");
     return outcome;
   } finally {
@@ -80,6 +92,7 @@ async function deliver(
   workspace: Workspace,
   branch: string,
   result: AgentResult,
+  lessons: Pick<ShapedChange, "applied" | "skipped">,
 ): Promise<ChangeOutcome> {
   const title = change.delivery.kind === "new-pr" ? change.delivery.title : pullRequestTitle(change.request);
   const where = change.origin.kind === "autofix" ? "an automatic fix" : `#${change.origin.number}`;
@@ -101,12 +114,13 @@ async function deliver(
     validation: result.validation,
     docsConsulted: result.docsConsulted,
     llm: result.llm,
+    lessons: { applied: lessons.applied, skipped: lessons.skipped },
     ...(change.delivery.kind === "new-pr" && change.delivery.closes !== undefined
       ? { closes: change.delivery.closes }
       : {}),
   };
   if (change.delivery.kind === "push") {
-    const url = `${repoWebUrl(ctx.workspaces, ctx.thread.owner, ctx.thread.repo)}/commit/${pushed.sha}`;
+    const url = `https://github.com/${ctx.thread.owner}/${ctx.thread.repo}/commit/${pushed.sha}`;
     const message = [`Pushed ${pushed.sha.slice(0, 7)} to \`${branch}\`.`, "", pullRequestBody(report)].join(
       "\n",
     );
@@ -127,9 +141,4 @@ async function deliver(
     message: `${verb} #${pr.number}: ${pr.url}`,
     llm: result.llm,
   };
-}
-
-/** GHE_PROTOCOL=http: git talks plain HTTP to that one host, as the API calls already do. */
-function plainHttp(gitBaseUrl: string): { plainHttpHost?: string } {
-  return gitBaseUrl.startsWith("http://") ? { plainHttpHost: new URL(gitBaseUrl).host } : {};
 }

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { Octokit } from "./port.js";
+import { statusOf } from "./status.js";
+import type { RepoRef } from "./types.js";
+
+export interface PullCommit {
+  sha: string;
+  /** Not a bot and not a `[bot]` account: a person. */
+  human: boolean;
+  author: string;
+}
+
+export interface ChangedFile {
+  path: string;
+  status: string;
+  /** For renames: where the file was before. */
+  previous: string | null;
+}
+
+export interface ReactionInfo {
+  user: string;
+  content: string;
+}
+
+/** What learning reads from GitHub: a PR's commits, what changed between two commits, files at a commit, reactions. */
+export interface FeedbackApi {
+  pullCommits(repo: RepoRef, number: number): Promise<PullCommit[]>;
+  changedFiles(repo: RepoRef, base: string, head: string): Promise<ChangedFile[]>;
+  fileAt(repo: RepoRef, path: string, ref: string): Promise<string | null>;
+  /** 👍/👎 and friends on an issue comment. GitHub sends no webhook for reactions: we read them when we pass by. */
+  commentReactions(repo: RepoRef, commentId: number): Promise<ReactionInfo[]>;
+}
+
+const Commit = z.object({
+  sha: z.string(),
+  author: z.object({ login: z.string(), type: z.string() }).nullable(),
+  commit: z.object({ author: z.object({ name: z.string() }).nullable() }),
+});
+const Compare = z.object({
+  files: z
+    .array(z.object({ filename: z.string(), status: z.string(), previous_filename: z.string().optional() }))
+    .default([]),
+});
+const Reaction = z.object({ content: z.string(), user: z.object({ login: z.string() }).nullable() });
+
+const MAX_REACTIONS = 100;
+
+export function createFeedbackApi(octokit: Octokit): FeedbackApi {
+  return {
+    async pullCommits(repo, number) {
+      const data = await octokit.paginate(octokit.rest.pulls.listCommits, {
+        owner: repo.owner,
+        repo: repo.repo,
+        pull_number: number,
+        per_page: 100,
+      });
+      return z
+        .array(Commit)
+        .parse(data)
+        .map((c) => {
+          const author = c.author?.login ?? c.commit.author?.name ?? "unknown";
+          return { sha: c.sha, human: c.author?.type !== "Bot" && !author.endsWith("[bot]"), author };
+        });
+    },
+    async changedFiles(repo, base, head) {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner: repo.owner,
+        repo: repo.repo,
+        basehead: `${base}...${head}`,
+        per_page: 100,
+      });
+      return Compare.parse(data).files.map((f) => ({
+        path: f.filename,
+        status: f.status,
+        previous: f.previous_filename ?? null,
+      }));
+    },
+    async fileAt(repo, path, ref) {
+      try {
+        const response = await octokit.rest.repos.getContent({
+          owner: repo.owner,
+          repo: repo.repo,
+          path,
+          ref,
+          mediaType: { format: "raw" },
+        });
+        return typeof response.data === "string" ? response.data : null;
+      } catch (error) {
+        if (statusOf(error) === 404) return null;
+        throw error;
+      }
+    },
+    async commentReactions(repo, commentId) {
+      const { data } = await octokit.rest.reactions.listForIssueComment({
+        owner: repo.owner,
+        repo: repo.repo,
+        comment_id: commentId,
+        per_page: MAX_REACTIONS,
+      });
+      return z
+        .array(Reaction)
+        .parse(data)
+        .map((r) => ({ user: r.user?.login ?? "ghost", content: r.content }));
+    },
+  };
+}
