@@ -10,19 +10,23 @@ const comment = z.object({
   id: z.number(),
   html_url: z.string(),
   body: z.string().nullable().optional(),
-  user: z.object({ type: z.string() }).nullable().optional(),
+  user: z.object({ login: z.string() }).nullable().optional(),
 });
+const viewer = z.object({ data: z.object({ viewer: z.object({ login: z.string().min(1) }) }) });
 
 export function createGitHubComments(options: {
   token: string;
   repository: string;
   apiUrl?: string;
+  /** GITHUB_GRAPHQL_URL on a runner; default: `<apiUrl>/graphql` (right for github.com). */
+  graphqlUrl?: string;
   fetch?: typeof fetch;
 }): GitHubComments {
   const base = (options.apiUrl ?? "https://api.github.com").replace(/\/$/, "");
+  const graphql = options.graphqlUrl ?? `${base}/graphql`;
   const doFetch = options.fetch ?? fetch;
   const request = async (method: string, path: string, body?: unknown) => {
-    const response = await doFetch(`${base}${path}`, {
+    const response = await doFetch(/^https?:\/\//.test(path) ? path : `${base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${options.token}`,
@@ -44,13 +48,31 @@ export function createGitHubComments(options: {
   };
   const repo = `/repos/${options.repository}`;
 
-  /** Our comment is the bot comment whose first line is the marker; pages are followed through Link. */
+  /**
+   * Who this token acts as. GraphQL's `viewer` answers for every kind of token: the job's GITHUB_TOKEN is
+   * `github-actions[bot]`, an app installation token `<slug>[bot]`, a personal token its user (REST
+   * `GET /user` refuses installation tokens). Only comments by this login are ever edited.
+   */
+  let login: Promise<string> | undefined;
+  const identity = () => {
+    login ??= request("POST", graphql, { query: "query { viewer { login } }" })
+      .then(async (response) => viewer.parse(await response.json()).data.viewer.login)
+      .catch((error: unknown) => {
+        throw new Error(
+          `cannot tell which account the github-token belongs to (GraphQL viewer): ${(error as Error).message}`,
+        );
+      });
+    return login;
+  };
+
+  /** Our comment is one this token's account wrote whose first line is the marker; pages follow Link. */
   const find = async (issue: number, marker: string) => {
+    const self = await identity();
     let path: string | undefined = `${repo}/issues/${issue}/comments?per_page=100`;
     while (path) {
       const response = await request("GET", path);
       const page = z.array(comment).parse(await response.json());
-      const found = page.find((c) => c.user?.type === "Bot" && (c.body ?? "").split("\n")[0] === marker);
+      const found = page.find((c) => c.user?.login === self && (c.body ?? "").split("\n")[0] === marker);
       if (found) return found;
       const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get("link") ?? "")?.[1];
       path = next?.startsWith(base) ? next.slice(base.length) : undefined;

@@ -5,7 +5,6 @@ const repo = z.object({ full_name: z.string() }).nullable().optional();
 const eventSchema = z.object({
   repository: z.object({ full_name: z.string() }).optional(),
   pull_request: z.object({ number: z.number(), head: z.object({ repo }) }).optional(),
-  workflow_run: z.object({ head_repository: repo }).optional(),
   inputs: z.record(z.string(), z.unknown()).optional(),
 });
 export type GitHubEvent = z.infer<typeof eventSchema>;
@@ -18,24 +17,33 @@ export async function readEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent> {
   return parsed.data;
 }
 
+/** The events whose checked-out code is this repository's own: a branch, a dispatch, a schedule. */
+const TRUSTED_EVENTS = new Set(["push", "workflow_dispatch", "schedule"]);
+
 /**
- * Refuses to hand AWS credentials to a fork's code. `pull_request_target` and `workflow_run` run with the
- * base repository's secrets and OIDC permissions, and `terraform plan` executes provider and `external`
- * data-source code from the checked-out configuration.
+ * Why this run must not get the AWS role, or undefined when it may. An allow-list, not a deny-list:
+ * `terraform plan` runs provider and `external` data-source code from the checkout, and events such as
+ * `pull_request_target`, `workflow_run` or `issue_comment` run with this repository's OIDC permission on
+ * code (or a ref) chosen by whoever triggered them. A `pull_request` from a fork is refused by name too.
  */
-export function untrustedCodeGuard(eventName: string | undefined, event: GitHubEvent): string | undefined {
-  if (eventName !== "pull_request_target" && eventName !== "workflow_run") return undefined;
-  const base = event.repository?.full_name;
-  const head =
-    eventName === "pull_request_target"
-      ? event.pull_request?.head.repo?.full_name
-      : event.workflow_run?.head_repository?.full_name;
-  if (head !== undefined && base !== undefined && head === base) return undefined;
+export function eventRefusal(eventName: string | undefined, event: GitHubEvent): string | undefined {
+  const name = eventName || "(an unnamed event)";
+  if (TRUSTED_EVENTS.has(name)) return undefined;
+  if (name === "pull_request") {
+    const base = event.repository?.full_name;
+    const head = event.pull_request?.head.repo?.full_name;
+    if (head !== undefined && base !== undefined && head === base) return undefined;
+    return (
+      `refusing to assume the role: this pull_request run would plan code from ${head ?? "a deleted fork"}, ` +
+      `not from ${base ?? "this repository"} — terraform plan runs provider and external data-source code ` +
+      "from that checkout. A maintainer can push the change to a branch here and plan it (`/agent plan`)."
+    );
+  }
   return (
-    `refusing to assume the role: this ${eventName} run would plan code from ${head ?? "a deleted fork"}, ` +
-    `a fork of ${base ?? "this repository"}, with this repository's AWS role — terraform plan runs provider and ` +
-    "external data-source code from that checkout. Run the plan on `pull_request` (forks get no credentials), " +
-    "or have a maintainer review the change and run it from a branch in this repository (`/agent plan`)."
+    `refusing to assume the role: the plan Action runs only on pull_request (from this repository), push, ` +
+    `workflow_dispatch and schedule, not on ${name} — its code or ref is chosen by whoever triggered it, ` +
+    "and terraform plan runs provider and external data-source code from the checkout. " +
+    "Run the plan on `pull_request` (forks get no credentials), or dispatch it on a reviewed branch (`/agent plan`)."
   );
 }
 

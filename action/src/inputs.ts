@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRoots } from "./roots.js";
 
 /** Action inputs arrive as INPUT_<NAME> environment variables (the name upper-cased, hyphens kept). */
 export function rawInput(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -27,12 +28,24 @@ export const inputSchema = z.object({
     .regex(/^[\w+=,.@-]{2,64}$/, "expected 2-64 characters of letters, digits and +=,.@_-")
     .optional(),
   "role-duration-seconds": z.coerce.number().int().min(900).max(43_200).default(3600),
-  "working-directory": z.string().default(".").transform(list),
+  "working-directory": z
+    .string()
+    .default(".")
+    .transform((text, ctx) => {
+      try {
+        return parseRoots(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   "init-args": z.string().default(""),
   "plan-args": z.string().default(""),
   "github-token": z.string({ error: "required: pass ${{ github.token }}" }).min(1),
   comment: z.enum(["always", "on-change", "never"]).default("always"),
   "fail-on-delete": bool.default(false),
+  /** Terraform gets the credentials directly; later steps see them only when this asks for it. */
+  "export-credentials": bool.default(false),
   "allowed-account-ids": z
     .string()
     .default("")

@@ -4,11 +4,12 @@ import type { Redactor } from "../../src/core/redact/index.js";
 import { EXPORTED_STATE } from "./cleanup.js";
 import { assumeRole, checkAccount } from "./credentials.js";
 import { createGitHubComments } from "./github.js";
-import { readEvent, pullRequestNumber, untrustedCodeGuard } from "./guard.js";
+import { eventRefusal, pullRequestNumber, readEvent } from "./guard.js";
 import { type Inputs, defaultSessionName, parseInputs } from "./inputs.js";
 import type { ActionsIO } from "./io.js";
 import { commentFor, markerFor, summaryFor } from "./report.js";
 import { type RootResult, planRoot } from "./root.js";
+import { confineRoots } from "./roots.js";
 import { type Runner, runTerraform, terraformEnv } from "./terraform.js";
 
 export interface ActionDeps {
@@ -28,11 +29,13 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     const inputs = parseInputs(env);
     deps.redactor.register(inputs["github-token"]);
     io.setSecret(inputs["github-token"]);
-    // 2. Never give a fork's code this repository's role.
+    // 2. Only this repository's own code gets the role, and only from directories inside the workspace.
     const event = await readEvent(env);
-    const refusal = untrustedCodeGuard(env.GITHUB_EVENT_NAME, event);
+    const refusal = eventRefusal(env.GITHUB_EVENT_NAME, event);
     if (refusal) throw new Error(refusal);
-    // 3. Credentials: OIDC → STS, masked, account checked, exported for terraform and later steps.
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const roots = await confineRoots(inputs["working-directory"], workspace);
+    // 3. Credentials: OIDC → STS, masked, account checked; exported to later steps only when asked.
     const sessionName = inputs["role-session-name"] ?? defaultSessionName(env);
     const doFetch = deps.fetch ?? fetch;
     const credentials = await assumeRole(inputs, sessionName, {
@@ -51,14 +54,17 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
       AWS_REGION: inputs["aws-region"],
       AWS_DEFAULT_REGION: inputs["aws-region"],
     };
-    for (const [name, value] of Object.entries(aws)) io.exportVariable(name, value);
-    io.saveState(EXPORTED_STATE, Object.keys(aws).join(","));
+    if (inputs["export-credentials"]) {
+      for (const [name, value] of Object.entries(aws)) io.exportVariable(name, value);
+      io.saveState(EXPORTED_STATE, Object.keys(aws).join(","));
+      io.info("exported the AWS credentials to later steps of this job (export-credentials: true)");
+    }
     // 4. Plan each root, one after another.
     const results: RootResult[] = [];
-    for (const root of inputs["working-directory"]) {
+    for (const { root, dir } of roots) {
       results.push(
         await planRoot(root, {
-          workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+          dir,
           tmpDir: join(env.RUNNER_TEMP ?? tmpdir(), "devops-agent-plan"),
           env: terraformEnv(env, aws),
           initArgs: inputs["init-args"],
@@ -97,6 +103,7 @@ async function report(
           token: inputs["github-token"],
           repository: env.GITHUB_REPOSITORY,
           ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+          ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}),
           ...(deps.fetch ? { fetch: deps.fetch } : {}),
         })
       : undefined;

@@ -1,5 +1,5 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { type PlanSummary, parsePlan, summarizePlan } from "../../src/core/plan/index.js";
 import { splitArgs } from "./inputs.js";
 import { type Runner, errorExcerpt } from "./terraform.js";
@@ -19,7 +19,8 @@ export interface RootResult {
 }
 
 export interface RootContext {
-  workspace: string;
+  /** The root's real path, already confined to the workspace (see roots.ts). */
+  dir: string;
   tmpDir: string;
   env: NodeJS.ProcessEnv;
   initArgs: string;
@@ -30,7 +31,7 @@ export interface RootContext {
 
 /** init → plan -detailed-exitcode → show -json → summary, for one root directory. */
 export async function planRoot(root: string, ctx: RootContext): Promise<RootResult> {
-  const cwd = resolve(ctx.workspace, root);
+  const cwd = ctx.dir;
   const isDir = await stat(cwd).then(
     (s) => s.isDirectory(),
     () => false,

@@ -3,7 +3,7 @@ import { EXPORTED_STATE, runPost } from "../../action/src/cleanup.js";
 import type { ActionsIO } from "../../action/src/io.js";
 import { withRetry } from "../../action/src/retry.js";
 import { splitArgs } from "../../action/src/inputs.js";
-import { untrustedCodeGuard } from "../../action/src/guard.js";
+import { eventRefusal } from "../../action/src/guard.js";
 
 function recordingIO(state: Record<string, string>) {
   const exported: [string, string][] = [];
@@ -94,29 +94,22 @@ describe("inputs and guard", () => {
     ]);
   });
 
-  it("allows same-repository pull_request_target and workflow_run, refuses forks and deleted forks", () => {
+  it("runs on pull_request from this repository, push, workflow_dispatch and schedule; refuses the rest", () => {
     const base = { full_name: "acme/infra" };
+    const samePr = { repository: base, pull_request: { number: 1, head: { repo: base } } };
+    expect(eventRefusal("pull_request", samePr)).toBeUndefined();
+    for (const name of ["push", "workflow_dispatch", "schedule"])
+      expect(eventRefusal(name, { repository: base })).toBeUndefined();
     expect(
-      untrustedCodeGuard("pull_request_target", {
+      eventRefusal("pull_request", {
         repository: base,
-        pull_request: { number: 1, head: { repo: base } },
+        pull_request: { number: 1, head: { repo: { full_name: "eve/infra" } } },
       }),
-    ).toBeUndefined();
+    ).toMatch(/^refusing to assume the role: this pull_request run would plan code from eve\/infra/);
     expect(
-      untrustedCodeGuard("workflow_run", { repository: base, workflow_run: { head_repository: base } }),
-    ).toBeUndefined();
-    expect(
-      untrustedCodeGuard("workflow_run", {
-        repository: base,
-        workflow_run: { head_repository: { full_name: "eve/infra" } },
-      }),
-    ).toMatch(/^refusing to assume the role: this workflow_run run would plan code from eve\/infra/);
-    expect(
-      untrustedCodeGuard("pull_request_target", {
-        repository: base,
-        pull_request: { number: 1, head: { repo: null } },
-      }),
+      eventRefusal("pull_request", { repository: base, pull_request: { number: 1, head: { repo: null } } }),
     ).toMatch(/code from a deleted fork/);
-    expect(untrustedCodeGuard("pull_request", {})).toBeUndefined();
+    for (const name of ["pull_request_target", "workflow_run", "issue_comment", undefined])
+      expect(eventRefusal(name, samePr)).toMatch(/runs only on pull_request \(from this repository\), push/);
   });
 });

@@ -108,10 +108,8 @@ describe("the plan Action's credentials and guards", () => {
     expect(run.ok).toBe(false);
     expect(run.calls).toEqual([]);
     const error = run.stdout.find((line) => line.startsWith("::error::")) ?? "";
-    expect(error).toContain(
-      "refusing to assume the role: this pull_request_target run would plan code from mallory/infra",
-    );
-    expect(error).toContain("Run the plan on `pull_request`");
+    expect(error).toContain("refusing to assume the role: the plan Action runs only on pull_request");
+    expect(error).toContain("not on pull_request_target");
   });
 
   it("honours AWS_ENDPOINT_URL_STS for private endpoints", async () => {

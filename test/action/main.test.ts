@@ -11,6 +11,7 @@ import {
   posted,
   prEvent,
   sts,
+  viewer,
 } from "./mocks.js";
 import { ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN } from "./sts-xml.js";
 
@@ -58,8 +59,8 @@ describe("the plan Action", () => {
     expect(output(run.outputs, "has-destroy")).toBe("true");
     expect(output(run.outputs, "plan-json")).toBe(`${runner.dir}/tmp/devops-agent-plan/prod.plan.json`);
     expect(output(run.outputs, "comment-url")).toBe("https://github.com/acme/infra/pull/7#issuecomment-901");
-    expect(run.exported).toContain(`AWS_ACCESS_KEY_ID<<`);
-    expect(run.exported).toContain(`AWS_REGION<<`);
+    // Terraform got the credentials directly; later steps get nothing unless export-credentials asks.
+    expect(run.exported).toBe("");
     expectNoSecrets(run);
   });
 
@@ -97,6 +98,7 @@ describe("the plan Action", () => {
     });
     oidc();
     sts();
+    viewer();
     githubApi()
       .get("/repos/acme/infra/issues/7/comments")
       .query({ per_page: "100" })
@@ -105,7 +107,7 @@ describe("the plan Action", () => {
           id: 77,
           html_url: "https://github.com/acme/infra/pull/7#issuecomment-77",
           body: "<!-- devops-agent:plan:prod -->\nPlan: 1 to add",
-          user: { type: "Bot" },
+          user: { login: "github-actions[bot]", type: "Bot" },
         },
       ]);
     githubApi()
@@ -117,7 +119,7 @@ describe("the plan Action", () => {
         id: 77,
         html_url: "https://github.com/acme/infra/pull/7#issuecomment-77",
         body: "x",
-        user: { type: "Bot" },
+        user: { login: "github-actions[bot]", type: "Bot" },
       });
     const run = await runner.run();
     expect(run.ok).toBe(true);
@@ -175,7 +177,7 @@ describe("the plan Action", () => {
     sts();
     noComments();
     expectPost();
-    noComments();
+    noComments(false); // the token's identity is asked once per run
     expectPost();
     const run = await runner.run();
     expect(run.ok).toBe(true);
@@ -210,8 +212,9 @@ describe("the plan Action", () => {
       id: i + 1,
       html_url: `https://github.com/acme/infra/pull/7#issuecomment-${i + 1}`,
       body: i === 3 ? "<!-- devops-agent:plan:prod -->\nquoted by a human" : `comment ${i}`,
-      user: { type: "User" },
+      user: { login: "alice", type: "User" },
     }));
+    viewer();
     githubApi().get("/repos/acme/infra/issues/7/comments").query({ per_page: "100" }).reply(200, others, {
       link: '<https://api.github.com/repos/acme/infra/issues/7/comments?per_page=100&page=2>; rel="next"',
     });
@@ -223,7 +226,7 @@ describe("the plan Action", () => {
           id: 555,
           html_url: "https://github.com/acme/infra/pull/7#issuecomment-555",
           body: "<!-- devops-agent:plan:prod -->\nold plan",
-          user: { type: "Bot" },
+          user: { login: "github-actions[bot]", type: "Bot" },
         },
       ]);
     githubApi()
@@ -235,7 +238,7 @@ describe("the plan Action", () => {
         id: 555,
         html_url: "https://github.com/acme/infra/pull/7#issuecomment-555",
         body: "x",
-        user: { type: "Bot" },
+        user: { login: "github-actions[bot]", type: "Bot" },
       });
     const run = await runner.run();
     expect(run.ok).toBe(true);

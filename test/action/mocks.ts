@@ -50,7 +50,16 @@ export function sts(account = "123456789012", host = STS): void {
     .reply(200, callerIdentityXml(account), { "content-type": "text/xml" });
 }
 
-export function noComments(): ReturnType<typeof githubApi> {
+/** The token's identity as GraphQL's `viewer` reports it: the job's GITHUB_TOKEN is github-actions[bot]. */
+export function viewer(login = "github-actions[bot]"): void {
+  githubApi()
+    .post("/graphql", { query: "query { viewer { login } }" })
+    .reply(200, { data: { viewer: { login } } });
+}
+
+/** A pull request with no comments yet (and the identity lookup that precedes the search). */
+export function noComments(askIdentity = true): ReturnType<typeof githubApi> {
+  if (askIdentity) viewer();
   return githubApi().get("/repos/acme/infra/issues/7/comments").query({ per_page: "100" }).reply(200, []);
 }
 
@@ -66,7 +75,7 @@ export function expectPost(): void {
       id: 901,
       html_url: "https://github.com/acme/infra/pull/7#issuecomment-901",
       body: "x",
-      user: { type: "Bot" },
+      user: { login: "github-actions[bot]", type: "Bot" },
     });
 }
 

@@ -69,6 +69,14 @@ export function checkGitHubRequest(method: string, url: string, body: unknown): 
   const { ajv } = load();
   const parsed = new URL(url, "https://api.github.com");
   const path = decodeURIComponent(parsed.pathname);
+  // GraphQL is one endpoint outside the REST description: check only that it is a well-formed query.
+  if (path === "/graphql" || path === "/api/graphql") {
+    const query = (body as { query?: unknown } | undefined)?.query;
+    if (method.toUpperCase() !== "POST") return [`${method.toUpperCase()} ${path}: GraphQL takes POST`];
+    return typeof query === "string" && /^\s*(query|mutation)?\s*[{(]/.test(query)
+      ? []
+      : [`POST ${path}: body needs a GraphQL "query" string`];
+  }
   const route = findOperation(method, path);
   if (!route) return [`${method.toUpperCase()} ${path} is not an operation in GitHub's REST API`];
 
