@@ -34,6 +34,7 @@ export interface GitRunner {
 
 // simple-git strips ambient GIT_* variables; these two we set on purpose, so they are allow-listed.
 const OWN_ENV = ["GIT_TERMINAL_PROMPT", "GIT_ALLOW_PROTOCOL"];
+const OWN_CONFIG = ["commit.gpgsign"];
 
 export function createGitRunner(options: GitRunnerOptions): GitRunner {
   const env: Record<string, string> = {
@@ -55,6 +56,9 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
     return simpleGit({
       baseDir: options.dir,
       config,
+      // Keys we set ourselves that simple-git does not list as known-safe: without this it warns on stderr
+      // (every `ask`). Named one by one, so its guards against unsafe keys stay on for everything else.
+      allowConfig: OWN_CONFIG,
       allowEnvironment: OWN_ENV,
       timeout: { block: options.timeoutMs },
       errors: failOnExitCode,
