@@ -8,6 +8,7 @@ import type { WorkspaceSettings } from "./tasks/types.js";
 import type { DocsSettings } from "./connect.js";
 import { defaultFeedbackDir, type FeedbackSettings } from "./adapters/feedback/index.js";
 import { createRuntime, type Runtime } from "./runtime.js";
+import { limitWebhookBody } from "./body-limit.js";
 
 export interface AppServer {
   server: Server;
@@ -19,6 +20,8 @@ export interface AppServer {
 export interface ServerOptions {
   probot: Probot;
   webhookPath: string;
+  /** The webhook secret, to verify signatures while the capped body streams in. */
+  webhookSecret: string;
   concurrency: number;
   drainTimeoutMs: number;
   botLogin?: string | undefined;
@@ -50,6 +53,14 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
     probot: options.probot,
     webhooksPath: options.webhookPath,
   });
+  const webhooks = limitWebhookBody(
+    (req, res) =>
+      void middleware(req, res, () => {
+        res.writeHead(404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "not found" }));
+      }),
+    { path: options.webhookPath, secret: options.webhookSecret },
+  );
   let draining = false;
   const server = createServer((req, res) => {
     if (req.method === "GET" && (req.url === "/healthz" || req.url === "/healthz/")) {
@@ -58,10 +69,7 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
       res.end(JSON.stringify({ status: draining ? "draining" : "ok", queue: stats }));
       return;
     }
-    void middleware(req, res, () => {
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "not found" }));
-    });
+    webhooks(req, res);
   });
   return {
     server,
@@ -130,6 +138,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const app = await createAppServer({
     probot,
     webhookPath: config.WEBHOOK_PATH,
+    webhookSecret: config.WEBHOOK_SECRET,
     concurrency: config.JOB_CONCURRENCY,
     drainTimeoutMs: config.DRAIN_TIMEOUT_SECONDS * 1000,
     botLogin: config.BOT_LOGIN,

@@ -23,6 +23,7 @@ if (mode === "ours") {
   const app = await createAppServer({
     probot,
     webhookPath: "/api/github/webhooks",
+    webhookSecret: "bench-secret",
     concurrency: 8,
     drainTimeoutMs: 1000,
     // As in production: jobs run on a worker thread, webhooks are acknowledged on this one.

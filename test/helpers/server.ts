@@ -28,6 +28,7 @@ export async function startTestServer(
   const app = await createAppServer({
     probot,
     webhookPath: "/api/github/webhooks",
+    webhookSecret: WEBHOOK_SECRET,
     concurrency: options.concurrency ?? 4,
     drainTimeoutMs: 5_000,
     ...(options.worker

@@ -1,7 +1,8 @@
 export { PlanParseError } from "./errors.js";
 export { parsePlan, type ParseOptions } from "./parse.js";
 export type { Plan, PlanAction, ResourceChange, Change, OutputChange } from "./schema.js";
-export { summarizePlan } from "./summarize.js";
+export { summarizePlan, type SummarizeOptions } from "./summarize.js";
+export { providerSensitiveAttributes, type SensitiveAttributes } from "./sensitive.js";
 export type * from "./types.js";
 export type { AttributeChange } from "./diff.js";
 export { renderPlanMarkdown, DEFAULT_BUDGET, type RenderOptions } from "./render.js";

@@ -3,7 +3,13 @@ import { describeActionReason, describeDeferral } from "./reasons.js";
 import { risksOf } from "./risk.js";
 import type { Plan, PlanAction, ResourceChange } from "./schema.js";
 import type { ChangeKind, PlanCounts, PlanSummary, ResourceSummary } from "./types.js";
+import { combinedMask, providerSensitiveAttributes, type SensitiveAttributes } from "./sensitive.js";
 import { formatPath, joinPath, sensitivePaths } from "./values.js";
+
+export interface SummarizeOptions {
+  /** Attributes the provider schema marks sensitive; default: the bundled AWS provider's list. */
+  sensitiveAttributes?: SensitiveAttributes;
+}
 
 /** Classifies an action list (already validated by the parser) the way Terraform counts it. */
 export function kindOf(actions: readonly PlanAction[], mode = "managed"): ChangeKind {
@@ -15,9 +21,13 @@ export function kindOf(actions: readonly PlanAction[], mode = "managed"): Change
   return key as ChangeKind;
 }
 
-export function summarizeResource(rc: ResourceChange): ResourceSummary {
+export function summarizeResource(
+  rc: ResourceChange,
+  sensitiveAttributes: SensitiveAttributes = providerSensitiveAttributes,
+): ResourceSummary {
   const { change } = rc;
   const replacePaths = (change.replace_paths ?? []).map(formatPath);
+  const schemaSensitive = sensitiveAttributes(rc.type, rc.mode);
   const summary: ResourceSummary = {
     address: rc.address,
     type: rc.type,
@@ -29,10 +39,8 @@ export function summarizeResource(rc: ResourceChange): ResourceSummary {
     replacePaths,
     importing: change.importing !== undefined && change.importing !== null,
     forget: change.actions.includes("forget"),
-    sensitive: [
-      ...new Set([...sensitivePaths(change.before_sensitive), ...sensitivePaths(change.after_sensitive)]),
-    ],
-    changes: () => attributeChanges(change, replacePaths),
+    sensitive: [...new Set(sensitivePaths(combinedMask(change, schemaSensitive)))],
+    changes: () => attributeChanges(change, replacePaths, schemaSensitive),
   };
   if (rc.action_reason !== undefined) {
     summary.actionReason = rc.action_reason;
@@ -51,7 +59,9 @@ function emptyCounts(): PlanCounts {
 }
 
 /** Counts, resources, risks, sensitive paths, drift, outputs and deferred changes of a parsed plan. */
-export function summarizePlan(plan: Plan): PlanSummary {
+export function summarizePlan(plan: Plan, options: SummarizeOptions = {}): PlanSummary {
+  const lookup = options.sensitiveAttributes ?? providerSensitiveAttributes;
+  const summarize = (rc: ResourceChange) => summarizeResource(rc, lookup);
   const counts = emptyCounts();
   const summary: PlanSummary = {
     formatVersion: plan.formatVersion,
@@ -59,13 +69,13 @@ export function summarizePlan(plan: Plan): PlanSummary {
     resources: [],
     sensitive: [],
     risks: [],
-    drift: plan.resourceDrift.map(summarizeResource),
+    drift: plan.resourceDrift.map(summarize),
     outputs: [],
     deferred: [],
   };
   if (plan.terraformVersion !== undefined) summary.terraformVersion = plan.terraformVersion;
   for (const rc of plan.resourceChanges) {
-    const resource = summarizeResource(rc);
+    const resource = summarize(rc);
     counts[resource.kind] += 1;
     if (resource.forget && resource.kind !== "forget") counts.forget += 1;
     if (resource.importing) counts.import += 1;
@@ -84,10 +94,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
   }
   for (const [name, change] of Object.entries(plan.outputChanges)) {
     const sensitive = change.before_sensitive === true || change.after_sensitive === true;
-    const paths = new Set([
-      ...sensitivePaths(change.before_sensitive),
-      ...sensitivePaths(change.after_sensitive),
-    ]);
+    const paths = new Set(sensitivePaths(combinedMask(change)));
     for (const path of paths) summary.sensitive.push(joinPath(`output.${name}`, path));
     const kind = kindOf(change.actions);
     if (kind === "noop") continue;

@@ -59,6 +59,8 @@ export function flatten(value: unknown, sensitive: unknown, unknown?: unknown): 
 function walk(value: unknown, sens: unknown, unk: unknown, segments: AttributePath, out: Map<string, Leaf>) {
   const key = formatPath(segments);
   if (sens === true) {
+    // A side where the value is absent stays absent: the mask may come from the other side.
+    if ((value === null || value === undefined) && unk !== true) return;
     out.set(key, { segments, display: SENSITIVE, raw: value, cut: "sensitive" });
     return;
   }
