@@ -61,7 +61,7 @@ describe("diagnosis when no signature matches", () => {
     expect(body).toContain("### Unrecognised failure");
     expect(body).toContain("no known signature matched");
     expect(body).toContain(
-      'Its first error line was: "Error: widget frobnication failed: gear ratio 7 exceeds the limit of 5 in widgets/main.cfg".',
+      "Its first error line was `Error: widget frobnication failed: gear ratio 7 exceeds the limit of 5 in widgets/main.cfg`.",
     );
     expect(body).toContain("No known failure signature matched, and no model was available to analyse it.");
   });

@@ -4,7 +4,7 @@ import { diagnose, diagnosisFingerprint } from "../../src/core/diagnosis/index.j
 import { excerptFromText } from "../../src/core/logs/index.js";
 import { REPO, gh } from "../helpers/github.js";
 import { commentPayload, examplePayload, patchPayload, type Payload } from "../helpers/payloads.js";
-import { HEAD_SHA, RUN_ID, createDiagnosisApp, mockRun } from "../fixtures/runs/mocks.js";
+import { HEAD_SHA, RUN_ID, createDiagnosisApp, mockProvenance, mockRun } from "../fixtures/runs/mocks.js";
 
 const COMMENT_ID = 492700400;
 const LOG = readFileSync(
@@ -96,6 +96,7 @@ describe("/agent fix", () => {
       default_branch: "main",
     });
     mockRun(api.scope, 1, [JOB], { 901: LOG });
+    mockProvenance(api.scope);
     api.comments(1, [ledger]).createComment(1, () => undefined, 500);
     api.comments(1, [ledger, diagnosis]);
     api.comments(1, [ledger, diagnosis]).updateComment(500, (b) => (report = b));

@@ -23,6 +23,7 @@ import {
   commitComments,
   createDiagnosisApp,
   failedRun,
+  mockProvenance,
   mockRun,
 } from "../fixtures/runs/mocks.js";
 
@@ -95,6 +96,7 @@ describe("auto-fix after a failed run", () => {
     let ledger = "";
     const api = gh().config(AUTOFIX_ON);
     mockRun(api.scope, 1, [JOB], { 901: LOG });
+    mockProvenance(api.scope);
     api.comments(1).createComment(1, (b) => (report = b), 500);
     api.comments(1, [{ id: 500, body: DIAGNOSIS }]);
     api.comments(1, [{ id: 500, body: DIAGNOSIS }]).createComment(1, (b) => (ledger = b), 501);
@@ -127,6 +129,7 @@ describe("auto-fix after a failed run", () => {
     let report = "";
     const api = gh().config(AUTOFIX_ON);
     mockRun(api.scope, 3, [JOB], { 901: LOG });
+    mockProvenance(api.scope);
     api.comments(1, [seen]).createComment(1, () => undefined, 500);
     api.comments(1, [seen]);
     api.comments(1, [seen, { id: 500, body: DIAGNOSIS }]).updateComment(500, (b) => (report = b));
@@ -188,6 +191,7 @@ describe("auto-fix after a failed run", () => {
     let ledger = "";
     const api = gh().config(AUTOFIX_ON);
     mockRun(api.scope, 1, [JOB], { 901: LOG });
+    mockProvenance(api.scope, { event: "push", branch: "main" });
     const created = (capture: (body: string) => void, id: number) => (_uri: string, req: unknown) => {
       const body = (req as { body: string }).body;
       capture(body);

@@ -21,8 +21,14 @@ describe("devops-agent diagnose", () => {
       "confidence",
       "evidence",
       "source",
+      "autoFixable",
     ]);
-    expect(out).toMatchObject({ category: "state_lock", source: "signature", confidence: 0.97 });
+    expect(out).toMatchObject({
+      category: "state_lock",
+      source: "signature",
+      confidence: 0.97,
+      autoFixable: false,
+    });
     expect(out["fix"]).toContain("terraform force-unlock f9763602-b03f-e35c-da30-4083cdbb99ae");
   });
 
@@ -31,15 +37,22 @@ describe("devops-agent diagnose", () => {
       stdin: readLog("python-module-not-found.log"),
     });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ category: "python_import", source: "signature" });
+    // A missing third-party package is a mechanical fix: add the right distribution to the requirements.
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      category: "python_import",
+      source: "signature",
+      autoFixable: true,
+    });
   });
 
   it("prints a readable report without --json", async () => {
     const result = await runCli(["diagnose", fixture("aws-access-denied-not-authorized.log")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("The role lacks an IAM permission\n\nCategory:     permissions_iam\n");
+    expect(result.stdout).toContain(
+      "The identity running Terraform lacks an IAM permission\n\nCategory:     permissions_iam\n",
+    );
     expect(result.stdout).toContain("Failing step: terraform plan -input=false -no-color");
-    expect(result.stdout).toContain("Root cause:\n  The job's role `gha-plan`");
+    expect(result.stdout).toContain("Root cause:\n  The role `gha-plan`");
     expect(result.stdout).toContain("\n  | Error: creating IAM Role (deploy)");
   });
 
@@ -53,11 +66,12 @@ describe("devops-agent diagnose", () => {
       category: "other",
       title: "Unrecognised failure",
       rootCause:
-        'The failing step was "make deploy". Its first error line was: "Error: widget exploded". No known failure signature matched, and no model was available to analyse it.',
+        "The failing step was `make deploy`. Its first error line was `Error: widget exploded`. No known failure signature matched, and no model was available to analyse it.",
       fix: "Read the evidence lines and the failing step's full log. If this failure recurs, add a signature for it to the knowledge base.",
       confidence: 0,
       evidence: ["Error: widget exploded", "##[error]Process completed with exit code 2."],
       source: "signature",
+      autoFixable: false,
     });
   });
 

@@ -12,3 +12,4 @@ export type {
 } from "./types.js";
 export type { FailedRun, LogDownload, RunJob, RunRef, RunsApi } from "./runs.js";
 export type { AgentPullRequest, HistoryApi } from "./history.js";
+export type { ProvenanceApi, RunProvenance } from "./provenance.js";

@@ -5,6 +5,7 @@ import type { PermissionLevel } from "../../core/config/index.js";
 import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js";
 import { createFeedbackApi } from "./feedback.js";
 import { createHistoryApi } from "./history.js";
+import { createProvenanceApi } from "./provenance.js";
 import { createRunsApi } from "./runs.js";
 import { statusOf } from "./status.js";
 import type { GitHubPort, OwnedComment, RepoRef, ThreadRef } from "./types.js";
@@ -56,6 +57,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
     ...createRunsApi(octokit, options),
     ...createHistoryApi(octokit),
     ...createFeedbackApi(octokit),
+    ...createProvenanceApi(octokit),
     findComment,
     async upsertComment(thread, kind, key, body, upsertOptions = {}) {
       const text = finalizeComment(commentMarker(kind, key), body, {

@@ -1,6 +1,7 @@
 import type { PermissionLevel } from "../../core/config/index.js";
 import type { FeedbackApi } from "./feedback.js";
 import type { HistoryApi } from "./history.js";
+import type { ProvenanceApi } from "./provenance.js";
 import type { RunsApi } from "./runs.js";
 
 export interface RepoRef {
@@ -39,7 +40,7 @@ export type WorkflowDispatch =
   { status: "dispatched"; runId: number | null; runUrl: string | null } | { status: "missing-workflow" };
 
 /** What tasks need from GitHub. Built by `createGitHubPort`; tests drive it through nock. */
-export interface GitHubPort extends RunsApi, HistoryApi, FeedbackApi {
+export interface GitHubPort extends RunsApi, HistoryApi, FeedbackApi, ProvenanceApi {
   findComment(thread: ThreadRef, kind: string, key: string | number): Promise<OwnedComment | null>;
   /** Creates the comment, or updates the one carrying the same marker. */
   upsertComment(

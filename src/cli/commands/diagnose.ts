@@ -84,8 +84,10 @@ export const diagnoseCommand: CliCommand = {
     const diagnosis =
       diagnose(excerpt, { suggestArgument: suggestFromSchema }) ?? unmatchedDiagnosis(excerpt);
     if (parsed.values.json) {
-      const { category, title, rootCause, fix, confidence, evidence, source } = diagnosis;
-      io.stdout(JSON.stringify({ category, title, rootCause, fix, confidence, evidence, source }, null, 2));
+      const { category, title, rootCause, fix, confidence, evidence, source, autoFixable } = diagnosis;
+      // The DESIGN contract, plus `autoFixable` (issue 15): the human output already says it.
+      const out = { category, title, rootCause, fix, confidence, evidence, source, autoFixable };
+      io.stdout(JSON.stringify(out, null, 2));
     } else {
       io.stdout(human(diagnosis, excerpt.failingStep));
     }

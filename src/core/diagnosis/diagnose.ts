@@ -1,9 +1,12 @@
 import { redact } from "../redact/index.js";
 import type { Redactor } from "../redact/index.js";
 import { errorLines, evidenceLines } from "./evidence.js";
+import { code } from "./extract.js";
 import { SIGNATURES } from "./signatures/index.js";
+import type { RepoContext } from "./context.js";
+import { weigh, type Candidate } from "./weigh.js";
 import { wrapTolerant } from "./wrap.js";
-import type { ArgumentSuggester, Diagnosis, Signature, SignatureInput, Specifics } from "./types.js";
+import type { ArgumentSuggester, Diagnosis, DiagnosisCategory, Signature, SignatureInput } from "./types.js";
 
 export interface DiagnoseOptions {
   /** Matches below this confidence do not count (default 0.6). */
@@ -13,16 +16,12 @@ export interface DiagnoseOptions {
   suggestArgument?: ArgumentSuggester;
   /** Replaces the built-in knowledge base (tests, experiments). */
   signatures?: readonly Signature[];
+  /** The repository and run, when known: fills in facts the log cannot give (trust-policy subjects). */
+  repo?: RepoContext;
 }
 
 /** Anything with the excerpt's text; a bare string is an excerpt with no step information. */
 export type DiagnosisInput = string | { text: string; failingStep?: string | null };
-
-interface Candidate {
-  signature: Signature;
-  match: RegExpExecArray;
-  specifics: Specifics;
-}
 
 function toInput(input: DiagnosisInput): SignatureInput {
   return typeof input === "string"
@@ -41,24 +40,61 @@ function firstMatch(signature: Signature, text: string): RegExpExecArray | null 
 
 function candidates(input: SignatureInput, options: DiagnoseOptions): Candidate[] {
   const found: Candidate[] = [];
-  const min = options.minConfidence ?? 0.6;
+  const context = { input, suggestArgument: options.suggestArgument, repo: options.repo ?? {} };
   for (const signature of options.signatures ?? SIGNATURES) {
-    if (signature.confidence < min) continue;
     const match = firstMatch(signature, input.text);
     if (!match) continue;
-    const specifics = signature.extract
-      ? signature.extract(match, { input, suggestArgument: options.suggestArgument })
-      : {};
+    const specifics = signature.extract ? signature.extract(match, context) : {};
     if (specifics !== null) found.push({ signature, match, specifics });
   }
   return found;
 }
 
-/** The most confident match wins; between equals, the earlier one in the log (the first error is the cause). */
-function best(found: Candidate[]): Candidate | undefined {
-  return [...found].sort(
-    (a, b) => b.signature.confidence - a.signature.confidence || a.match.index - b.match.index,
-  )[0];
+/** Templates may start with a fact ("the call to module …"); what the reader sees starts as a sentence. */
+function sentence(text: string): string {
+  return /^[a-z]/.test(text) && !/^[a-z]+[:/._-]/.test(text) ? text[0]?.toUpperCase() + text.slice(1) : text;
+}
+
+/** A signature that matched, with the log lines that made it match: what the model's fallback is shown. */
+export interface CandidateSummary {
+  signatureId: string;
+  category: DiagnosisCategory;
+  title: string;
+  confidence: number;
+  evidence: string[];
+}
+
+function evidenceOf(c: Candidate, text: string): string[] {
+  const { signature, match } = c;
+  return evidenceLines(
+    text,
+    match.index,
+    match.index + match[0].length,
+    signature.evidenceAfter ?? 3,
+    signature.evidenceBefore ?? 0,
+  );
+}
+
+/**
+ * Every signature that matches the excerpt, most likely first, whatever its confidence: the LLM fallback
+ * gets these as hints when no answer was confident enough. Evidence is redacted.
+ */
+export function diagnosisCandidates(
+  excerpt: DiagnosisInput,
+  options: DiagnoseOptions & { limit?: number } = {},
+): CandidateSummary[] {
+  const input = toInput(excerpt);
+  const r = options.redactor ?? { redact };
+  return candidates(input, options)
+    .sort((a, b) => b.signature.confidence - a.signature.confidence)
+    .slice(0, options.limit ?? 3)
+    .map((c) => ({
+      signatureId: c.signature.id,
+      category: c.signature.category,
+      title: c.signature.title,
+      confidence: c.signature.confidence,
+      evidence: evidenceOf(c, input.text).map((line) => r.redact(line)),
+    }));
 }
 
 /**
@@ -68,27 +104,22 @@ function best(found: Candidate[]): Candidate | undefined {
  */
 export function diagnose(excerpt: DiagnosisInput, options: DiagnoseOptions = {}): Diagnosis | null {
   const input = toInput(excerpt);
-  const winner = best(candidates(input, options));
-  if (!winner) return null;
-  const { signature, match, specifics } = winner;
+  const weighed = weigh(candidates(input, options));
+  // Below the evidence threshold the answer is "not recognised", never a guess dressed as certainty.
+  if (!weighed || weighed.confidence < (options.minConfidence ?? 0.6)) return null;
+  const { signature, specifics } = weighed.winner;
   const r = options.redactor ?? { redact };
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(specifics)) clean[key] = r.redact(value);
   const autoFixable =
     typeof signature.autoFixable === "function" ? signature.autoFixable(clean) : signature.autoFixable;
-  const evidence = evidenceLines(
-    input.text,
-    match.index,
-    match.index + match[0].length,
-    signature.evidenceAfter ?? 3,
-    signature.evidenceBefore ?? 0,
-  );
+  const evidence = evidenceOf(weighed.winner, input.text);
   return {
     category: signature.category,
     title: r.redact(signature.title),
-    rootCause: r.redact(signature.rootCause(clean)),
-    fix: r.redact(signature.fix(clean)),
-    confidence: signature.confidence,
+    rootCause: r.redact(sentence(signature.rootCause(clean))),
+    fix: r.redact(sentence(signature.fix(clean))),
+    confidence: weighed.confidence,
     evidence: evidence.map((line) => r.redact(line)),
     source: "signature",
     signatureId: signature.id,
@@ -113,12 +144,12 @@ export function unmatchedDiagnosis(
   const input = toInput(excerpt);
   const context = excerpt;
   const evidence = errorLines(input.text).map((line) => r.redact(line));
-  const step = input.failingStep ? `The failing step was "${input.failingStep}". ` : "";
+  const step = input.failingStep ? `The failing step was ${code(input.failingStep)}. ` : "";
   let seen: string;
   if (context.binary) seen = "The log does not look like text (binary data), so there was nothing to read.";
   else if (context.empty || input.text.trim() === "")
     seen = "The log is empty: the job produced no output to diagnose.";
-  else if (evidence.length > 0) seen = `${step}Its first error line was: "${evidence[0] ?? ""}".`;
+  else if (evidence.length > 0) seen = `${step}Its first error line was ${code(evidence[0] ?? "")}.`;
   else seen = `${step}It printed no recognisable error line.`;
   return {
     category: "other",

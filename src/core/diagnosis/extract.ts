@@ -1,9 +1,31 @@
 import type { Specifics } from "./types.js";
 
-/** A specific by name, or `fallback` when the signature could not extract it. */
-export function get(s: Specifics, key: string, fallback = "?"): string {
+/**
+ * A specific by name, or `fallback` when the signature could not extract it. Templates only call this
+ * for groups their pattern guarantees, or with plain words as the fallback: never a `?` hole.
+ */
+export function get(s: Specifics, key: string, fallback = ""): string {
   const value = s[key];
   return value === undefined || value === "" ? fallback : value;
+}
+
+/**
+ * Text from the log as inline code that nothing inside it can close: the fence is one backtick longer
+ * than the longest run in the text, padded when the text starts or ends with a backtick. Line breaks
+ * become spaces (inline code is one line).
+ */
+export function code(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** The specific as inline code when the log gave it, else `words` as plain prose (never quoted as code). */
+export function codeOr(s: Specifics, key: string, words: string): string {
+  const value = s[key];
+  return value === undefined || value === "" ? words : code(value);
 }
 
 /** Drops keys whose value was not found, so specifics hold only facts. */
@@ -20,6 +42,8 @@ export interface TerraformLocation {
   line?: string;
   resourceType?: string;
   resourceName?: string;
+  /** Set when the diagnostic points into a `module "name"` call block (its inputs, not a resource). */
+  module?: string;
 }
 
 /**
@@ -32,13 +56,18 @@ export function terraformLocation(text: string, from: number): TerraformLocation
   const block = nextError === -1 ? rest : rest.slice(0, nextError + 1);
   const withMatch =
     /\bwith ((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z0-9_]+\.[\w-]+(?:\[[^\]]*\])?),/.exec(block);
-  const onMatch = /\bon (\S+) line (\d+)(?:, in (?:resource|data) "([\w-]+)" "([\w-]+)")?/.exec(block);
+  const onMatch = /\b[Oo]n (\S+) line (\d+)(?:, in (resource|data|module) "([\w-]+)"(?: "([\w-]+)")?)?/.exec(
+    block,
+  );
   const location: TerraformLocation = {};
   if (withMatch?.[1]) location.address = withMatch[1];
-  if (onMatch?.[1]) location.file = onMatch[1];
+  if (onMatch?.[1]) location.file = onMatch[1].replace(/:$/, "");
   if (onMatch?.[2]) location.line = onMatch[2];
-  if (onMatch?.[3]) location.resourceType = onMatch[3];
-  if (onMatch?.[4]) location.resourceName = onMatch[4];
+  if (onMatch?.[3] === "module" && onMatch[4]) location.module = onMatch[4];
+  else {
+    if (onMatch?.[4]) location.resourceType = onMatch[4];
+    if (onMatch?.[5]) location.resourceName = onMatch[5];
+  }
   if (!location.address && location.resourceType && location.resourceName) {
     location.address = `${location.resourceType}.${location.resourceName}`;
   }
@@ -127,4 +156,17 @@ export function groupIndex(match: RegExpExecArray, group: number): number {
   if (value === undefined) return match.index + match[0].length;
   const offset = match[0].lastIndexOf(value);
   return match.index + (offset === -1 ? match[0].length : offset);
+}
+
+/**
+ * An AWS message without the transport noise around it (request ids, status lines, "please see" links):
+ * the reader needs what AWS said, not where to file a ticket.
+ */
+export function cleanMessage(text: string): string {
+  return text
+    .replace(/\s*(?:https response error )?StatusCode: \d+,?\s*RequestID: [\w-]+,?/gi, "")
+    .replace(/\s*status code: \d+,?\s*request id: [\w<>-]+,?(?:\s*host id: \S+)?/gi, "")
+    .replace(/\s*(?:Please )?see https?:\/\/\S+(?: for more information[^.]*)?\.?/gi, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -1,5 +1,8 @@
-export { diagnose, unmatchedDiagnosis } from "./diagnose.js";
-export type { DiagnoseOptions, DiagnosisInput, UnmatchedInput } from "./diagnose.js";
+export { diagnose, diagnosisCandidates, unmatchedDiagnosis } from "./diagnose.js";
+export type { CandidateSummary, DiagnoseOptions, DiagnosisInput, UnmatchedInput } from "./diagnose.js";
+export { findHoles } from "./holes.js";
+export { runPlace } from "./context.js";
+export type { RepoContext, RunPlace } from "./context.js";
 export {
   DiagnosisAnswerError,
   DiagnosisAnswerSchema,
@@ -22,3 +25,4 @@ export type {
   SignatureInput,
   Specifics,
 } from "./types.js";
+export { autoFixRefusal } from "./safety.js";

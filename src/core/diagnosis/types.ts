@@ -1,3 +1,5 @@
+import type { RepoContext } from "./context.js";
+
 export const DIAGNOSIS_CATEGORIES = [
   "credentials",
   "permissions_iam",
@@ -51,6 +53,8 @@ export interface SignatureInput {
 export interface SignatureContext {
   input: SignatureInput;
   suggestArgument: ArgumentSuggester | undefined;
+  /** The repository and run, when the caller knows them (fills in trust-policy subjects and the like). */
+  repo: RepoContext;
 }
 
 /**
@@ -65,7 +69,12 @@ export interface Signature {
   extract?: (match: RegExpExecArray, context: SignatureContext) => Record<string, string> | null;
   rootCause: (s: Specifics) => string;
   fix: (s: Specifics) => string;
+  /** How often this signature's answer is right when it matches (calibrated on the development set). */
   confidence: number;
+  /**
+   * Only mechanical, safe fixes (lock file, formatting, an argument renamed per schema, a missing
+   * package): never IAM, credentials or workflows. The auto-fix gate checks this again.
+   */
   autoFixable: boolean | ((s: Specifics) => boolean);
   /** Lines after the matched text that belong in the evidence (default 3). */
   evidenceAfter?: number;

@@ -25,7 +25,8 @@ describe("specifics the signatures extract", () => {
       Action: ["iam:CreateRole"],
       Resource: ["arn:aws:iam::123456789012:role/deploy"],
     });
-    expect(d.autoFixable).toBe(true);
+    // Granting access widens IAM: explained, never auto-fixed.
+    expect(d.autoFixable).toBe(false);
     expect(d.evidence[0]).toBe("Error: creating IAM Role (deploy): operation error IAM: CreateRole, https");
   });
 
@@ -64,6 +65,7 @@ describe("specifics the signatures extract", () => {
     expect(diagnosed("terraform-provider-no-matching-version").specifics).toEqual({
       provider: "hashicorp/aws",
       constraint: ">= 5.0.0, < 4.0.0",
+      majors: "v5 vs v4",
     });
   });
 
@@ -122,7 +124,11 @@ describe("specifics the signatures extract", () => {
   });
 
   it("missing module: the module and the package that provides it", () => {
-    expect(diagnosed("python-module-not-found").specifics).toEqual({ module: "yaml", package: "PyYAML" });
+    expect(diagnosed("python-module-not-found").specifics).toMatchObject({
+      module: "yaml",
+      package: "PyYAML",
+      site: "third-party",
+    });
   });
 
   it("Python syntax error: file, line and message", () => {
@@ -163,6 +169,8 @@ describe("specifics the signatures extract", () => {
     expect(diagnosed("terraform-dependency-cycle").specifics).toEqual({
       nodes: "aws_security_group.app, aws_security_group.db",
       count: "2",
+      shape: "security-groups",
+      resource: "aws_security_group.app",
     });
   });
 });
@@ -203,7 +211,7 @@ describe("unmatchedDiagnosis", () => {
       autoFixable: false,
     });
     expect(d.rootCause).toBe(
-      'The failing step was "make deploy". Its first error line was: "Error: widget exploded". No known failure signature matched, and no model was available to analyse it.',
+      "The failing step was `make deploy`. Its first error line was `Error: widget exploded`. No known failure signature matched, and no model was available to analyse it.",
     );
     expect(d.evidence).toEqual(["Error: widget exploded", "##[error]Process completed with exit code 2."]);
   });

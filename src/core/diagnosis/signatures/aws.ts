@@ -1,5 +1,8 @@
 import {
   awsOperation,
+  cleanMessage,
+  code,
+  codeOr,
   compact,
   fence,
   get,
@@ -11,12 +14,20 @@ import {
 import type { Signature, Specifics } from "../types.js";
 
 function importFix(s: Specifics, note = ""): string {
+  const block = s["importBlock"];
+  const adopt = block
+    ? [
+        "",
+        `If it was created outside Terraform (by hand, by an AWS service, or by an apply whose state was lost), adopt it instead: add this block next to ${codeOr(s, "address", "the resource")} and plan again (Terraform 1.5+).${note}`,
+        "",
+        fence(block, "hcl"),
+      ]
+    : [
+        `If it was created outside Terraform (by hand, by an AWS service, or by an apply whose state was lost), import it into ${codeOr(s, "address", "the resource")} with an \`import\` block.${note}`,
+      ];
   return [
-    `The resource already exists in AWS but not in this state. Adopt it instead of creating it: add this block next to \`${get(s, "address")}\` and plan again (Terraform 1.5+).${note}`,
-    "",
-    fence(get(s, "importBlock"), "hcl"),
-    "",
-    "If the existing one belongs to another stack, give this resource a different name instead.",
+    `If another resource, module instance or stack creates an object with the same name, keep one definition or make the name unique (a \`name_prefix\`, or the environment or module instance in the name).`,
+    ...adopt,
   ].join("\n");
 }
 
@@ -51,10 +62,10 @@ export const conflictSignatures: Signature[] = [
       return withImport(loc.address, id);
     },
     rootCause: (s) =>
-      `The bucket \`${get(s, "id")}\` already exists and this account owns it, but \`${get(s, "address")}\` is not in the Terraform state (created by hand, by another stack, or by an apply whose state was lost).`,
+      `The bucket ${codeOr(s, "id", "named in the configuration")} already exists and this account owns it, but ${codeOr(s, "address", "the resource")} is not in the Terraform state (created by hand, by another stack, or by an apply whose state was lost).`,
     fix: (s) => importFix(s),
     confidence: 0.97,
-    autoFixable: true,
+    autoFixable: false,
     evidenceAfter: 4,
   },
   {
@@ -64,12 +75,13 @@ export const conflictSignatures: Signature[] = [
     test: [/\bBucketAlreadyExists\b(?!OwnedByYou)[^\n]*/],
     extract: (m) => {
       const created = creatingBefore(m.input, m.index);
-      return compact({ bucket: created?.[2], address: terraformLocation(m.input, m.index).address });
+      const start = Math.max(0, m.input.lastIndexOf("Error", m.index));
+      return compact({ bucket: created?.[2], address: terraformLocation(m.input, start).address });
     },
     rootCause: (s) =>
-      `S3 bucket names are global and \`${get(s, "bucket")}\` belongs to another AWS account, so it cannot be created or imported.`,
+      `S3 bucket names are global across all AWS accounts, and the name ${s["bucket"] ? code(get(s, "bucket")) : `of ${codeOr(s, "address", "the bucket")}`} is already taken by someone else, so it cannot be created or imported.`,
     fix: (s) =>
-      `Choose another name for \`${get(s, "address", "the bucket")}\`; a prefix with the account ID and region (or \`bucket_prefix\`) avoids collisions.`,
+      `Give ${codeOr(s, "address", "the bucket")} a unique name: append the account ID and region (\`"\${var.name}-\${data.aws_caller_identity.current.account_id}"\`) or use \`bucket_prefix\`.`,
     confidence: 0.93,
     autoFixable: false,
   },
@@ -85,14 +97,15 @@ export const conflictSignatures: Signature[] = [
       const kind = m[1] ?? "";
       const name = m[2] ?? "";
       // Policies import by ARN; roles, users, groups and instance profiles by name.
-      const id = kind === "Policy" ? `arn:aws:iam::ACCOUNT_ID:policy/${name}` : name;
+      const account = /arn:aws[\w-]*:(?:iam|sts)::(\d{12}):/.exec(m.input)?.[1];
+      const id = kind === "Policy" ? (account ? `arn:aws:iam::${account}:policy/${name}` : undefined) : name;
       return { ...withImport(loc.address, id), kind, name };
     },
     rootCause: (s) =>
-      `An IAM ${get(s, "kind").toLowerCase()} named \`${get(s, "name")}\` already exists, so \`${get(s, "address")}\` cannot create it. IAM names are unique per account.`,
-    fix: (s) => importFix(s, s["kind"] === "Policy" ? " Replace ACCOUNT_ID with the account's ID." : ""),
+      `An IAM ${get(s, "kind").toLowerCase()} named ${code(get(s, "name"))} already exists, so ${codeOr(s, "address", "the configuration")} cannot create it. IAM names are unique per account: a fixed name collides as soon as a second copy of the module or stack runs in the account.`,
+    fix: (s) => importFix(s),
     confidence: 0.95,
-    autoFixable: true,
+    autoFixable: false,
     evidenceAfter: 4,
   },
   {
@@ -105,26 +118,80 @@ export const conflictSignatures: Signature[] = [
     extract: (m) => {
       if (m[1] === "ResourceInUseException" && !/already exists/i.test(m[2] ?? "")) return null;
       const created = creatingBefore(m.input, m.index);
-      const loc = terraformLocation(m.input, created ? m.input.lastIndexOf("Error:", m.index) : m.index);
+      const start = Math.max(0, m.input.lastIndexOf("Error", m.index));
+      const loc = terraformLocation(m.input, start);
+      const around = m.input.slice(Math.max(0, m.index - 300), m.index + 600);
+      // Terraform 0.11 printed the address first: `* aws_security_group.x: Error creating …`.
+      const legacy =
+        /(?:^|\n)\s*\*?\s*((?:module\.[\w-]+\.)*[a-z0-9_]+\.[\w-]+(?:\[[^\]]*\])?): Error creating/.exec(
+          around,
+        )?.[1];
+      const quoted = /'([^']+)' already exists/.exec(around)?.[1];
+      const name = created?.[2] ?? quoted;
+      const serviceOwned = name !== undefined && /^\/aws\/[\w-]+\//.test(name) ? "yes" : undefined;
       return {
-        ...withImport(loc.address, created?.[2]),
-        ...compact({ code: m[1], kind: created?.[1]?.replace(/\s+/g, " "), message: m[2] }),
+        ...withImport(loc.address ?? legacy, name),
+        ...compact({
+          code: m[1],
+          kind: created?.[1]?.replace(/\s+/g, " "),
+          name,
+          vpc: /already exists for VPC '([^']+)'/.exec(around)?.[1],
+          serviceOwned,
+        }),
       };
     },
-    rootCause: (s) =>
-      `AWS answered ${get(s, "code")}: ${s["kind"] ? `the ${get(s, "kind")} \`${get(s, "id")}\`` : "the resource"} already exists but \`${get(s, "address")}\` is not in the Terraform state.`,
+    rootCause: (s) => {
+      const what = s["name"]
+        ? `${s["kind"] ? `the ${get(s, "kind")} ` : ""}${code(get(s, "name"))}`
+        : "the object";
+      const where = s["vpc"] ? ` in VPC ${code(get(s, "vpc"))}` : "";
+      if (s["serviceOwned"])
+        return `AWS answered ${code(get(s, "code"))}: ${what} already exists${where}. Names under \`/aws/<service>/\` are created by the AWS service itself once logging is on, so ${codeOr(s, "address", "the configuration")} collides with the one the service made.`;
+      return `AWS answered ${code(get(s, "code"))}: ${what} already exists${where}, so ${codeOr(s, "address", "the configuration")} cannot create it. Either another definition (a duplicate resource, a second module instance deriving the same name) created it, or it was made outside this state.`;
+    },
     fix: (s) =>
-      importFix(
-        s,
-        " The import ID format differs between resource types: check the Import section of the resource's documentation page.",
-      ),
+      s["serviceOwned"] && s["importBlock"]
+        ? [
+            `Adopt the object the service created: add this block next to ${codeOr(s, "address", "the resource")} and plan again (Terraform 1.5+), or \`terraform import\` it.`,
+            "",
+            fence(get(s, "importBlock"), "hcl"),
+          ].join("\n")
+        : importFix(
+            s,
+            " The import ID format differs between resource types: check the Import section of the resource's documentation page.",
+          ),
     confidence: 0.88,
-    autoFixable: true,
+    autoFixable: false,
     evidenceAfter: 4,
   },
 ];
 
+const IAM_QUOTA_FIX: Record<string, string> = {
+  PoliciesPerRole:
+    "Attach fewer managed policies to the role: merge related permissions into one customer-managed policy (the default quota is 10 per role; it can be raised to 20 in Service Quotas).",
+  PoliciesPerUser:
+    "Attach fewer managed policies to the user: merge related permissions into one customer-managed policy, or grant them through a group.",
+  PolicySize:
+    "Split the policy into several managed policies that each stay under the size quota (whitespace does not count, so shorten by merging statements and actions rather than reformatting); this quota cannot be raised.",
+  RoleSize:
+    "Shorten the role's inline policies or move them into managed policies; the inline size quota cannot be raised beyond 10,240 characters.",
+};
+
 export const quotaSignatures: Signature[] = [
+  {
+    id: "aws-iam-quota",
+    category: "quota_limit",
+    title: "An IAM quota is exceeded",
+    test: [/Cannot exceed quota for (\w+): (\d+)/],
+    extract: (m) => compact({ quota: m[1], limit: m[2] }),
+    rootCause: (s) =>
+      `IAM refused the change: it would exceed the ${code(get(s, "quota"))} quota of ${get(s, "limit")}${s["quota"] === "PolicySize" ? " characters" : ""}.`,
+    fix: (s) =>
+      IAM_QUOTA_FIX[get(s, "quota")] ??
+      `Reduce what the change adds under ${code(get(s, "quota"))}, or request a higher value in the Service Quotas console if the quota is adjustable.`,
+    confidence: 0.96,
+    autoFixable: false,
+  },
   {
     id: "aws-limit-exceeded",
     category: "quota_limit",
@@ -136,14 +203,36 @@ export const quotaSignatures: Signature[] = [
       const op = awsOperation(
         m.input.slice(Math.max(0, m.input.lastIndexOf("Error:", m.index)), m.index + 1),
       );
-      const message = paragraphAt(m.input, groupIndex(m, 2));
+      const message = cleanMessage(paragraphAt(m.input, groupIndex(m, 2)));
       return compact({ code: m[1], message, service: op?.service, action: op?.action });
     },
     rootCause: (s) =>
-      `AWS refused \`${get(s, "action", "the request")}\` with ${get(s, "code")}: ${get(s, "message", "a service quota for this account and region is used up")}`,
+      `AWS refused ${codeOr(s, "action", "the request")} with ${code(get(s, "code"))}: ${s["message"] ? code(get(s, "message")) : "a service quota for this account and region is used up"}`,
     fix: (s) =>
       `Free unused resources of this kind, or request a higher quota in the Service Quotas console (or \`aws service-quotas request-service-quota-increase\`)${s["service"] ? ` for ${get(s, "service")}` : ""} in this region. Quotas are per account and region.`,
     confidence: 0.92,
+    autoFixable: false,
+  },
+  {
+    id: "cloud-quota-exceeded",
+    category: "quota_limit",
+    title: "A cloud project quota is exceeded",
+    test: [/Quota '([\w-]+)' exceeded\.\s+Limit: ([\d.]+)(?: in region ([\w-]+)| globally)?/],
+    extract: (m) => {
+      const block = m.input.slice(m.index, m.index + 600);
+      return compact({
+        quota: m[1],
+        limit: m[2]?.replace(/\.0$/, ""),
+        region: m[3],
+        metric: /metric name = (\S+)/.exec(block)?.[1],
+        address: terraformLocation(m.input, Math.max(0, m.input.lastIndexOf("Error", m.index))).address,
+      });
+    },
+    rootCause: (s) =>
+      `The project's ${code(get(s, "quota"))} quota is ${get(s, "limit")}${s["region"] ? ` in ${get(s, "region")}` : ""}, and ${codeOr(s, "address", "this apply")} would go over it: the configuration creates more of these than the default quota allows.`,
+    fix: (s) =>
+      `Request a higher ${code(get(s, "quota"))} quota for the project (console: IAM & Admin → Quotas${s["metric"] ? `, metric ${code(get(s, "metric"))}` : ""}) and wait for approval before applying, or delete unused ones.`,
+    confidence: 0.95,
     autoFixable: false,
   },
   {
@@ -151,33 +240,73 @@ export const quotaSignatures: Signature[] = [
     category: "quota_limit",
     title: "AWS throttled the API calls",
     test: [
-      /\b(ThrottlingException|Throttling|RequestLimitExceeded|TooManyRequestsException|SlowDown): ([^\n]*)/,
-      /()failed to get rate limit token, (retry quota exceeded[^\n]*)/,
+      /\b(ThrottlingException|Throttling|RequestLimitExceeded|TooManyRequestsException|SlowDown|Rate exceeded)\b[:.]\s*([^\n]*)/,
+      /()(?:failed to get rate limit token, (retry quota exceeded[^\n]*))/,
+      /()(Your request has been throttled[^\n]*)/,
     ],
-    extract: (m) => compact({ code: m[1] || "retry quota exceeded", message: m[2] }),
+    extract: (m) => {
+      const line = m.input.slice(
+        Math.max(0, m.input.lastIndexOf("\n", m.index)),
+        m.input.indexOf("\n", m.index) === -1 ? undefined : m.input.indexOf("\n", m.index),
+      );
+      return compact({
+        code: m[1] || (/RequestLimitExceeded/.test(line) ? "RequestLimitExceeded" : "throttling"),
+        byEc2: /throttled by EC2|EC2 Error Code: RequestLimitExceeded/.test(line) ? "yes" : undefined,
+      });
+    },
     rootCause: (s) =>
-      `AWS throttled the API calls (${get(s, "code")}): too many requests per second for this account and region, often from parallel applies or a large plan refreshing many resources.`,
+      s["byEc2"]
+        ? "AWS throttled the EC2 API calls made on the configuration's behalf (Lambda functions in a VPC create network interfaces through EC2): too many at once for the account's EC2 request rate, and the provider does not retry this error."
+        : `AWS throttled the API calls (${code(get(s, "code"))}): too many requests per second for this account and region, often from parallel applies or a large plan refreshing many resources.`,
     fix: () =>
-      "Re-run the job. If it repeats, lower Terraform's parallelism (`-parallelism=5`), raise the provider's `max_retries`, serialise workflows that hit the same account (`concurrency:`), or ask for a higher API rate quota.",
-    confidence: 0.86,
+      "Lower Terraform's concurrency (`terraform apply -parallelism=3`, default 10) and re-run; raise the provider's `max_retries`, serialise workflows that hit the same account (`concurrency:`), or ask AWS for a higher API rate quota if it keeps happening.",
+    confidence: 0.88,
     autoFixable: false,
   },
 ];
+
+const PRIVATE_IP = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/;
 
 export const networkSignatures: Signature[] = [
   {
     id: "terraform-registry-unreachable",
     category: "network_timeout",
-    title: "The runner could not reach the Terraform registry",
+    title: "Terraform could not reach the registry",
     test: [
-      /could\s+not\s+connect\s+to\s+([\w.-]+\.[a-z]{2,}):\s+failed\s+to\s+request\s+discovery\s+document/,
+      /could\s+not\s+connect\s+to\s+([\w.-]+\.[a-z]{2,}):\s+failed\s+to\s+request\s+discovery\s+document/i,
       /Failed to install provider[\s\S]{0,300}?(?:i\/o timeout|TLS handshake timeout|connection reset by peer)()/,
     ],
-    extract: (m) => compact({ host: m[1] || "registry.terraform.io" }),
+    extract: (m, { input }) => {
+      const detail =
+        /(connect: cannot assign requested address|i\/o timeout|request canceled while waiting for connection|TLS handshake timeout|connection reset by peer|connection refused)/.exec(
+          m.input.slice(m.index, m.index + 600),
+        )?.[1];
+      const container = /^root@[0-9a-f]{8,}:/m.test(input.text) ? "yes" : undefined;
+      return compact({ host: m[1] || "registry.terraform.io", detail, container });
+    },
     rootCause: (s) =>
-      `\`terraform init\` could not reach ${get(s, "host")} to download providers or modules: a network timeout or outage between the runner and the registry.`,
+      `\`terraform init\` could not reach ${code(get(s, "host"))}${s["detail"] ? ` (${code(get(s, "detail"))})` : ""}: ${s["detail"]?.includes("cannot assign") ? "the host has no route for the address it tried (IPv6 without connectivity, or no outbound network at all)" : "a network timeout or outage between this machine and the registry"}${s["container"] ? ", here from inside a container" : ""}. Nothing is wrong with the configuration.`,
+    fix: (s) =>
+      s["container"]
+        ? `Give the container outbound network access (check \`docker run --network\`, DNS and any proxy: set \`HTTPS_PROXY\` if one is required) and verify with \`curl -sI https://${get(s, "host")}/.well-known/terraform.json\`, then re-run \`terraform init\`.`
+        : `Re-run \`terraform init\`; if it keeps failing, check the route to ${code(get(s, "host"))} (\`curl -sI https://${get(s, "host")}/.well-known/terraform.json\`), proxy and firewall settings, and cache providers with \`TF_PLUGIN_CACHE_DIR\` or a provider mirror to depend less on the registry.`,
+    confidence: 0.9,
+    autoFixable: false,
+  },
+  {
+    id: "dns-lookup-timeout",
+    category: "network_timeout",
+    title: "A DNS lookup timed out",
+    test: [
+      /lookup ([\w.-]+\.[a-z]{2,}) on ([\d.:[\]a-f]+):(?: read udp [^\n]*?| dial udp [^\n]*?)?:? (i\/o timeout|server misbehaving)/,
+      /dial udp ([\d.]+:53)()(): (i\/o timeout)/,
+      /()()(Temporary failure in name resolution|getaddrinfo EAI_AGAIN)/,
+    ],
+    extract: (m) => compact({ host: m[1], resolver: m[2]?.replace(/:53$/, ""), error: m[3] }),
+    rootCause: (s) =>
+      `Resolving ${codeOr(s, "host", "a host name")} failed: the DNS server${s["resolver"] ? ` ${code(get(s, "resolver"))}` : ""} did not answer in time (${code(get(s, "error"))}). The name may be fine; the resolver, or the network path to it, was down or overloaded.`,
     fix: () =>
-      "Re-run the job. If it keeps failing, check the registry's status page and the runner's egress (proxy, firewall, NAT); cache providers with `TF_PLUGIN_CACHE_DIR` or a provider mirror to depend less on the registry.",
+      "Re-run the job: resolver timeouts are usually transient. If it repeats on self-hosted runners or in a VPC, check `/etc/resolv.conf`, that the VPC has `enableDnsSupport` and can reach the Route 53 Resolver (VPC base + 2), and any DNS firewall; retry lookups in scripts.",
     confidence: 0.9,
     autoFixable: false,
   },
@@ -186,14 +315,31 @@ export const networkSignatures: Signature[] = [
     category: "network_timeout",
     title: "A network connection timed out or was refused",
     test: [
-      /dial tcp (?:([\w.-]+|\[[0-9a-f:]+\]):(\d+)|lookup ([\w.-]+)[^:\n]*)?:?\s*(i\/o timeout|connect: connection refused|connection refused|no such host|connect: network is unreachable|connection reset by peer)/,
-      /(?:Get|Post|Put) "https?:\/\/([\w.-]+)[^"]*"()()?:\s*(net\/http: TLS handshake timeout|context deadline exceeded \(Client\.Timeout exceeded while awaiting headers\)|net\/http: request canceled while waiting for connection)/,
+      /dial tcp (?:([\w.-]+|\[[0-9a-f:]+\]):(\d+))?:?\s*(i\/o timeout|connect: connection refused|connection refused|connect: network is unreachable|connection reset by peer|connect: cannot assign requested address)/,
+      /(?:Get|Post|Put) "https?:\/\/([\w.*-]+)[^"]*"()?:\s*(net\/http: TLS handshake timeout|context deadline exceeded \(Client\.Timeout exceeded while awaiting headers\)|net\/http: request canceled while waiting for connection)/,
     ],
-    extract: (m) => compact({ host: m[1] ?? m[3], port: m[2], error: m[4] }),
+    extract: (m) => {
+      const url = /(?:Get|Post|Put) "?https?:\/\/([\w.*-]+)/.exec(
+        m.input.slice(Math.max(0, m.index - 300), m.index),
+      )?.[1];
+      const host = m[1] ?? "";
+      return compact({
+        host,
+        port: m[2],
+        error: m[3],
+        via: url && url !== host ? url : undefined,
+        private: PRIVATE_IP.test(host) ? "yes" : undefined,
+        eks: /\.eks\.amazonaws\.com$/.test(url ?? host) ? "yes" : undefined,
+      });
+    },
     rootCause: (s) =>
-      `A connection${s["host"] ? ` to \`${get(s, "host")}${s["port"] ? `:${get(s, "port")}` : ""}\`` : ""} failed with "${get(s, "error")}": the endpoint was unreachable from the runner (network outage, DNS, firewall, missing VPC endpoint or proxy).`,
-    fix: () =>
-      "Re-run the job to rule out a transient outage. If it persists: on self-hosted runners check DNS, NAT/proxy and security groups, and add VPC endpoints for AWS services in private subnets; set `HTTPS_PROXY` when a proxy is required.",
+      s["private"]
+        ? `The connection to ${code(`${get(s, "host")}${s["port"] ? `:${get(s, "port")}` : ""}`)}${s["via"] ? ` (${code(get(s, "via"))})` : ""} failed with ${code(get(s, "error"))}: that is a private address, reachable only from inside its VPC${s["eks"] ? " — the EKS API endpoint is private" : ""}, and this machine has no network path to it (or a security group drops its traffic).`
+        : `A connection${s["host"] ? ` to ${code(`${get(s, "host")}${s["port"] ? `:${get(s, "port")}` : ""}`)}` : ""} failed with ${code(get(s, "error"))}: the endpoint was unreachable from the runner (network outage, firewall, missing VPC endpoint or proxy).`,
+    fix: (s) =>
+      s["private"]
+        ? `Run Terraform from a network that can reach the private endpoint (a self-hosted runner in the VPC, a VPN or peering), and allow that network in the ${s["eks"] ? "cluster's security group (port 443)" : "endpoint's security group"}; or enable the public endpoint restricted to the runner's IP ranges.`
+        : "Re-run the job to rule out a transient outage. If it persists: on self-hosted runners check NAT/proxy and security groups, and add VPC endpoints for AWS services in private subnets; set `HTTPS_PROXY` when a proxy is required.",
     confidence: 0.84,
     autoFixable: false,
   },

@@ -1,4 +1,15 @@
-import { compact, get, groupIndex, paragraphAt, terraformLocation, where } from "../extract.js";
+import {
+  cleanMessage,
+  code,
+  codeOr,
+  compact,
+  get,
+  groupIndex,
+  paragraphAt,
+  terraformLocation,
+  where,
+} from "../extract.js";
+import { removedArgument } from "./removed.js";
 import type { Signature, SignatureContext } from "../types.js";
 
 const PARSE_ERRORS = [
@@ -36,29 +47,84 @@ function fmtFiles(context: SignatureContext): string | undefined {
 
 export const hclSignatures: Signature[] = [
   {
+    id: "terraform-block-vs-argument",
+    category: "syntax_hcl",
+    title: "A block is written as an argument, or an argument as a block",
+    test: [
+      /Did you mean to define (argument) "([\w-]+)"\? If so, use the equals sign to assign it a value/,
+      /An argument named "([\w-]+)" is not expected here\. Did you mean to define (a block) of type "([\w-]+)"\?/,
+    ],
+    extract: (m) => {
+      const shouldBe = m[1] === "argument" ? "argument" : "block";
+      const name = (shouldBe === "argument" ? m[2] : m[3]) ?? "";
+      return located(m, { shouldBe, name });
+    },
+    rootCause: (s) =>
+      s["shouldBe"] === "argument"
+        ? `${code(get(s, "name"))} is an argument (a map or object value)${where(s)}, but the configuration writes it as a nested block (\`${get(s, "name")} {\` without \`=\`). Terraform then also reports the argument as missing or the block as unexpected.`
+        : `${code(get(s, "name"))} is a nested block${where(s)}, but the configuration assigns it as an argument (\`${get(s, "name")} = {\`).`,
+    fix: (s) =>
+      s["shouldBe"] === "argument"
+        ? `Add the equals sign: write \`${get(s, "name")} = { … }\` instead of \`${get(s, "name")} { … }\`${where(s)}, then run \`terraform validate\`.`
+        : `Drop the equals sign: write \`${get(s, "name")} { … }\` instead of \`${get(s, "name")} = { … }\`${where(s)} (repeat the block for each element of a list), then run \`terraform validate\`.`,
+    confidence: 0.96,
+    autoFixable: false,
+  },
+  {
     id: "terraform-invalid-block-definition",
     category: "syntax_hcl",
     title: "Terraform cannot parse a block definition",
-    test: [/Error: Invalid block definition/],
-    extract: (m) => located(m),
+    test: [
+      /Error: Invalid block definition/,
+      /A block definition must have block content delimited by "\{" and "\}", starting on the same line as the block header/,
+    ],
+    extract: (m) => {
+      const line = /^\s*\d+:\s+(\w+)\s+"[^"\n]*"\s*$/m.exec(m.input.slice(m.index, m.index + 800));
+      return located(m, { argument: line?.[1] });
+    },
     rootCause: (s) =>
-      `A block header is malformed${where(s)}: Terraform expects \`type "label" "label" {\` with quoted labels and the opening brace on the same line.`,
+      s["argument"]
+        ? `${code(get(s, "argument"))}${where(s)} has no \`=\`, so HCL reads \`${get(s, "argument")} "…"\` as the header of a block without braces.`
+        : `A block header is malformed${where(s)}: HCL reads a line as a block header but finds no \`{\` on the same line. Most often an argument is missing its \`=\` (\`description "text"\` instead of \`description = "text"\`); otherwise the block's \`{\` is on the next line or a label is unquoted.`,
     fix: (s) =>
-      `Fix the block header${where(s)}: quote each label and put \`{\` at the end of the line, e.g. \`resource "aws_s3_bucket" "logs" {\`. Run \`terraform fmt\` and \`terraform validate\` locally to confirm.`,
-    confidence: 0.95,
-    autoFixable: true,
+      s["argument"]
+        ? `Write \`${get(s, "argument")} = "…"\`${where(s)}, then run \`terraform fmt\` and \`terraform validate\`.`
+        : `Add the missing \`=\` to the argument${where(s)} (\`name = value\`), or put the block's \`{\` at the end of its header line with quoted labels; then run \`terraform fmt\` and \`terraform validate\`.`,
+    confidence: 0.93,
+    autoFixable: false,
+  },
+  {
+    id: "terraform-legacy-parse-error",
+    category: "syntax_hcl",
+    title: "Terraform cannot parse a configuration file",
+    test: [/Error parsing ([^\n:]+(?::\\[^\n:]+)?\.tf(?:vars)?): At (\d+):(\d+): ([^\n]+)/],
+    extract: (m) => compact({ file: m[1], line: m[2], column: m[3], detail: m[4] }),
+    rootCause: (s) =>
+      s["line"] === "1" && s["column"] === "1" && /got: PERIOD/.test(get(s, "detail"))
+        ? `${code(get(s, "file"))} starts with a \`.\` on line 1: the file holds something that is not Terraform, typically a path such as \`../main.tf\` written to point at another file. Terraform does not follow such references; it loads every \`.tf\` file in the directory as configuration.`
+        : `${code(get(s, "file"))} does not parse at line ${get(s, "line")}, column ${get(s, "column")}: ${code(get(s, "detail"))}.`,
+    fix: (s) =>
+      s["line"] === "1" && s["column"] === "1" && /got: PERIOD/.test(get(s, "detail"))
+        ? `Replace the content of ${code(get(s, "file"))} with real configuration, or run Terraform in the directory that holds it; to reuse another directory, call it as a module (\`module "x" { source = "../path" }\`).`
+        : `Fix the syntax at line ${get(s, "line")} of ${code(get(s, "file"))} and run \`terraform validate\`.`,
+    confidence: 0.9,
+    autoFixable: false,
   },
   {
     id: "terraform-hcl-parse-error",
     category: "syntax_hcl",
     title: "Terraform cannot parse the configuration",
     test: [new RegExp(`Error: (${PARSE_ERRORS.join("|").replace(/\//g, "\\/")})\\b`)],
-    extract: (m) => located(m, { summary: m[1] }),
-    rootCause: (s) => `The HCL does not parse${where(s)}: ${get(s, "summary")}.`,
+    extract: (m) => {
+      const source = /^\s*\d+:\s(.*\S)\s*$/m.exec(m.input.slice(m.index, m.index + 600))?.[1];
+      return located(m, { summary: m[1], source });
+    },
+    rootCause: (s) =>
+      `The HCL does not parse${where(s)}: ${get(s, "summary")}${s["source"] ? `, at ${code(get(s, "source"))}` : ""}.`,
     fix: (s) =>
-      `Correct the syntax${where(s)} (a missing quote, brace, comma or newline is the usual cause), then run \`terraform fmt\` and \`terraform validate\` locally.`,
+      `Correct the syntax${where(s)}${s["source"] && /^[\])}]/.test(get(s, "source")) ? `: ${code(get(s, "source"))} closes something that was never opened, so remove it or add what it closes` : ": look for a stray or missing bracket, brace, quote, comma or newline on that line or just before it"}, then run \`terraform fmt\` and \`terraform validate\`.`,
     confidence: 0.9,
-    autoFixable: true,
+    autoFixable: false,
   },
   {
     id: "terraform-fmt-check",
@@ -100,7 +166,8 @@ function suggestion(
   name: string,
   fromTerraform?: string,
 ): string | undefined {
-  if (fromTerraform) return fromTerraform;
+  // Terraform only ever suggests an identifier; anything else in that spot was written by someone else.
+  if (fromTerraform) return /^[A-Za-z_][\w-]{0,63}$/.test(fromTerraform) ? fromTerraform : undefined;
   if (type === "aws_s3_bucket" && S3_SPLIT[name]) return `the separate resource ${S3_SPLIT[name]}`;
   return type && context.suggestArgument ? context.suggestArgument(type, name) : undefined;
 }
@@ -110,37 +177,74 @@ function didYouMean(s: Readonly<Record<string, string>>): string {
   if (!hint) return "";
   return hint.startsWith("the separate resource")
     ? ` Since AWS provider v4 this lives in ${hint}.`
-    : ` Did you mean \`${hint}\`?`;
+    : ` Did you mean ${code(hint)}?`;
+}
+
+/** Who owns the argument: a resource, a module call (its inputs), or a block we cannot name. */
+function owner(s: Readonly<Record<string, string>>): string {
+  if (s["module"]) return `the call to module ${code(get(s, "module"))}`;
+  if (s["address"]) return code(get(s, "address"));
+  return "a block";
+}
+
+function unsupportedRootCause(s: Readonly<Record<string, string>>): string {
+  const what = `${owner(s)} sets ${code(get(s, "argument"))}${where(s)}`;
+  if (s["removedIn"])
+    return `${what}, which the AWS provider removed in v${get(s, "removedIn")}.0: the provider installed${s["providerVersion"] ? ` (v${get(s, "providerVersion")})` : ""} is newer than the configuration was written for. Use ${get(s, "instead")} instead.`;
+  if (s["module"])
+    return `${what}, but the version of the module that was installed has no input of that name: it was renamed or removed in a newer module release (an unpinned \`version\` picked it up).${didYouMean(s)}`;
+  return `${what}, which ${s["resourceType"] ? code(get(s, "resourceType")) : "that block"} does not accept.${didYouMean(s)}`;
+}
+
+function unsupportedFix(s: Readonly<Record<string, string>>): string {
+  if (s["removedIn"])
+    return `Either update the configuration to the v${get(s, "removedIn")} provider (replace ${code(get(s, "argument"))} with ${get(s, "instead")}; the provider's v${get(s, "removedIn")} upgrade guide lists every change), or pin the provider below it (\`version = "< ${get(s, "removedIn")}.0"\` in \`required_providers\`) until you can.`;
+  if (s["module"])
+    return `Check the module's changelog for the new name of ${code(get(s, "argument"))} and rename it${where(s)}${s["suggestion"] ? ` (likely ${code(get(s, "suggestion"))})` : ""}, or pin the module's \`version\` to the release the configuration was written for.`;
+  if (s["suggestion"])
+    return `Replace ${code(get(s, "argument"))}${where(s)} with ${s["suggestion"].startsWith("the separate") ? s["suggestion"] : code(s["suggestion"])}, then run \`terraform validate\`.`;
+  return `Remove ${code(get(s, "argument"))}${where(s)} or rename it to the argument in the resource's documentation for the provider version in the lock file, then run \`terraform validate\`.`;
 }
 
 export const argumentSignatures: Signature[] = [
   {
     id: "terraform-unsupported-argument",
     category: "invalid_argument",
-    title: "A resource has an argument the AWS provider does not know",
+    title: "A block sets an argument its schema does not have",
     test: [
-      /Error: Unsupported argument[\s\S]{0,600}?An\s+argument\s+named\s+"([^"]+)"\s+is\s+not\s+expected\s+here\.(?:\s+Did\s+you\s+mean\s+"([^"]+)"\?)?/,
+      /(?:Error: Unsupported argument[\s\S]{0,600}?)?An\s+argument\s+named\s+"([^"]+)"\s+is\s+not\s+expected\s+here\.(?!\s+Did\s+you\s+mean\s+to\s+define)(?:\s+Did\s+you\s+mean\s+"([^"]+)"\?)?/,
     ],
     extract: (m, context) => {
       const loc = terraformLocation(m.input, m.index);
       const argument = m[1] ?? "";
+      const removed = removedArgument(loc.resourceType, argument);
+      const providerVersion = /hashicorp\/aws v(\d+\.\d+\.\d+)/.exec(context.input.text)?.[1];
       return compact({
         argument,
         file: loc.file,
         line: loc.line,
         address: loc.address,
         resourceType: loc.resourceType,
-        suggestion: suggestion(context, loc.resourceType, argument, m[2]),
+        module: loc.module,
+        suggestion: loc.module
+          ? m[2] && /^[A-Za-z_][\w-]{0,63}$/.test(m[2])
+            ? m[2]
+            : undefined
+          : suggestion(context, loc.resourceType, argument, m[2]),
+        removedIn: removed ? String(removed.major) : undefined,
+        instead: removed?.instead,
+        providerVersion,
       });
     },
-    rootCause: (s) =>
-      `\`${get(s, "address", get(s, "resourceType", "A block"))}\` sets \`${get(s, "argument")}\`${where(s)}, which ${s["resourceType"] ? `\`${get(s, "resourceType")}\`` : "this block"} does not accept.${didYouMean(s)}`,
-    fix: (s) =>
-      s["suggestion"]
-        ? `Replace \`${get(s, "argument")}\`${where(s)} with ${s["suggestion"].startsWith("the separate") ? s["suggestion"] : `\`${s["suggestion"]}\``}, then run \`terraform validate\`.`
-        : `Remove \`${get(s, "argument")}\`${where(s)} or rename it to the argument in the resource's documentation, then run \`terraform validate\`.`,
+    rootCause: unsupportedRootCause,
+    fix: unsupportedFix,
     confidence: 0.95,
-    autoFixable: true,
+    // Only a rename the schema (or Terraform) names is mechanical; a removal or a module input is not.
+    autoFixable: (s) =>
+      Boolean(s["suggestion"]) &&
+      !s["removedIn"] &&
+      !s["module"] &&
+      !s["suggestion"]?.startsWith("the separate"),
   },
   {
     id: "terraform-missing-required-argument",
@@ -151,18 +255,18 @@ export const argumentSignatures: Signature[] = [
     ],
     extract: (m) => located(m, { argument: m[1] }),
     rootCause: (s) =>
-      `\`${get(s, "address", "A block")}\`${where(s)} does not set \`${get(s, "argument")}\`, which is required.`,
+      `${s["address"] ? code(get(s, "address")) : "A block"}${where(s)} does not set ${code(get(s, "argument"))}, which is required.`,
     fix: (s) =>
-      `Add \`${get(s, "argument")} = …\` to \`${get(s, "address", "the block")}\`${where(s)} and run \`terraform validate\`.`,
+      `Set ${code(get(s, "argument"))} in ${s["address"] ? code(get(s, "address")) : "that block"}${where(s)} (its documentation says which values it takes) and run \`terraform validate\`.`,
     confidence: 0.95,
-    autoFixable: true,
+    autoFixable: false,
   },
   {
     id: "terraform-unsupported-block-type",
     category: "invalid_argument",
-    title: "A resource has a nested block the AWS provider does not know",
+    title: "A resource has a nested block its schema does not have",
     test: [
-      /Error: Unsupported block type[\s\S]{0,600}?Blocks\s+of\s+type\s+"([^"]+)"\s+are\s+not\s+expected\s+here\.(?:\s+Did\s+you\s+mean\s+"([^"]+)"\?)?/,
+      /Error: Unsupported block type[\s\S]{0,600}?Blocks\s+of\s+type\s+"([^"]+)"\s+are\s+not\s+expected\s+here\.(?!\s+Did\s+you\s+mean\s+to\s+define)(?:\s+Did\s+you\s+mean\s+"([^"]+)"\?)?/,
     ],
     extract: (m, context) => {
       const loc = terraformLocation(m.input, m.index);
@@ -177,13 +281,60 @@ export const argumentSignatures: Signature[] = [
       });
     },
     rootCause: (s) =>
-      `\`${get(s, "address", "A block")}\`${where(s)} contains a \`${get(s, "block")}\` block that its type does not accept.${didYouMean(s)}`,
+      `${s["address"] ? code(get(s, "address")) : "A block"}${where(s)} contains a ${code(get(s, "block"))} block that its type does not accept.${didYouMean(s)}`,
     fix: (s) =>
       s["suggestion"]?.startsWith("the separate resource")
-        ? `Move the \`${get(s, "block")}\` block out of \`${get(s, "address")}\` into ${s["suggestion"]} that references the bucket.`
-        : `Rename or remove the \`${get(s, "block")}\` block${where(s)} as the resource's documentation describes.`,
+        ? `Move the ${code(get(s, "block"))} block out of ${codeOr(s, "address", "the bucket resource")} into ${s["suggestion"]} that references the bucket.`
+        : `Rename or remove the ${code(get(s, "block"))} block${where(s)} as the resource's documentation for the installed provider version describes.`,
     confidence: 0.94,
-    autoFixable: true,
+    autoFixable: false,
+  },
+  {
+    id: "terraform-unknown-until-apply",
+    category: "invalid_argument",
+    title: "for_each or count depends on values known only after apply",
+    test: [
+      /Error: Invalid (for_each|count) argument[\s\S]{0,1500}?cannot be determined until apply/,
+      /The "(for_each|count)" (?:map includes keys derived from|set includes values derived from|value depends on) resource attributes that cannot be determined until apply/,
+    ],
+    extract: (m) => {
+      const loc = terraformLocation(
+        m.input,
+        m.input.lastIndexOf("Error:", m.index + 7) >= 0
+          ? Math.max(0, m.input.lastIndexOf("Error:", m.index + 7))
+          : m.index,
+      );
+      const expression = /^\s*\d+:\s+(?:for_each|count)\s*=\s*(.*\S)\s*$/m.exec(
+        m.input.slice(Math.max(0, m.index - 800), m.index + 800),
+      )?.[1];
+      return compact({ meta: m[1], file: loc.file, line: loc.line, address: loc.address, expression });
+    },
+    rootCause: (s) =>
+      `The \`${get(s, "meta")}\` of ${s["address"] ? code(get(s, "address")) : "a resource"}${where(s)} is computed from values Terraform only learns during apply${s["expression"] ? ` (${code(get(s, "expression"))})` : ""}, so it cannot decide at plan time which instances to create. This shows up on a fresh deployment, when the values come from resources that do not exist yet.`,
+    fix: (s) =>
+      s["meta"] === "count"
+        ? "Base `count` on values known at plan time (variables, locals, lengths of static lists) instead of resource attributes; or apply in two steps, first `terraform apply -target=` the resources it depends on."
+        : "Build the `for_each` keys from values known at plan time (static names from variables or locals) and put apply-time results only in the map values; or apply in two steps, first `terraform apply -target=` the resources the keys depend on.",
+    confidence: 0.95,
+    autoFixable: false,
+  },
+  {
+    id: "terraform-for-each-wrong-type",
+    category: "invalid_argument",
+    title: "for_each was given a list",
+    test: [
+      /the "for_each" argument must be a map, or set of strings, and you have provided a value of type (list|tuple)/,
+    ],
+    extract: (m) => {
+      const loc = terraformLocation(m.input, Math.max(0, m.input.lastIndexOf("Error:", m.index)));
+      return compact({ type: m[1], file: loc.file, line: loc.line, address: loc.address });
+    },
+    rootCause: (s) =>
+      `\`for_each\`${s["address"] ? ` on ${code(get(s, "address"))}` : ""}${where(s)} was given a ${get(s, "type")}; it accepts only a map or a set of strings, so each instance has a stable key.`,
+    fix: (s) =>
+      `Wrap the value in \`toset(...)\` (for a list of strings)${where(s)}, or build a map keyed by a stable name: \`{ for x in var.items : x.name => x }\`.`,
+    confidence: 0.95,
+    autoFixable: false,
   },
   {
     id: "terraform-invalid-attribute-value",
@@ -196,29 +347,65 @@ export const argumentSignatures: Signature[] = [
     ],
     extract: (m) => located(m, { argument: m[1], expected: m[2], got: m[3] }),
     rootCause: (s) =>
-      `\`${get(s, "argument")}\`${s["address"] ? ` in \`${get(s, "address")}\`` : ""}${where(s)} has a value the AWS provider rejects: expected ${get(s, "expected")}${s["got"] ? `, got \`${get(s, "got")}\`` : ""}.`,
-    fix: (s) => `Set \`${get(s, "argument")}\`${where(s)} to a value that satisfies: ${get(s, "expected")}.`,
+      `${code(get(s, "argument"))}${s["address"] ? ` in ${code(get(s, "address"))}` : ""}${where(s)} has a value the provider rejects: expected ${code(get(s, "expected"))}${s["got"] ? `, got ${code(get(s, "got"))}` : ""}.`,
+    fix: (s) =>
+      `Set ${code(get(s, "argument"))}${where(s)} to a value that satisfies ${code(get(s, "expected"))}.`,
     confidence: 0.9,
-    autoFixable: true,
+    autoFixable: false,
+  },
+  {
+    id: "aws-rds-unsupported-combination",
+    category: "invalid_argument",
+    title: "RDS does not offer this engine version or instance class",
+    test: [
+      /Cannot find version ([\w.-]+) for ([\w-]+)/,
+      /RDS does not support creating a DB instance with the following combination: ([\s\S]{0,400}?)\.(?:\s|$)/,
+    ],
+    extract: (m) => {
+      const loc = terraformLocation(m.input, Math.max(0, m.input.lastIndexOf("Error", m.index)));
+      if (m[0].startsWith("Cannot find version"))
+        return compact({ version: m[1], engine: m[2], address: loc.address, file: loc.file, line: loc.line });
+      const field = (name: string) => new RegExp(`${name}=([^,\\s]+)`).exec(m[1] ?? "")?.[1];
+      return compact({
+        instanceClass: field("DBInstanceClass"),
+        engine: field("Engine"),
+        version: field("EngineVersion"),
+        address: loc.address,
+        file: loc.file,
+        line: loc.line,
+      });
+    },
+    rootCause: (s) =>
+      s["instanceClass"]
+        ? `RDS no longer offers ${code(get(s, "instanceClass"))} with ${get(s, "engine")} ${code(get(s, "version"))}${s["address"] ? ` for ${code(get(s, "address"))}` : ""}${where(s)}: older instance classes are not available for newer engine versions (and an unpinned \`engine_version\` moves to the newest default).`
+        : `RDS does not offer ${get(s, "engine")} version ${code(get(s, "version"))}${s["address"] ? ` for ${code(get(s, "address"))}` : ""}${where(s)} in this region any more: old minor and major versions are retired.`,
+    fix: (s) =>
+      `List what RDS offers with \`aws rds describe-orderable-db-instance-options --engine ${get(s, "engine")}${s["instanceClass"] ? ` --db-instance-class ${get(s, "instanceClass")}` : ""}\` (or \`aws rds describe-db-engine-versions --engine ${get(s, "engine")}\`), then set a supported \`engine_version\`${s["instanceClass"] ? " and `instance_class` (e.g. a current generation such as db.t3 or db.t4g)" : ""}${where(s)}.`,
+    confidence: 0.95,
+    autoFixable: false,
   },
   {
     id: "aws-api-validation-error",
     category: "invalid_argument",
     title: "AWS rejected a parameter",
     test: [
-      /(?:api error )?(ValidationError|ValidationException|InvalidParameterValue|InvalidParameterCombination|InvalidParameterException|MalformedPolicyDocument|InvalidInput): ([^\n]+)/,
+      /(?:api error )?(ValidationError|ValidationException|InvalidParameterValue(?:Exception)?|InvalidParameterCombination|InvalidParameterException|MalformedPolicyDocument(?:Exception)?|InvalidInput): ([^\n]+)/,
     ],
     extract: (m) => {
       // Only AWS API answers: a Python `pydantic...ValidationError:` is not an AWS parameter problem.
       const before = m.input.slice(Math.max(0, m.index - 600), m.index + 10);
-      if (!/operation\s+error\s|api error/.test(before)) return null;
-      return located(m, { code: m[1], message: paragraphAt(m.input, groupIndex(m, 2)) });
+      const after = m.input.slice(m.index, m.index + 600);
+      if (!/operation\s+error\s|api error/.test(before) && !/status code: 4\d\d/i.test(after)) return null;
+      const message = cleanMessage(paragraphAt(m.input, groupIndex(m, 2)));
+      // Throttling wrapped in a validation error is a rate limit, not a bad parameter.
+      if (/throttl|rate limit|RequestLimitExceeded/i.test(message)) return null;
+      return located(m, { code: m[1], message });
     },
     rootCause: (s) =>
-      `AWS refused the request${s["address"] ? ` for \`${get(s, "address")}\`` : ""} with ${get(s, "code")}: ${get(s, "message")}`,
+      `AWS refused the request${s["address"] ? ` for ${code(get(s, "address"))}` : ""} with ${code(get(s, "code"))}: ${code(get(s, "message"))}`,
     fix: (s) =>
       `Correct the argument AWS names in the message${where(s)}; the provider does not validate every constraint before calling the API.`,
     confidence: 0.75,
-    autoFixable: true,
+    autoFixable: false,
   },
 ];

@@ -7,6 +7,7 @@ import { cycleSignatures, otherSignatures } from "./other.js";
 import { providerSignatures } from "./provider.js";
 import { pythonSignatures } from "./python.js";
 import { stateSignatures } from "./state.js";
+import { toolingSignatures } from "./tooling.js";
 
 /** The knowledge base. To add a failure, add an entry to the file for its domain (and a fixture pair). */
 export const SIGNATURES: readonly Signature[] = [
@@ -22,4 +23,5 @@ export const SIGNATURES: readonly Signature[] = [
   ...networkSignatures,
   ...pythonSignatures,
   ...otherSignatures,
+  ...toolingSignatures,
 ];

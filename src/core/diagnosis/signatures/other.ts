@@ -1,24 +1,76 @@
-import { compact, get, unwrap } from "../extract.js";
-import type { Signature } from "../types.js";
+import { code, compact, get } from "../extract.js";
+import type { Signature, Specifics } from "../types.js";
+
+/**
+ * Terraform hard-wraps long cycle lists at a fixed width, mid-name ("aws_api_gateway_st\nage"): when the
+ * broken lines are all the same length, they are joined without a space.
+ */
+function joinCycle(text: string): string {
+  const lines = text.split("\n").map((l) => l.replace(/^[│>]\s?/, ""));
+  // The first line starts after "Cycle: ", so only the middle lines show the wrap width.
+  const widths = lines.slice(1, -1).map((l) => l.length);
+  const fixed = widths.length > 0 && widths.every((w) => w === widths[0] && w >= 40);
+  return fixed ? lines.join("") : lines.map((l) => l.trim()).join(" ");
+}
+
+const NODE_SUFFIX = /\s*\((?:expand|close|destroy(?: deposed \w+)?|prepare state|[\w -]+)\)$/;
+
+function cycleFacts(raw: string): Record<string, string> {
+  const nodes = joinCycle(raw)
+    .split(/,\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  const resources = [...new Set(nodes.map((n) => n.replace(NODE_SUFFIX, "")))];
+  const bases = [...new Set(resources.map((r) => r.replace(/\[[^\]]*\]$/, "")))];
+  const destroy = nodes.some((n) => /\((?:destroy|destroy deposed \w+)\)$/.test(n));
+  const modules = [
+    ...new Set(
+      resources.map((r) => /^((?:module\.[\w-]+\.)+)/.exec(r)?.[1]?.replace(/\.$/, "")).filter((m) => m),
+    ),
+  ];
+  let shape = "general";
+  if (bases.length === 1 && resources.length > 1) shape = "self-index";
+  else if (resources.every((r) => /aws_security_group\./.test(r))) shape = "security-groups";
+  else if (destroy && modules.length === 1) shape = "module-replace";
+  else if (destroy) shape = "replace";
+  return compact({
+    nodes: resources.slice(0, 12).join(", ") + (resources.length > 12 ? ", …" : ""),
+    count: String(resources.length),
+    shape,
+    resource: bases[0],
+    module: modules.length === 1 ? modules[0] : undefined,
+  });
+}
+
+const CYCLE_FIX: Record<string, (s: Specifics) => string> = {
+  "self-index": (s) =>
+    `Inside ${code(get(s, "resource"))}, refer to the current instance with \`self\` (e.g. \`self.id\`, \`self.private_ip\`) in \`connection\` and \`provisioner\` blocks instead of \`${get(s, "resource")}[count.index]\`: an indexed self-reference makes each instance depend on all the others.`,
+  "security-groups": () =>
+    "Create the security groups without the inline `ingress`/`egress` rules that reference each other, and add those rules as separate `aws_vpc_security_group_ingress_rule` (or `aws_security_group_rule`) resources, which can depend on both groups.",
+  "module-replace": (s) =>
+    `The loop is inside ${code(get(s, "module"))} and appears while it replaces and destroys objects at once (a feature toggled off, create_before_destroy on a dependent): upgrade the module to a release that fixes it, or apply in two steps (first \`terraform apply -target=\` the objects being replaced, then the rest).`,
+  replace: () =>
+    "The loop appears only while replacing and destroying objects at once: check `create_before_destroy` on resources that depend on something being destroyed, and apply in two steps if needed (first `terraform apply -target=` the replacement, then the rest).",
+  general: () =>
+    "Break the loop: drop an unneeded `depends_on`, move a mutual reference into a separate resource (rules, attachments and policies usually have their own resource type), or pass a value through a variable instead of a reference.",
+};
 
 export const cycleSignatures: Signature[] = [
   {
     id: "terraform-dependency-cycle",
     category: "dependency_cycle",
     title: "Terraform found a dependency cycle",
-    test: [/Error: Cycle: ([^\n]+(?:\n(?!\n|Error:|##\[)[^\n]+)*)/],
-    extract: (m) => {
-      const nodes = unwrap(m[1] ?? "")
-        .split(/,\s*/)
-        .map((n) => n.trim())
-        .filter((n) => n !== "");
-      const resources = [...new Set(nodes.map((n) => n.replace(/\s*\((?:expand|close|destroy)\)$/, "")))];
-      return { nodes: resources.slice(0, 20).join(", "), count: String(resources.length) };
-    },
+    test: [/(?:^|Error: |[*>│] )Cycle: ([^\n]+(?:\n(?!\s*\n|Error:|##\[|╵)[^\n]+)*)/m],
+    extract: (m) => cycleFacts(m[1] ?? ""),
     rootCause: (s) =>
-      `These ${get(s, "count")} objects depend on each other in a loop, so Terraform cannot order them: ${get(s, "nodes")}.`,
-    fix: () =>
-      "Break the loop: move the mutual reference into a separate resource (e.g. `aws_security_group_rule` / `aws_vpc_security_group_ingress_rule` instead of inline rules that reference each other), drop an unneeded `depends_on`, or pass a value through a variable instead of a reference.",
+      ({
+        "self-index": `The instances of ${code(get(s, "resource"))} depend on each other (${code(get(s, "nodes"))}): a \`connection\` or \`provisioner\` block refers to the resource by its own address with \`count.index\` instead of \`self\`, so with more than one instance each waits for the others.`,
+        "security-groups": `The security groups ${code(get(s, "nodes"))} reference each other in inline rules, so each needs the other's ID before it can be created.`,
+        "module-replace": `Inside ${code(get(s, "module"))}, ${get(s, "count")} objects form a loop while some are destroyed and others replaced: ${code(get(s, "nodes"))}.`,
+        replace: `${get(s, "count")} objects form a loop while some are destroyed and others replaced: ${code(get(s, "nodes"))}.`,
+        general: `These ${get(s, "count")} objects depend on each other in a loop, so Terraform cannot order them: ${code(get(s, "nodes"))}.`,
+      })[get(s, "shape", "general")] ?? "",
+    fix: (s) => (CYCLE_FIX[get(s, "shape", "general")] ?? CYCLE_FIX["general"] ?? (() => ""))(s),
     confidence: 0.95,
     autoFixable: false,
   },

@@ -1,4 +1,4 @@
-import { compact, get, unwrap } from "../extract.js";
+import { code, compact, get, unwrap } from "../extract.js";
 import type { Signature } from "../types.js";
 
 const CONSTRAINTS = /^(?:[<>=~!]*\s*v?\d+(?:\.\d+)*(?:-[\w.]+)?(?:\s*,\s*|\s+|$))+/;
@@ -20,7 +20,7 @@ export const providerSignatures: Signature[] = [
     ],
     extract: (m) => compact({ provider: m[1], locked: m[2], constraint: m[3] ? unwrap(m[3]) : undefined }),
     rootCause: (s) =>
-      `\`.terraform.lock.hcl\` pins \`${get(s, "provider")}\` at ${get(s, "locked")}, but the configuration (or a module) now requires \`${get(s, "constraint")}\`.`,
+      `\`.terraform.lock.hcl\` pins ${code(get(s, "provider"))} at ${get(s, "locked")}, but the configuration (or a module) now requires ${code(get(s, "constraint"))}.`,
     fix: () =>
       `Run \`terraform init -upgrade\` in that root module, check the plan, and commit the updated \`.terraform.lock.hcl\` (add hashes for every runner platform: \`terraform providers lock ${LOCK_PLATFORMS}\`).`,
     confidence: 0.96,
@@ -33,13 +33,25 @@ export const providerSignatures: Signature[] = [
     test: [
       /Could\s+not\s+retrieve\s+the\s+list\s+of\s+available\s+versions\s+for\s+provider\s+([\w./-]+):\s+no\s+available\s+releases\s+match\s+the\s+given\s+constraints\s+([^\n]+(?:\n[^\n]+)?)/,
     ],
-    extract: (m) => compact({ provider: m[1], constraint: m[2] ? constraintsFrom(m[2]) : undefined }),
+    extract: (m) => {
+      const constraint = m[2] ? constraintsFrom(m[2]) : undefined;
+      const majors = [
+        ...new Set(
+          [...(constraint ?? "").matchAll(/(?:^|[\s,])(?:~>|=|>=|<|<=)?\s*v?(\d+)\.\d/g)].map((v) => v[1]),
+        ),
+      ];
+      return compact({
+        provider: m[1],
+        constraint,
+        majors: majors.length > 1 ? majors.map((v) => `v${v ?? ""}`).join(" vs ") : undefined,
+      });
+    },
     rootCause: (s) =>
-      `The version constraints on \`${get(s, "provider")}\` contradict each other or name a release that does not exist: \`${get(s, "constraint")}\`. Constraints from the root module and every module are combined.`,
-    fix: () =>
-      "Run `terraform providers` to see which module requires what, then relax or align the `required_providers` version constraints (e.g. upgrade the module that pins the old major) and commit the updated lock file.",
+      `No release of ${code(get(s, "provider"))} satisfies all its version constraints together${s["constraint"] ? `: ${code(get(s, "constraint"))}` : ""}. Terraform combines the constraints of the root module and of every module it calls, so one module pinning an older major version${s["majors"] ? ` (here: ${get(s, "majors")})` : ""} blocks the others.`,
+    fix: (s) =>
+      `Run \`terraform providers\` to see which module requires what for ${code(get(s, "provider"))}, then upgrade the module that pins the old version (or relax its constraint, or the root's) so one version satisfies all, and commit the updated lock file.`,
     confidence: 0.94,
-    autoFixable: true,
+    autoFixable: false,
   },
   {
     id: "terraform-core-version-unsupported",
@@ -54,9 +66,9 @@ export const providerSignatures: Signature[] = [
       });
     },
     rootCause: (s) =>
-      `The runner has Terraform ${get(s, "running")} but the configuration says \`required_version = "${get(s, "required")}"\`.`,
+      `The runner has Terraform ${get(s, "running", "in a version")} that the configuration's ${s["required"] ? code(`required_version = "${get(s, "required")}"`) : "`required_version`"} does not allow.`,
     fix: (s) =>
-      `Pin the same version in the workflow (\`hashicorp/setup-terraform\` with \`terraform_version\` matching \`${get(s, "required")}\`) or relax \`required_version\` if the configuration really supports ${get(s, "running")}.`,
+      `Install a matching version in the workflow (\`hashicorp/setup-terraform\` with \`terraform_version\`${s["required"] ? ` satisfying ${code(get(s, "required"))}` : ""}), or relax \`required_version\` if the configuration really supports the runner's version.`,
     confidence: 0.95,
     autoFixable: false,
   },
@@ -86,13 +98,18 @@ export const providerSignatures: Signature[] = [
     category: "provider_version",
     title: "The provider package does not match the lock file's checksums",
     test: [
-      /(?:the\s+(?:local|cached)\s+package\s+for\s+([\w./-]+)\s+([\w.-]+)\s+)?(?:doesn't|does\s+not)\s+match\s+any\s+of\s+the\s+checksums\s+(?:previously\s+)?recorded\s+in\s+the\s+dependency\s+lock\s+file/,
+      /(?:the\s+(?:local|cached|current)\s+package\s+for\s+([\w./-]+)\s+([\w.-]+)\s+)?(?:doesn't|does\s+not)\s+match\s+any\s+of\s+the\s+checksums\s+(?:previously\s+)?recorded\s+in\s+the\s+dependency\s+lock\s+file/,
     ],
-    extract: (m) => compact({ provider: m[1], version: m[2] }),
+    extract: (m) =>
+      compact({
+        provider: m[1],
+        version: m[2],
+        platform: /current platform, (\w+_\w+),/.exec(m.input)?.[1],
+      }),
     rootCause: (s) =>
-      `The lock file holds checksums for ${s["provider"] ? `\`${get(s, "provider")}\` ${get(s, "version")}` : "the provider"} built for other platforms only (typically a lock file created on macOS, used on a Linux runner).`,
-    fix: () =>
-      `Record hashes for every platform that runs Terraform and commit the lock file:\n\n\`\`\`sh\nterraform providers lock ${LOCK_PLATFORMS}\n\`\`\``,
+      `The lock file has no checksum matching the ${s["provider"] ? `${code(get(s, "provider"))} ${get(s, "version")} ` : "provider "}package on this machine${s["platform"] ? ` (${code(get(s, "platform"))})` : ""}: it was written on another platform (typically macOS for a Linux runner, or the reverse), so only that platform's hashes are recorded.`,
+    fix: (s) =>
+      `Record hashes for every platform that runs Terraform and commit the lock file:\n\n\`\`\`sh\nterraform providers lock ${s["platform"] && !LOCK_PLATFORMS.includes(get(s, "platform")) ? `-platform=${get(s, "platform")} ` : ""}${LOCK_PLATFORMS}\n\`\`\``,
     confidence: 0.94,
     autoFixable: true,
   },

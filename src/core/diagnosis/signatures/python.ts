@@ -1,5 +1,5 @@
-import { compact, get, unwrap } from "../extract.js";
-import type { Signature } from "../types.js";
+import { code, compact, get, unwrap } from "../extract.js";
+import type { Signature, Specifics } from "../types.js";
 
 // Import names whose PyPI distribution has another name.
 const DISTRIBUTION: Record<string, string> = {
@@ -22,38 +22,135 @@ const DISTRIBUTION: Record<string, string> = {
   MySQLdb: "mysqlclient",
   psycopg2: "psycopg2-binary",
   boto3_type_annotations: "boto3-type-annotations",
+  skimage: "scikit-image",
+  OpenSSL: "pyOpenSSL",
+  Levenshtein: "python-Levenshtein",
+  lxml: "lxml",
+  zmq: "pyzmq",
+  usb: "pyusb",
+  win32api: "pywin32",
+  win32com: "pywin32",
+  telegram: "python-telegram-bot",
+  discord: "discord.py",
+  nacl: "PyNaCl",
+  fitz: "PyMuPDF",
+  pptx: "python-pptx",
+  Bio: "biopython",
+  ldap: "python-ldap",
+  kafka: "kafka-python",
+  snappy: "python-snappy",
+  slugify: "python-slugify",
+  markdown: "Markdown",
+  websocket: "websocket-client",
+  jinja2: "Jinja2",
+  multipart: "python-multipart",
+  pkg_resources: "setuptools",
+  setuptools: "setuptools",
+  faiss: "faiss-cpu",
+  tensorflow_hub: "tensorflow-hub",
+  speech_recognition: "SpeechRecognition",
+  dns: "dnspython",
+  ruamel: "ruamel.yaml",
+  hcl2: "python-hcl2",
 };
+
+/** Where the failed import ran: inside an installed package, in this repository's tests, or at top level. */
+function importSite(text: string, at: number, top: string): Record<string, string | undefined> {
+  const before = text.slice(Math.max(0, at - 2500), at);
+  const frames = [...before.matchAll(/File "([^"]+)", line (\d+)|^(\S+\.py):(\d+): in /gm)];
+  const last = frames[frames.length - 1];
+  const file = last?.[1] ?? last?.[3];
+  const installed = file ? /[\\/](?:site|dist)-packages[\\/]([\w.-]+)[\\/]/.exec(file)?.[1] : undefined;
+  if (installed && installed !== top) return { site: "installed", owner: installed, file };
+  // `tests/hdx/conftest.py` failing to import `hdx`: the repository's own package is not on the path.
+  if (file && new RegExp(`(?:^|[\\\\/])${top}(?:[\\\\/]|$)`).test(file.replace(/[\\/][^\\/]+$/, "")))
+    return { site: "own", file };
+  if (
+    file &&
+    /(?:^|[\\/])(?:conftest|test_[\w]+|[\w]+_test)\.py$/.test(file) &&
+    new RegExp(`(?:^|[\\\\/])src[\\\\/]${top}\b|\bpythonpath\b`).test(text)
+  )
+    return { site: "own", file };
+  return { site: "third-party", file };
+}
+
+/** Syntax that is valid only in another Python version: the fix is the version, not the code. */
+function syntaxHint(text: string): Record<string, string | undefined> {
+  if (/:=/.test(text)) return { hint: "walrus" };
+  if (/except\s+[\w.]+\s*,\s*\w+\s*:/.test(text)) return { hint: "py2-except" };
+  if (/^\s*print\s+["'\w]/m.test(text)) return { hint: "py2-print" };
+  return {};
+}
+
+function hintCause(s: Specifics): string {
+  if (s["hint"] === "walrus")
+    return " The line uses the assignment expression `:=`, which needs Python 3.8 or newer: the interpreter running it is older.";
+  if (s["hint"] === "py2-except")
+    return " `except Exception, e:` is Python 2 syntax; Python 3 only accepts `except Exception as e:`.";
+  if (s["hint"] === "py2-print") return " `print x` is Python 2 syntax; Python 3 needs `print(x)`.";
+  return "";
+}
+
+function hintFix(s: Specifics): string | undefined {
+  if (s["hint"] === "walrus")
+    return "Run it with Python 3.8 or newer (`python-version` in the workflow, or the interpreter of the environment), or, if the code must support older Pythons, replace the `:=` expression with a separate assignment.";
+  if (s["hint"] === "py2-except")
+    return `Port the line to Python 3: write \`except Exception as e:\`${s["file"] ? ` in ${code(get(s, "file"))}` : ""} (\`2to3\` or \`pyupgrade\` converts such lines in bulk).`;
+  if (s["hint"] === "py2-print")
+    return "Port the code to Python 3: `print(...)` with parentheses (`2to3` converts it in bulk).";
+  return undefined;
+}
 
 export const pythonSignatures: Signature[] = [
   {
     id: "python-module-not-found",
     category: "python_import",
     title: "A Python module is missing",
-    test: [/ModuleNotFoundError: No module named '([\w.]+)'/],
+    test: [/ModuleNotFoundError: No module named '([\w.]+)'?/],
     extract: (m) => {
       const module = m[1] ?? "";
       const top = module.split(".")[0] ?? module;
-      return { module, package: DISTRIBUTION[top] ?? top.replace(/_/g, "-") };
+      const site = importSite(m.input, m.index, top);
+      const version = site.owner
+        ? new RegExp(`${site.owner}[-=]=?(\\d[\\w.]*)`).exec(m.input)?.[1]
+        : undefined;
+      return compact({ module, top, package: DISTRIBUTION[top] ?? top.replace(/_/g, "-"), ...site, version });
     },
-    rootCause: (s) =>
-      `Python could not import \`${get(s, "module")}\`: the package is not installed in the job's environment, or it is a local package that is not on the path.`,
-    fix: (s) =>
-      `If it is a third-party package, add \`${get(s, "package")}\` to the requirements the job installs (\`requirements.txt\` or \`pyproject.toml\`) and pin a version. If it is this repository's own package, install it (\`pip install -e .\`) or set \`PYTHONPATH\` before the tests.`,
+    rootCause: (s) => {
+      if (s["site"] === "installed")
+        return `The installed package ${code(get(s, "owner"))}${s["version"] ? ` ${get(s, "version")}` : ""} imports ${code(get(s, "module"))}, which is not installed with it: that release is packaged without one of its own modules or without declaring a dependency.`;
+      if (s["site"] === "own")
+        return `${code(get(s, "file"))} imports ${code(get(s, "module"))}, this repository's own package, but it is not on \`sys.path\` when the tests run: the package is neither installed nor on the configured \`pythonpath\` (paths in \`pytest.ini\` or \`pyproject.toml\` are relative to that file's directory).`;
+      return `Python could not import ${code(get(s, "module"))}: the package that provides it${s["package"] !== s["top"] ? ` (on PyPI: ${code(get(s, "package"))}, not ${code(get(s, "top"))})` : ""} is not installed in the environment the job uses.`;
+    },
+    fix: (s) => {
+      if (s["site"] === "installed")
+        return `Upgrade ${code(get(s, "owner"))} to a release that ships ${code(get(s, "module"))} (check its changelog and issue tracker), or pin the last release that worked; installing ${code(get(s, "top"))} separately only helps if it is a real PyPI package.`;
+      if (s["site"] === "own")
+        return `Put the package on the path: install it in the job (\`pip install -e .\`), or set \`pythonpath\` in the pytest configuration relative to that file (e.g. \`pythonpath = src\` in a root \`pytest.ini\`, \`../src\` in one under \`.config/\`).`;
+      return `Add ${code(get(s, "package"))} to the requirements the job installs (\`requirements.txt\` or \`pyproject.toml\`) with a version pin, and install them before the step that imports it.`;
+    },
     confidence: 0.95,
-    autoFixable: true,
+    autoFixable: (s) => s["site"] === "third-party" && DISTRIBUTION[get(s, "top")] !== undefined,
   },
   {
-    id: "python-cannot-import-name",
+    id: "pip-internals-import",
     category: "python_import",
-    title: "A Python name cannot be imported from a module",
-    test: [/ImportError: cannot import name '(\w+)' from '([\w.]+)'(?: \(([^)]+)\))?/],
-    extract: (m) => compact({ name: m[1], module: m[2], path: m[3] }),
+    title: "A tool imports pip internals that the installed pip removed",
+    test: [/ImportError: cannot import name '(\w+)' from '(pip\._internal[\w.]*)'/],
+    extract: (m) =>
+      compact({
+        name: m[1],
+        module: m[2],
+        tool: /pip-tools|pip-compile|pip-sync|piptools/.test(m.input) ? "pip-tools" : undefined,
+        pip: /\bpip[ -=]=?(\d+\.\d+(?:\.\d+)?)/.exec(m.input)?.[1],
+      }),
     rootCause: (s) =>
-      `\`${get(s, "module")}\` has no \`${get(s, "name")}\`: the installed version of the package differs from the one the code was written for, or the name was renamed or removed.`,
+      `${s["tool"] ? code(get(s, "tool")) : "A tool in the job (commonly pip-tools)"} imports ${code(get(s, "name"))} from pip's private ${code(get(s, "module"))}, which the pip on the runner${s["pip"] ? ` (${get(s, "pip")})` : ""} no longer has: pip does not keep its internals stable, and the tool's pinned version predates that pip.`,
     fix: (s) =>
-      `Pin \`${get(s, "module").split(".")[0] ?? "the package"}\` to a version that provides \`${get(s, "name")}\` in the requirements, or update the import to the new name (check the package's changelog).`,
-    confidence: 0.9,
-    autoFixable: true,
+      `Upgrade ${s["tool"] ? code(get(s, "tool")) : "the tool (for pip-tools: to the latest 7.x)"} to a release that supports the installed pip, or pin \`pip\` to the version the tool supports in the same step (\`pip install "pip<…"\`).`,
+    confidence: 0.93,
+    autoFixable: false,
   },
   {
     id: "pip-no-matching-distribution",
@@ -137,19 +234,68 @@ export const pythonSignatures: Signature[] = [
     autoFixable: false,
   },
   {
+    id: "python-mock-invalid-assertion",
+    category: "python_test_failure",
+    title: "A test calls a mock assertion that does not exist",
+    test: [
+      /AttributeError: '(\w+)' is not a valid assertion\. Use a spec for the mock[^\n]*?(?:Did you mean: '(\w+)'\?)?$/m,
+    ],
+    extract: (m) => compact({ name: m[1], meant: m[2] ?? (m[1] ? `assert_${m[1]}` : undefined) }),
+    rootCause: (s) =>
+      `A test calls ${code(`mock.${get(s, "name")}(…)`)}, which is not an assertion: older Pythons silently returned a new mock (so the test never checked anything); Python 3.12's \`unittest.mock\` rejects such misspelled assertion names.`,
+    fix: (s) =>
+      `Call the real assertion, ${code(`${get(s, "meant")}(…)`)}, and check that the test still passes; it may have been hiding a real failure.`,
+    confidence: 0.96,
+    autoFixable: false,
+  },
+  {
+    id: "python-deprecation-as-error",
+    category: "python_test_failure",
+    title: "A deprecation warning failed the tests",
+    test: [
+      /^\s*(?:E\s+)?(?:[\w.]+\.py:\d+: )?(DeprecationWarning|PendingDeprecationWarning|FutureWarning): ([^\n]+)$/m,
+    ],
+    extract: (m) => {
+      const message = m[2] ?? "";
+      const use = /\bUse ([^.]+(?:\.[^\s.][^.]*)*?)(?:\.\s|\.$|$)/.exec(message)?.[1];
+      const call = /^([\w.]+\(\))/.exec(message)?.[1];
+      return compact({ kind: m[1], message, use, call });
+    },
+    rootCause: (s) =>
+      `The tests treat warnings as errors (\`-W error\` or \`filterwarnings = error\`), and ${s["call"] ? code(get(s, "call")) : "the code"} raises a ${get(s, "kind")} on this Python or library version: ${code(get(s, "message"))}`,
+    fix: (s) =>
+      `Replace the deprecated call${s["use"] ? ` as the warning says: ${code(get(s, "use"))}` : " with the replacement the warning names"}. Only if the warning comes from a dependency you cannot change, ignore that one warning in the pytest \`filterwarnings\` setting.`,
+    confidence: 0.72,
+    autoFixable: false,
+  },
+  {
+    id: "python-bare-assertion",
+    category: "python_test_failure",
+    title: "A test assertion failed",
+    test: [/^\s*(?:E\s+)?AssertionError: ([^\n]+)$/m],
+    extract: (m) => compact({ assertion: m[1] }),
+    rootCause: (s) =>
+      `A test assertion failed: ${code(get(s, "assertion"))}. The log does not show which test; when the same test passes locally, the CI environment differs (library versions, Python version, environment variables).`,
+    fix: () =>
+      "Reproduce with the versions CI installed (`pip freeze` in the job), then fix the code or update the expectation to the new behaviour; pin the dependency if the change is unwanted.",
+    confidence: 0.7,
+    autoFixable: false,
+  },
+  {
     id: "python-syntax-error",
     category: "python_syntax",
     title: "Python code does not compile",
     test: [
       /File "([^"]+)", line (\d+)[^\n]*\n(?:[^\n]*\n){0,6}?[E ]*\s*(SyntaxError|IndentationError|TabError): ([^\n]+)/,
     ],
-    extract: (m) => compact({ file: m[1], line: m[2], error: m[3], message: m[4] }),
+    extract: (m) => compact({ file: m[1], line: m[2], error: m[3], message: m[4], ...syntaxHint(m[0]) }),
     rootCause: (s) =>
-      `\`${get(s, "file")}\` line ${get(s, "line")} does not parse: ${get(s, "error")}: ${get(s, "message")}.`,
+      `${code(get(s, "file"))} line ${get(s, "line")} does not parse: ${get(s, "error")}: ${get(s, "message")}.${hintCause(s)}`,
     fix: (s) =>
-      `Fix the syntax at \`${get(s, "file")}:${get(s, "line")}\` and check with \`python -m py_compile ${get(s, "file")}\`.`,
+      hintFix(s) ??
+      `Fix the syntax at ${code(`${get(s, "file")}:${get(s, "line")}`)} and check with \`python -m py_compile ${get(s, "file")}\`.`,
     confidence: 0.93,
-    autoFixable: true,
+    autoFixable: false,
   },
   {
     id: "python-lint-findings",
@@ -164,6 +310,7 @@ export const pythonSignatures: Signature[] = [
       const count = [...m.input.matchAll(/^\S+\.py:\d+:\d+: [A-Z]{1,3}\d{1,4}\b|^\s*--> \S+\.py:\d+:\d+$/gm)]
         .length;
       return compact({
+        ...syntaxHint(m.input.slice(m.index, m.index + 400)),
         file: concise ? m[1] : m[3],
         line: concise ? m[2] : m[4],
         code: concise ? m[4] : m[1],
@@ -173,13 +320,14 @@ export const pythonSignatures: Signature[] = [
       });
     },
     rootCause: (s) =>
-      `${get(s, "tool")} reported ${get(s, "findings")} finding(s); the first is ${get(s, "code")} at \`${get(s, "file")}:${get(s, "line")}\`: ${get(s, "message")}.`,
+      `${get(s, "tool")} reported ${get(s, "findings")} finding${s["findings"] === "1" ? "" : "s"}; the first is ${get(s, "code")} at ${code(`${get(s, "file")}:${get(s, "line")}`)}: ${get(s, "message")}.${hintCause(s)}`,
     fix: (s) =>
-      s["tool"] === "ruff"
+      hintFix(s) ??
+      (s["tool"] === "ruff"
         ? "Run `ruff check --fix` (and `ruff format`) locally, fix what remains by hand, and commit."
-        : `Fix the findings ${get(s, "tool")} lists (start at \`${get(s, "file")}:${get(s, "line")}\`) and re-run it locally.`,
+        : `Fix the findings ${get(s, "tool")} lists (start at ${code(`${get(s, "file")}:${get(s, "line")}`)}) and re-run it locally.`),
     confidence: 0.85,
-    autoFixable: true,
+    autoFixable: false,
   },
   {
     id: "python-black-would-reformat",

@@ -1,4 +1,4 @@
-import { compact, get } from "../extract.js";
+import { code, compact, get } from "../extract.js";
 import type { Signature } from "../types.js";
 
 function lockField(block: string, name: string): string | undefined {
@@ -14,7 +14,13 @@ export const stateSignatures: Signature[] = [
     extract: (m) => {
       const block = m.input.slice(m.index, m.index + 1200);
       const info = /Lock Info:([\s\S]*?)(?:\n\s*\n(?!\s*Info:)|$)/.exec(block)?.[1] ?? "";
+      const message = /Error message: ([^\n]+(?:\n(?!\s*\n|Lock Info:)[^\n]+)*)/.exec(block)?.[1];
+      const race =
+        message && /412|conditionNotMet|object doesn't exist|pre-conditions/i.test(message) && !info
+          ? "yes"
+          : undefined;
       return compact({
+        race,
         lockId: lockField(info, "ID"),
         path: lockField(info, "Path"),
         operation: lockField(info, "Operation"),
@@ -23,19 +29,29 @@ export const stateSignatures: Signature[] = [
         version: lockField(info, "Version"),
       });
     },
-    rootCause: (s) =>
-      `Another Terraform operation holds the state lock${s["path"] ? ` on \`${get(s, "path")}\`` : ""}: ${s["who"] ? `\`${get(s, "who")}\`` : "someone"} started \`${get(s, "operation", "an operation")}\`${s["created"] ? ` at ${get(s, "created")}` : ""}${s["lockId"] ? ` (lock ID \`${get(s, "lockId")}\`)` : ""}. Either that run is still going, or it was cancelled and left the lock behind.`,
+    rootCause: (s) => {
+      if (s["race"])
+        return "Several runs raced for the same state lock: another run created and released the lock object between this run's attempt and its read of the lock's details, so the backend reported an error with no lock ID instead of waiting. This happens when many runs (parallel jobs, `terragrunt run-all`) use one state.";
+      const holder = s["who"] ? code(get(s, "who")) : "another run";
+      const op = s["operation"] ? ` (${code(get(s, "operation"))})` : "";
+      const runner = /^runner@/.test(get(s, "who"))
+        ? " The holder is a GitHub-hosted runner: another run of a workflow on the same state, often the same pull request triggered twice."
+        : "";
+      return `Another Terraform operation holds the state lock${s["path"] ? ` on ${code(get(s, "path"))}` : ""}: ${holder} took it${op}${s["created"] ? ` at ${get(s, "created")}` : ""}${s["lockId"] ? `, lock ID ${code(get(s, "lockId"))}` : ""}. Either that run is still going, or it was cancelled and left the lock behind.${runner}`;
+    },
     fix: (s) =>
-      [
-        "First check that no plan or apply is still running for this state (other workflow runs, a colleague's terminal).",
-        "Only when you are sure the holder is gone, release the lock from the same root module and backend:",
-        "",
-        "```sh",
-        `terraform force-unlock ${get(s, "lockId", "<LOCK_ID>")}`,
-        "```",
-        "",
-        "Warning: force-unlocking a lock that a live apply holds lets two applies write the state at once and can corrupt it. Add a `concurrency:` group per state to the workflow so runs queue instead of colliding.",
-      ].join("\n"),
+      s["race"]
+        ? "Serialise the runs that share this state (a `concurrency:` group per state in the workflow, or fewer parallel runs), and pass `-lock-timeout=5m` so a run waits for the lock instead of failing. Re-running the failed job is safe."
+        : [
+            "First check that no plan or apply is still running for this state (other workflow runs, a colleague's terminal).",
+            "Only when you are sure the holder is gone, release the lock from the same root module and backend:",
+            "",
+            "```sh",
+            `terraform force-unlock ${get(s, "lockId", "the-lock-id-from-the-error")}`,
+            "```",
+            "",
+            "Warning: force-unlocking a lock that a live apply holds lets two applies write the state at once and can corrupt it. Add a `concurrency:` group per state (for pull requests: per PR, with `cancel-in-progress: false`) to the workflow so runs queue instead of colliding, and `-lock-timeout=5m` so they wait.",
+          ].join("\n"),
     confidence: 0.97,
     autoFixable: false,
     evidenceAfter: 10,
@@ -69,7 +85,7 @@ export const stateSignatures: Signature[] = [
     rootCause: (s) =>
       `The operation finished but its lock${s["lockId"] ? ` \`${get(s, "lockId")}\`` : ""} could not be released (the job lost its credentials or network at the end, or the lock was already removed). Later runs will fail to acquire it.`,
     fix: (s) =>
-      `Make sure no other run uses the state, then \`terraform force-unlock ${get(s, "lockId", "<LOCK_ID>")}\`. Warning: never force-unlock a lock a running apply holds.`,
+      `Make sure no other run uses the state, then run \`terraform force-unlock\` with ${s["lockId"] ? `the lock ID ${code(get(s, "lockId"))}` : "the lock ID from the error"}. Warning: never force-unlock a lock a running apply holds.`,
     confidence: 0.9,
     autoFixable: false,
     evidenceAfter: 6,
