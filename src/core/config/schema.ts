@@ -79,6 +79,15 @@ export const RepoConfigSchema = z
       })
       .strict()
       .default({ enabled: true }),
+    cost: z
+      .object({
+        /** Estimate the monthly cost of each plan from AWS's Price List API (the plan role needs pricing:GetProducts). */
+        enabled: z.boolean().default(true),
+        /** A plan that raises the monthly cost by more than this many USD fails the plan check. */
+        maxMonthlyIncrease: z.number().nonnegative().max(10_000_000).optional(),
+      })
+      .strict()
+      .default({ enabled: true }),
     budgets: z
       .object({
         llmCalls: positiveInt(50).default(8),

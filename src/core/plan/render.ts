@@ -22,6 +22,8 @@ export interface RenderOptions {
   fullPlanUrl?: string;
   /** Maximum characters; default 60,000 (a PR comment holds 65,536; a job summary takes up to 1 MiB). */
   budget?: number;
+  /** The monthly cost line shown under the header, and its collapsible tables (dropped first if too long). */
+  cost?: { line: string; details: string };
 }
 
 export const DEFAULT_BUDGET = 60_000;
@@ -40,6 +42,7 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
   const top = header(summary, root, redact(planLine(summary.counts)));
   const riskHeading = callout === undefined && summary.risks.length > 0 ? "### ⚠️ Risks\n\n" : "";
   const footer = footerOf(summary);
+  const costLine = options.cost ? `${options.cost.line}\n\n` : "";
   const sections = [outputLevels(summary), deferredLevels(summary), driftLevels(summary)];
   const smallest = (levels: string[]) => levels[levels.length - 1] ?? "";
   const base =
@@ -48,13 +51,20 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
     1 +
     top.length +
     riskHeading.length +
+    costLine.length +
     footer.length +
     NOTE_RESERVE;
   const minimal = base + sections.reduce((sum, levels) => sum + smallest(levels).length, 0);
   const riskText = risks.find((level) => minimal + level.length + 1 <= budget) ?? smallest(risks);
   const riskBlock = riskText === "" ? "" : `${riskText}\n`;
+  const costDetails = options.cost?.details ?? "";
+  const costBlock =
+    costLine + (minimal + riskBlock.length + costDetails.length <= budget * 0.5 ? costDetails : "");
 
-  const layout = new EntryLayout(buildEntries(summary), budget - minimal - riskBlock.length);
+  const layout = new EntryLayout(
+    buildEntries(summary),
+    budget - minimal - riskBlock.length - (costBlock.length - costLine.length),
+  );
   const chosen = sections.map(smallest);
   const upgrade = (index: number) => {
     const levels = sections[index] ?? [""];
@@ -76,7 +86,10 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
 
   const changes = layout.entries.length > 0 ? `### Changes\n\n${layout.render()}` : "";
   const note = trimNote(layout, chosen, sections, options.fullPlanUrl);
-  const risksFirst = callout === undefined ? [top, riskHeading, riskBlock] : [callout, riskBlock, "\n", top];
+  const risksFirst =
+    callout === undefined
+      ? [top, costBlock, riskHeading, riskBlock]
+      : [callout, riskBlock, "\n", top, costBlock];
   const body = [marker, ...risksFirst, changes, ...chosen, note, footer].join("");
   return body.length <= budget ? body : hardCut(body, budget);
 }
