@@ -15,7 +15,8 @@ export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
 // A parsed section takes several times its size on the heap; refuse before V8 runs out rather than crash.
 const HEAP_PER_BYTE = 6;
 
-const USAGE = "plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR]";
+const USAGE =
+  "plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR] [--cost [--region R] [--prices FILE]]";
 
 const HELP = `devops-agent ${USAGE}
 
@@ -27,6 +28,9 @@ what the plan marks sensitive (never its values). Any plan from Terraform 0.12 o
 --markdown        print the pull request comment (the default)
 --fail-on-delete  exit 1 when the plan deletes or replaces anything
 --root DIR        the root module the plan is for, named in the comment (default .)
+--cost            add the monthly cost before → after, from AWS's Price List API (default credential
+                  chain; needs pricing:GetProducts), or from --prices FILE (saved get-products output)
+--region R        the region the plan deploys to (default AWS_REGION)
 
 Exit codes: 0 summarized; 1 --fail-on-delete and the plan deletes or replaces;
 2 bad usage, or FILE is unreadable or not a Terraform plan.`;
@@ -44,10 +48,21 @@ export const planCommand: CliCommand = {
       throw new UsageError(`expected one FILE (or - for stdin); usage: devops-agent ${USAGE}`);
     }
     if (values.json && values.markdown) throw new UsageError("--json and --markdown cannot be combined");
+    if (!values.cost && (values.region !== undefined || values.prices !== undefined))
+      throw new UsageError("--region and --prices go with --cost");
     const bytes = await readPlanFile(file, io);
-    const summary = summarize(bytes, file);
-    if (values.json) io.stdout(JSON.stringify(summaryToContract(summary), null, 2));
-    else io.stdout(renderPlanMarkdown(summary, { root: values.root ?? "." }));
+    const { plan, summary } = summarize(bytes, file);
+    const { costOfPlan, costMarkdown } = await import("../plan-cost.js");
+    const cost = values.cost ? await costOfPlan(plan, values, io) : undefined;
+    if (values.json)
+      io.stdout(JSON.stringify({ ...summaryToContract(summary), ...(cost ? { cost } : {}) }, null, 2));
+    else
+      io.stdout(
+        renderPlanMarkdown(summary, {
+          root: values.root ?? ".",
+          ...(cost ? { cost: costMarkdown(cost) } : {}),
+        }),
+      );
     const destructive = summary.counts.delete + summary.counts.replace;
     if (values["fail-on-delete"] && destructive > 0) {
       io.stderr(
@@ -69,6 +84,9 @@ function parse(argv: string[]) {
       markdown: { type: "boolean" },
       "fail-on-delete": { type: "boolean" },
       root: { type: "string" },
+      cost: { type: "boolean" },
+      region: { type: "string" },
+      prices: { type: "string" },
     },
   });
 }
@@ -96,7 +114,8 @@ function summarize(bytes: Buffer, file: string) {
   const heap = getHeapStatistics();
   const maxSectionBytes = Math.floor((heap.heap_size_limit - heap.used_heap_size) / HEAP_PER_BYTE);
   try {
-    return summarizePlan(parsePlan(bytes, { maxSectionBytes }));
+    const plan = parsePlan(bytes, { maxSectionBytes });
+    return { plan, summary: summarizePlan(plan) };
   } catch (error) {
     if (error instanceof PlanParseError)
       throw new UsageError(`${file === "-" ? "stdin" : file}: ${error.message}`);
