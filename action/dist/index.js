@@ -369,8 +369,8 @@ var require_errors = __commonJS({
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kUndiciError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kUndiciError] === true;
       }
       [kUndiciError] = true;
     };
@@ -382,8 +382,8 @@ var require_errors = __commonJS({
         this.message = message || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kConnectTimeoutError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kConnectTimeoutError] === true;
       }
       [kConnectTimeoutError] = true;
     };
@@ -395,8 +395,8 @@ var require_errors = __commonJS({
         this.message = message || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kHeadersTimeoutError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kHeadersTimeoutError] === true;
       }
       [kHeadersTimeoutError] = true;
     };
@@ -408,8 +408,8 @@ var require_errors = __commonJS({
         this.message = message || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kHeadersOverflowError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kHeadersOverflowError] === true;
       }
       [kHeadersOverflowError] = true;
     };
@@ -421,8 +421,8 @@ var require_errors = __commonJS({
         this.message = message || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kBodyTimeoutError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kBodyTimeoutError] === true;
       }
       [kBodyTimeoutError] = true;
     };
@@ -438,8 +438,8 @@ var require_errors = __commonJS({
         this.statusCode = statusCode;
         this.headers = headers;
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kResponseStatusCodeError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kResponseStatusCodeError] === true;
       }
       [kResponseStatusCodeError] = true;
     };
@@ -451,8 +451,8 @@ var require_errors = __commonJS({
         this.message = message || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kInvalidArgumentError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kInvalidArgumentError] === true;
       }
       [kInvalidArgumentError] = true;
     };
@@ -464,8 +464,8 @@ var require_errors = __commonJS({
         this.message = message || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kInvalidReturnValueError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kInvalidReturnValueError] === true;
       }
       [kInvalidReturnValueError] = true;
     };
@@ -477,8 +477,8 @@ var require_errors = __commonJS({
         this.message = message || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kAbortError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kAbortError] === true;
       }
       [kAbortError] = true;
     };
@@ -490,8 +490,8 @@ var require_errors = __commonJS({
         this.message = message || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kRequestAbortedError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kRequestAbortedError] === true;
       }
       [kRequestAbortedError] = true;
     };
@@ -503,8 +503,8 @@ var require_errors = __commonJS({
         this.message = message || "Request information";
         this.code = "UND_ERR_INFO";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kInformationalError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kInformationalError] === true;
       }
       [kInformationalError] = true;
     };
@@ -516,8 +516,8 @@ var require_errors = __commonJS({
         this.message = message || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kRequestContentLengthMismatchError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kRequestContentLengthMismatchError] === true;
       }
       [kRequestContentLengthMismatchError] = true;
     };
@@ -529,8 +529,8 @@ var require_errors = __commonJS({
         this.message = message || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kResponseContentLengthMismatchError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kResponseContentLengthMismatchError] === true;
       }
       [kResponseContentLengthMismatchError] = true;
     };
@@ -542,8 +542,8 @@ var require_errors = __commonJS({
         this.message = message || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kClientDestroyedError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kClientDestroyedError] === true;
       }
       [kClientDestroyedError] = true;
     };
@@ -555,8 +555,8 @@ var require_errors = __commonJS({
         this.message = message || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kClientClosedError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kClientClosedError] === true;
       }
       [kClientClosedError] = true;
     };
@@ -569,8 +569,8 @@ var require_errors = __commonJS({
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kSocketError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kSocketError] === true;
       }
       [kSocketError] = true;
     };
@@ -582,8 +582,8 @@ var require_errors = __commonJS({
         this.message = message || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kNotSupportedError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kNotSupportedError] === true;
       }
       [kNotSupportedError] = true;
     };
@@ -595,8 +595,8 @@ var require_errors = __commonJS({
         this.message = message || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kBalancedPoolMissingUpstreamError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kBalancedPoolMissingUpstreamError] === true;
       }
       [kBalancedPoolMissingUpstreamError] = true;
     };
@@ -608,8 +608,8 @@ var require_errors = __commonJS({
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kHTTPParserError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kHTTPParserError] === true;
       }
       [kHTTPParserError] = true;
     };
@@ -621,8 +621,8 @@ var require_errors = __commonJS({
         this.message = message || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kResponseExceededMaxSizeError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kResponseExceededMaxSizeError] === true;
       }
       [kResponseExceededMaxSizeError] = true;
     };
@@ -637,8 +637,8 @@ var require_errors = __commonJS({
         this.data = data;
         this.headers = headers;
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kRequestRetryError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kRequestRetryError] === true;
       }
       [kRequestRetryError] = true;
     };
@@ -653,8 +653,8 @@ var require_errors = __commonJS({
         this.data = data;
         this.headers = headers;
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kResponseError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kResponseError] === true;
       }
       [kResponseError] = true;
     };
@@ -667,8 +667,8 @@ var require_errors = __commonJS({
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kSecureProxyConnectionError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kSecureProxyConnectionError] === true;
       }
       [kSecureProxyConnectionError] = true;
     };
@@ -680,8 +680,8 @@ var require_errors = __commonJS({
         this.message = message || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kMessageSizeExceededError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kMessageSizeExceededError] === true;
       }
       get [kMessageSizeExceededError]() {
         return true;
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query,
+        query: query2,
         idempotent,
         blocking,
         upgrade,
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query2 ? buildURL(path, query2) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5617,7 +5617,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object2, keepalive);
     }
-    function cloneBody(instance, body) {
+    function cloneBody(instance2, body) {
       const [out1, out2] = body.stream.tee();
       body.stream = out1;
       return {
@@ -5631,7 +5631,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         throw new DOMException("The operation was aborted.", "AbortError");
       }
     }
-    function bodyMixinMethods(instance) {
+    function bodyMixinMethods(instance2) {
       const methods = {
         blob() {
           return consumeBody(this, (bytes) => {
@@ -5642,18 +5642,18 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               mimeType = serializeAMimeType(mimeType);
             }
             return new Blob2([bytes], { type: mimeType });
-          }, instance);
+          }, instance2);
         },
         arrayBuffer() {
           return consumeBody(this, (bytes) => {
             return new Uint8Array(bytes).buffer;
-          }, instance);
+          }, instance2);
         },
         text() {
-          return consumeBody(this, utf8DecodeBytes, instance);
+          return consumeBody(this, utf8DecodeBytes, instance2);
         },
         json() {
-          return consumeBody(this, parseJSONFromBytes, instance);
+          return consumeBody(this, parseJSONFromBytes, instance2);
         },
         formData() {
           return consumeBody(this, (value) => {
@@ -5682,12 +5682,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             throw new TypeError(
               'Content-Type was not one of "multipart/form-data" or "application/x-www-form-urlencoded".'
             );
-          }, instance);
+          }, instance2);
         },
         bytes() {
           return consumeBody(this, (bytes) => {
             return new Uint8Array(bytes);
-          }, instance);
+          }, instance2);
         }
       };
       return methods;
@@ -5695,8 +5695,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object2, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object2, instance);
+    async function consumeBody(object2, convertBytesToJSValue, instance2) {
+      webidl.brandCheck(object2, instance2);
       if (bodyUnusable(object2)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
@@ -10625,8 +10625,8 @@ var require_mock_errors = __commonJS({
         this.message = message || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
-      static [Symbol.hasInstance](instance) {
-        return instance && instance[kMockNotMatchedError] === true;
+      static [Symbol.hasInstance](instance2) {
+        return instance2 && instance2[kMockNotMatchedError] === true;
       }
       [kMockNotMatchedError] = true;
     };
@@ -10818,13 +10818,13 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body, headers, query: query2 } = opts;
       return {
         path,
         method,
         body,
         headers,
-        query
+        query: query2
       };
     }
     function generateKeyValues(data) {
@@ -11904,14 +11904,14 @@ var require_dns = __commonJS({
         affinity,
         maxItems: interceptorOpts?.maxItems ?? Infinity
       };
-      const instance = new DNSInstance(opts);
+      const instance2 = new DNSInstance(opts);
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
-          instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
+          instance2.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
               return handler.onError(err);
             }
@@ -11928,7 +11928,7 @@ var require_dns = __commonJS({
             };
             dispatch(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler }, origDispatchOpts)
+              instance2.getHandler({ origin, dispatch, handler }, origDispatchOpts)
             );
           });
           return true;
@@ -19162,6 +19162,7336 @@ var require_undici = __commonJS({
   }
 });
 
+// ../../main/node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
+    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR2:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR2;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit2(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        visit_(null, node2, visitor_, Object.freeze([]));
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path) {
+      const ctrl = callVisitor(key, node2, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path = Object.freeze(path.concat(node2));
+          for (let i5 = 0; i5 < node2.items.length; ++i5) {
+            const ci = visit_(i5, node2.items[i5], visitor, path);
+            if (typeof ci === "number")
+              i5 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i5, 1);
+              i5 -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path = Object.freeze(path.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node2, visitor, path) {
+      const ctrl = await callVisitor(key, node2, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path = Object.freeze(path.concat(node2));
+          for (let i5 = 0; i5 < node2.items.length; ++i5) {
+            const ci = await visitAsync_(i5, node2.items[i5], visitor, path);
+            if (typeof ci === "number")
+              i5 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i5, 1);
+              i5 -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path = Object.freeze(path.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node2, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node2, path);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path);
+      return void 0;
+    }
+    function replaceNode(key, path, node2) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node2;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node2;
+        else
+          parent.value = node2;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node2;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit2;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error64) {
+            onError(String(error64));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit2.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags[node2.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root5) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit2.visit(root5, {
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i5 = 1; true; ++i5) {
+        const name = `${prefix}${i5}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error64 = new Error("Failed to resolve repeated object (this should not happen)");
+              error64.source = source;
+              throw error64;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i5 = 0, len = val.length; i5 < len; ++i5) {
+            const v0 = val[i5];
+            const v1 = applyReviver(reviver, val, String(i5), v0);
+            if (v1 === void 0)
+              delete val[i5];
+            else if (v1 !== v0)
+              val[i5] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k5 of Array.from(val.keys())) {
+            const v0 = val.get(k5);
+            const v1 = applyReviver(reviver, val, k5, v0);
+            if (v1 === void 0)
+              val.delete(k5);
+            else if (v1 !== v0)
+              val.set(k5, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k5, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k5, v0);
+            if (v1 === void 0)
+              delete val[k5];
+            else if (v1 !== v0)
+              val[k5] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i5) => toJS(v, String(i5), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit2 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes5;
+        if (ctx?.aliasResolveCache) {
+          nodes5 = ctx.aliasResolveCache;
+        } else {
+          nodes5 = [];
+          visit2.visit(doc, {
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes5.push(node2);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes5;
+        }
+        let found = void 0;
+        for (const node2 of nodes5) {
+          if (node2 === this)
+            break;
+          if (node2.anchor === this.source)
+            found = node2;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+      } else if (identity.isCollection(node2)) {
+        let count = 0;
+        for (const item of node2.items) {
+          const c5 = getAliasCount(doc, item, anchors2);
+          if (c5 > count)
+            count = c5;
+        }
+        return count;
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map4 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map4.items.push(value);
+        return map4;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node3 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node3;
+          return node3;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node2.tag = tagName;
+      else if (!tagObj.default)
+        node2.tag = tagObj.tag;
+      if (ref)
+        ref.node = node2;
+      return node2;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i5 = path.length - 1; i5 >= 0; --i5) {
+        const k5 = path[i5];
+        if (typeof k5 === "number" && Number.isInteger(k5) && k5 >= 0) {
+          const a5 = [];
+          a5[k5] = v;
+          v = a5;
+        } else {
+          v = /* @__PURE__ */ new Map([[k5, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key, ...rest] = path;
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node2 = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+        else
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
+            return false;
+          const n3 = node2.value;
+          return n3 == null || allowScalar && identity.isScalar(n3) && n3.value == null && !n3.commentBefore && !n3.comment && !n3.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+    }
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end2 = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end2 = lineWidth - indentAtStart;
+      }
+      let split2 = void 0;
+      let prev = void 0;
+      let overflow2 = false;
+      let i5 = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i5 = consumeMoreIndentedLines(text, i5, indent.length);
+        if (i5 !== -1)
+          end2 = i5 + endStep;
+      }
+      for (let ch; ch = text[i5 += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i5;
+          switch (text[i5 + 1]) {
+            case "x":
+              i5 += 3;
+              break;
+            case "u":
+              i5 += 5;
+              break;
+            case "U":
+              i5 += 9;
+              break;
+            default:
+              i5 += 1;
+          }
+          escEnd = i5;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i5 = consumeMoreIndentedLines(text, i5, indent.length);
+          end2 = i5 + indent.length + endStep;
+          split2 = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i5 + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split2 = i5;
+          }
+          if (i5 >= end2) {
+            if (split2) {
+              folds.push(split2);
+              end2 = split2 + endStep;
+              split2 = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i5 += 1];
+                overflow2 = true;
+              }
+              const j5 = i5 > escEnd + 1 ? i5 - 2 : escStart - 1;
+              if (escapedFolds[j5])
+                return text;
+              folds.push(j5);
+              escapedFolds[j5] = true;
+              end2 = j5 + endStep;
+              split2 = void 0;
+            } else {
+              overflow2 = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow2 && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i6 = 0; i6 < folds.length; ++i6) {
+        const fold = folds[i6];
+        const end3 = folds[i6 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end3)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end3)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i5, indent) {
+      let end2 = i5;
+      let start = i5 + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i5 < start + indent) {
+          ch = text[++i5];
+        } else {
+          do {
+            ch = text[++i5];
+          } while (ch && ch !== "\n");
+          end2 = i5;
+          start = i5 + 1;
+          ch = text[start];
+        }
+      }
+      return end2;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i5 = 0, start = 0; i5 < strLen; ++i5) {
+        if (str[i5] === "\n") {
+          if (i5 - start > limit)
+            return true;
+          start = i5 + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json2 = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json2;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i5 = 0, ch = json2[i5]; ch; ch = json2[++i5]) {
+        if (ch === " " && json2[i5 + 1] === "\\" && json2[i5 + 2] === "n") {
+          str += json2.slice(start, i5) + "\\ ";
+          i5 += 1;
+          start = i5;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json2[i5 + 1]) {
+            case "u":
+              {
+                str += json2.slice(start, i5);
+                const code2 = json2.substr(i5 + 2, 4);
+                switch (code2) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
+                    else
+                      str += json2.substr(i5, 6);
+                }
+                i5 += 5;
+                start = i5 + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json2[i5 + 2] === '"' || json2.length < minMultiLineLength) {
+                i5 += 1;
+              } else {
+                str += json2.slice(start, i5) + "\n\n";
+                while (json2[i5 + 2] === "\\" && json2[i5 + 3] === "n" && json2[i5 + 4] !== '"') {
+                  str += "\n";
+                  i5 += 2;
+                }
+                str += indent;
+                if (json2[i5 + 2] === " ")
+                  str += "\\";
+                i5 += 1;
+                start = i5 + 1;
+              }
+              break;
+            default:
+              i5 += 1;
+          }
+      }
+      str = start ? str + json2.slice(start) : json2;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end2 = value.substring(endStart);
+      const endNlPos = end2.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end2 || endNlPos !== end2.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end2) {
+        value = value.slice(0, -end2.length);
+        if (end2[end2.length - 1] === "\n")
+          end2 = end2.slice(0, -1);
+        end2 = end2.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
+      if (comment2) {
+        header2 += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end2}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header2}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header2}
+${indent}${start}${value}${end2}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test23 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test23) || compat?.some(test23))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
+      }
+      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o3) => tagObj = o3 });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug2(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning3) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning3);
+        else
+          console.warn(warning3);
+      }
+    }
+    exports.debug = debug2;
+    exports.warn = warn;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge3 = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    function addMergeToJSMap(ctx, map4, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map4, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map4, it);
+      else
+        mergeValue(ctx, map4, source);
+    }
+    function mergeValue(ctx, map4, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map4 instanceof Map) {
+          if (!map4.has(key))
+            map4.set(key, value2);
+        } else if (map4 instanceof Set) {
+          map4.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map4, key)) {
+          Object.defineProperty(map4, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map4;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge3;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge3 = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map4, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map4, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map4, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map4 instanceof Map) {
+          map4.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map4 instanceof Set) {
+          map4.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map4)
+            Object.defineProperty(map4, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map4[stringKey] = jsValue;
+        }
+      }
+      return map4;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k5 = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k5, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i5 = 0; i5 < items.length; ++i5) {
+        const item = items[i5];
+        let comment3 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment3 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i5 = 1; i5 < lines.length; ++i5) {
+          const line = lines[i5];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i5 = 0; i5 < items.length; ++i5) {
+        const item = items[i5];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment2 = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment2 = ik.comment;
+          }
+        }
+        if (comment2)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i5 < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end: end2 } = flowChars;
+      if (lines.length === 0) {
+        return start + end2;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end2}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end2}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k5 = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k5)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k5)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map4 = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map4.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map4.items.sort(schema.sortMapEntries);
+        }
+        return map4;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i5 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i5 === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i5, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map4 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map4);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map4, item);
+        return map4;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map4 = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map5, onError) {
+        if (!identity.isMap(map5))
+          onError("Expected a mapping for this tag");
+        return map5;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map4;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i5 = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i5++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i5 = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i5++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string4 = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string4;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n3 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n3) && !n3.includes("e")) {
+        let i5 = n3.indexOf(".");
+        if (i5 < 0) {
+          i5 = n3.length;
+          n3 += ".";
+        }
+        let d5 = minFractionDigits - (n3.length - i5 - 1);
+        while (d5-- > 0)
+          n3 += "0";
+      }
+      return n3;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node2.minFractionDigits = str.length - dot - 1;
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0o")
+    };
+    var int2 = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports.int = int2;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map4 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var bool2 = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = [
+      map4.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool2.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map4 = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map4.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i5 = 0; i5 < str.length; ++i5)
+            buffer[i5] = str.charCodeAt(i5);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf2 = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf2 instanceof node_buffer.Buffer ? buf2.toString("base64") : node_buffer.Buffer.from(buf2.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s2 = "";
+          for (let i5 = 0; i5 < buf2.length; ++i5)
+            s2 += String.fromCharCode(buf2[i5]);
+          str = btoa(s2);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n3 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n3);
+          for (let i5 = 0, o3 = 0; i5 < n3; ++i5, o3 += lineWidth) {
+            lines[i5] = str.substr(o3, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i5 = 0; i5 < seq.items.length; ++i5) {
+          let item = seq.items[i5];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i5] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i5 = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i5++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map4 = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map4);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map4.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map4.set(key, value);
+        }
+        return map4;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f5 = str.substring(dot + 1).replace(/_/g, "");
+          if (f5[f5.length - 1] === "0")
+            node2.minFractionDigits = f5.length;
+        }
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign2 = str[0];
+      if (sign2 === "-" || sign2 === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n4 = BigInt(str);
+        return sign2 === "-" ? BigInt(-1) * n4 : n4;
+      }
+      const n3 = parseInt(str, radix);
+      return sign2 === "-" ? -1 * n3 : n3;
+    }
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node2) => intStringify(node2, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0")
+    };
+    var int2 = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports.int = int2;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set3 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set3.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set3;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set2 = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map4, onError) {
+        if (identity.isMap(map4)) {
+          if (map4.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map4);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map4;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set2;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign2 = str[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
+      const num = (n3) => asBigInt ? BigInt(n3) : Number(n3);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p3) => res2 * num(60) + num(p3), num(0));
+      return sign2 === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node2) {
+      let { value } = node2;
+      let num = (n3) => n3;
+      if (typeof value === "bigint")
+        num = (n3) => BigInt(n3);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node2);
+      let sign2 = "";
+      if (value < 0) {
+        sign2 = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign2 + parts.map((n3) => String(n3).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year2, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date6 = Date.UTC(year2, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d5 = parseSexagesimal(tz, false);
+          if (Math.abs(d5) < 30)
+            d5 *= 60;
+          date6 -= 6e4 * d5;
+        }
+        return new Date(date6);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map4 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var binary = require_binary();
+    var bool2 = require_bool2();
+    var float = require_float2();
+    var int2 = require_int2();
+    var merge3 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set2 = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map4.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool2.trueTag,
+      bool2.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge3.merge,
+      omap.omap,
+      pairs.pairs,
+      set2.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map4 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var bool2 = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge3 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set2 = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map4.map, seq.seq, string4.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool2.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
+      intTime: timestamp.intTime,
+      map: map4.map,
+      merge: merge3.merge,
+      null: _null4.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set2.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge3.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map4 = require_map();
+    var seq = require_seq();
+    var string4 = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a5, b5) => a5.key < b5.key ? -1 : a5.key > b5.key ? 1 : 0;
+    var Schema2 = class _Schema {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map4.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema2;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema2 = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version2 } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version2 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node2, name) {
+        if (!node2.anchor) {
+          const prev = anchors.anchorNames(this);
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node2.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node2 = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node2))
+          node2.flow = true;
+        setAnchors();
+        return node2;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k5 = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k5, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
+        let opt;
+        switch (version2) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version2;
+            else
+              this.directives = new directives.Directives({ version: version2 });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version2);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema2.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json2,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s2 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos2, code2, message) {
+        super();
+        this.name = name;
+        this.code = code2;
+        this.message = message;
+        this.pos = pos2;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos2, code2, message) {
+        super("YAMLParseError", pos2, code2, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos2, code2, message) {
+        super("YAMLWarning", pos2, code2, message);
+      }
+    };
+    var prettifyError2 = (src, lc) => (error64) => {
+      if (error64.pos[0] === -1)
+        return;
+      error64.linePos = error64.pos.map((pos2) => lc.linePos(pos2));
+      const { line, col } = error64.linePos[0];
+      error64.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end2 = error64.linePos[1];
+        if (end2?.line === line && end2.col > col) {
+          count = Math.max(1, Math.min(end2.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error64.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError2;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment2 = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor2 = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment2)
+              comment2 = cb;
+            else
+              comment2 += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment2)
+                comment2 += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor2 || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor2)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor2 || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end2 = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment: comment2,
+        hasNewline,
+        anchor: anchor2,
+        tag,
+        newlineAfterProp,
+        end: end2,
+        start: start ?? end2
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end2 = fc.end[0];
+        if (end2.indent === indent && (end2.source === "]" || end2.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end2, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a5, b5) => a5 === b5 || identity.isScalar(a5) && identity.isScalar(b5) && a5.value === b5.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map4 = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep3, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep3?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map4.comment)
+                map4.comment += "\n" + keyProps.comment;
+              else
+                map4.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map4.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map4.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map4.range = [bm.offset, offset, commentEnd ?? offset];
+      return map4;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node2.range[2];
+        seq.items.push(node2);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end2, offset, reqSpace, onError) {
+      let comment2 = "";
+      if (end2) {
+        let hasSpace = false;
+        let sep3 = "";
+        for (const token of end2) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment2)
+                comment2 = cb;
+              else
+                comment2 += sep3 + cb;
+              sep3 = "";
+              break;
+            }
+            case "newline":
+              if (comment2)
+                sep3 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment: comment2, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i5 = 0; i5 < fc.items.length; ++i5) {
+        const collItem = fc.items[i5];
+        const { start, key, sep: sep3, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep3?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
+            if (i5 === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i5 < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i5 === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep3)
+                for (const st of sep3) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map4 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map4.items.push(pair);
+          } else {
+            const map4 = new YAMLMap.YAMLMap(ctx.schema);
+            map4.flow = true;
+            map4.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map4.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map4);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end2 = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end2.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end2.comment;
+          else
+            coll.comment = end2.comment;
+        }
+        coll.range = [fc.offset, cePos, end2.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
+      if (tag?.format)
+        node2.format = tag.format;
+      return node2;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+      if (!header2)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      let chompStart = lines.length;
+      for (let i5 = lines.length - 1; i5 >= 0; --i5) {
+        const content = lines[i5][1];
+        if (content === "" || content === "\r")
+          chompStart = i5;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end3 = start + header2.length;
+        if (scalar2.source)
+          end3 += scalar2.source.length;
+        return { value: value2, type, comment: header2.comment, range: [start, end3, end3] };
+      }
+      let trimIndent = scalar2.indent + header2.indent;
+      let offset = scalar2.offset + header2.length;
+      let contentStart = 0;
+      for (let i5 = 0; i5 < chompStart; ++i5) {
+        const [indent, content] = lines[i5];
+        if (content === "" || content === "\r") {
+          if (header2.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header2.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i5;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i5 = lines.length - 1; i5 >= chompStart; --i5) {
+        if (lines[i5][0].length > trimIndent)
+          chompStart = i5 + 1;
+      }
+      let value = "";
+      let sep3 = "";
+      let prevMoreIndented = false;
+      for (let i5 = 0; i5 < contentStart; ++i5)
+        value += lines[i5][0].slice(trimIndent) + "\n";
+      for (let i5 = contentStart; i5 < chompStart; ++i5) {
+        let [indent, content] = lines[i5];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep3 === "\n")
+            value += "\n";
+          else
+            sep3 = "\n";
+        } else {
+          value += sep3 + content;
+          sep3 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header2.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i5 = chompStart; i5 < lines.length; ++i5)
+            value += "\n" + lines[i5][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end2 = start + header2.length + scalar2.source.length;
+      return { value, type, comment: header2.comment, range: [start, end2, end2] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error64 = -1;
+      for (let i5 = 1; i5 < source.length; ++i5) {
+        const ch = source[i5];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n3 = Number(ch);
+          if (!indent && n3)
+            indent = n3;
+          else if (error64 === -1)
+            error64 = offset + i5;
+        }
+      }
+      if (error64 !== -1)
+        onError(error64, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment2 = "";
+      let length = source.length;
+      for (let i5 = 1; i5 < props.length; ++i5) {
+        const token = props[i5];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment2 = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment: comment2, length };
+    }
+    function splitLines(source) {
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
+      const m3 = first.match(/^( *)/);
+      const line0 = m3?.[1] ? [m3[1], first.slice(m3[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i5 = 1; i5 < split2.length; i5 += 2)
+        lines.push([split2[i5], split2[i5 + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end: end2 } = scalar2;
+      let _type;
+      let value;
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end2, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep3 = " ";
+      let pos2 = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep3 === "\n")
+            res += sep3;
+          else
+            sep3 = "\n";
+        } else {
+          res += sep3 + lm;
+          sep3 = " ";
+        }
+        pos2 = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos2;
+      match = last.exec(source);
+      return res + sep3 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i5 = 1; i5 < source.length - 1; ++i5) {
+        const ch = source[i5];
+        if (ch === "\r" && source[i5 + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i5);
+          res += fold;
+          i5 = offset;
+        } else if (ch === "\\") {
+          let next = source[++i5];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i5 + 1];
+            while (next === " " || next === "	")
+              next = source[++i5 + 1];
+          } else if (next === "\r" && source[i5 + 1] === "\n") {
+            next = source[++i5 + 1];
+            while (next === " " || next === "	")
+              next = source[++i5 + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i5 + 1, length, onError);
+            i5 += length;
+          } else {
+            const raw = source.substr(i5 - 1, 2);
+            onError(i5 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i5;
+          let next = source[i5 + 1];
+          while (next === " " || next === "	")
+            next = source[++i5 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i5 + 2] === "\n"))
+            res += i5 > wsStart ? source.slice(wsStart, i5 + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code2);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar2;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error64) {
+        const msg = error64 instanceof Error ? error64.message : String(error64);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar2 = new Scalar.Scalar(value);
+      }
+      scalar2.range = range2;
+      scalar2.source = value;
+      if (type)
+        scalar2.type = type;
+      if (tagName)
+        scalar2.tag = tagName;
+      if (tag.format)
+        scalar2.format = tag.format;
+      if (comment2)
+        scalar2.comment = comment2;
+      return scalar2;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before2, pos2) {
+      if (before2) {
+        pos2 ?? (pos2 = before2.length);
+        for (let i5 = pos2 - 1; i5 >= 0; --i5) {
+          let st = before2[i5];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before2[++i5];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before2[++i5];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
+      let node2;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node2 = composeAlias(ctx, token, onError);
+          if (anchor2 || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor2)
+            node2.anchor = anchor2.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor2)
+              node2.anchor = anchor2.source.substring(1);
+          } catch (error64) {
+            const message = error64 instanceof Error ? error64.message : String(error64);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor2 && node2.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment2) {
+        if (token.type === "scalar" && token.source === "")
+          node2.comment = comment2;
+        else
+          node2.commentBefore = comment2;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node2.srcToken = token;
+      return node2;
+    }
+    function composeEmptyNode(ctx, offset, before2, pos2, { spaceBefore, comment: comment2, anchor: anchor2, tag, end: end2 }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos2),
+        indent: -1,
+        source: ""
+      };
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor2) {
+        node2.anchor = anchor2.source.substring(1);
+        if (node2.anchor === "")
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment2) {
+        node2.comment = comment2;
+        node2.range[2] = end2;
+      }
+      return node2;
+    }
+    function composeAlias({ options }, { offset, source, end: end2 }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end2, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end: end2 }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end2?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end2, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment2 = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i5 = 0; i5 < prelude.length; ++i5) {
+        const source = prelude[i5];
+        switch (source[0]) {
+          case "#":
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i5 + 1]?.[0] !== "#")
+              i5 += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment: comment2, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code2, message, warning3) => {
+          const pos2 = getErrorPos(source);
+          if (warning3)
+            this.warnings.push(new errors.YAMLWarning(pos2, code2, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos2, code2, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment2;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          }
+        }
+        if (afterDoc) {
+          for (let i5 = 0; i5 < this.errors.length; ++i5)
+            doc.errors.push(this.errors[i5]);
+          for (let i5 = 0; i5 < this.warnings.length; ++i5)
+            doc.warnings.push(this.warnings[i5]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning3) => {
+              const pos2 = getErrorPos(token);
+              pos2[0] += offset;
+              this.onError(pos2, "BAD_DIRECTIVE", message, warning3);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error64 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error64);
+            else
+              this.doc.errors.push(error64);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end2 = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end2.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end2.comment}` : end2.comment;
+            }
+            this.doc.range[2] = end2.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos2, code2, message) => {
+          const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
+          if (onError)
+            onError(offset, code2, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end2 = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end2))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end: end2 };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end: end2 };
+        default:
+          return { type: "scalar", offset, indent, source, end: end2 };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header2.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end2) {
+      if (end2)
+        for (const st of end2)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end2 = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end2)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end: end2 });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end2 = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end: end2 });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep3, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep3)
+        for (const st of sep3)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit2(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i5 = 0; i5 < token.items.length; ++i5) {
+            const ci = _visit(Object.freeze(path.concat([[field, i5]])), token.items[i5], visitor);
+            if (typeof ci === "number")
+              i5 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i5, 1);
+              i5 -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit2;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR2 = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR2:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR2:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR2;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i5 = this.pos;
+        let ch = this.buffer[i5];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i5];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i5 + 1] === "\n";
+        return false;
+      }
+      charAt(n3) {
+        return this.buffer[this.pos + n3];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end2 = this.lineEndPos;
+        if (typeof end2 !== "number" || end2 !== -1 && end2 < this.pos) {
+          end2 = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end2;
+        }
+        if (end2 === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end2 - 1] === "\r")
+          end2 -= 1;
+        return this.buffer.substring(this.pos, end2);
+      }
+      hasChars(n3) {
+        return this.pos + n3 <= this.buffer.length;
+      }
+      setNext(state2) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state2;
+        return null;
+      }
+      peek(n3) {
+        return this.buffer.substr(this.pos, n3);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n3 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n3);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s2 === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n3 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n3;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n3 = yield* this.pushIndicators();
+        switch (line[n3]) {
+          case "#":
+            yield* this.pushCount(line.length - n3);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n3 += yield* this.parseBlockScalarHeader();
+            n3 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n3);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n3 = 0;
+        while (line[n3] === ",") {
+          n3 += yield* this.pushCount(1);
+          n3 += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n3 += yield* this.pushIndicators();
+        switch (line[n3]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n3);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end2 = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end2 !== -1 && this.buffer[end2 + 1] === "'")
+            end2 = this.buffer.indexOf("'", end2 + 2);
+        } else {
+          while (end2 !== -1) {
+            let n3 = 0;
+            while (this.buffer[end2 - 1 - n3] === "\\")
+              n3 += 1;
+            if (n3 % 2 === 0)
+              break;
+            end2 = this.buffer.indexOf('"', end2 + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end2);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end2 = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end2 === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end2 = this.buffer.length;
+        }
+        yield* this.pushToIndex(end2 + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i5 = this.pos;
+        while (true) {
+          const ch = this.buffer[++i5];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i6 = this.pos; ch = this.buffer[i6]; ++i6) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i6;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i6 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i5 = nl + 1;
+        ch = this.buffer[i5];
+        while (ch === " ")
+          ch = this.buffer[++i5];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i5];
+          nl = i5 - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i6 = nl - 1;
+            let ch2 = this.buffer[i6];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i6];
+            const lastChar = i6;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i6];
+            if (ch2 === "\n" && i6 >= this.pos && i6 + 1 + indent > lastChar)
+              nl = i6;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end2 = this.pos - 1;
+        let i5 = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i5]) {
+          if (ch === ":") {
+            const next = this.buffer[i5 + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end2 = i5;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i5 + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i5 += 1;
+                ch = "\n";
+                next = this.buffer[i5 + 1];
+              } else
+                end2 = i5;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i5 + 1);
+              if (cs === -1)
+                break;
+              i5 = Math.max(i5, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end2 = i5;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end2 + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n3) {
+        if (n3 > 0) {
+          yield this.buffer.substr(this.pos, n3);
+          this.pos += n3;
+          return n3;
+        }
+        return 0;
+      }
+      *pushToIndex(i5, allowEmpty) {
+        const s2 = this.buffer.slice(this.pos, i5);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n3 = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n3 += yield* this.pushTag();
+              n3 += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n3 += yield* this.pushUntil(isNotAnchorChar);
+              n3 += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n3 += yield* this.pushCount(1);
+                n3 += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n3;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i5 = this.pos + 2;
+          let ch = this.buffer[i5];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i5];
+          return yield* this.pushToIndex(ch === ">" ? i5 + 1 : i5, false);
+        } else {
+          let i5 = this.pos + 1;
+          let ch = this.buffer[i5];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i5];
+            else if (ch === "%" && hexDigits.has(this.buffer[i5 + 1]) && hexDigits.has(this.buffer[i5 + 2])) {
+              ch = this.buffer[i5 += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i5, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i5 = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i5];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n3 = i5 - this.pos;
+        if (n3 > 0) {
+          yield this.buffer.substr(this.pos, n3);
+          this.pos = i5;
+        }
+        return n3;
+      }
+      *pushUntil(test23) {
+        let i5 = this.pos;
+        let ch = this.buffer[i5];
+        while (!test23(ch))
+          ch = this.buffer[++i5];
+        return yield* this.pushToIndex(i5, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list4, type) {
+      for (let i5 = 0; i5 < list4.length; ++i5)
+        if (list4[i5].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list4) {
+      for (let i5 = 0; i5 < list4.length; ++i5) {
+        switch (list4[i5].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i5;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i5 = prev.length;
+      loop: while (--i5 >= 0) {
+        switch (prev[i5].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i5]?.type === "space") {
+      }
+      return prev.splice(i5, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i5 = 0; i5 < source.length; ++i5)
+          target.push(source[i5]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n3) {
+        return this.stack[this.stack.length - n3];
+      }
+      *pop(error64) {
+        const token = error64 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar2) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep3;
+          if (scalar2.end) {
+            sep3 = scalar2.end;
+            sep3.push(this.sourceToken);
+            delete scalar2.end;
+          } else
+            sep3 = [this.sourceToken];
+          const map4 = {
+            type: "block-map",
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep3 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map4;
+        } else
+          yield* this.lineEnd(scalar2);
+      }
+      *blockScalar(scalar2) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar2.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar2.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map4) {
+        const it = map4.items[map4.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
+              if (last?.type === "comment")
+                end2?.push(this.sourceToken);
+              else
+                map4.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map4.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map4.indent)) {
+                const prev = map4.items[map4.items.length - 2];
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
+                  map4.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map4.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map4.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i5 = 0; i5 < it.sep.length; ++i5) {
+              const st = it.sep[i5];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i5);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map4.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map4.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map4.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map4.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep3 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map4.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map4.items.push({ start, key: fs3, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs3);
+              } else {
+                Object.assign(it, { key: fs3, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map4);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map4.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
+              if (last?.type === "comment")
+                end2?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs3, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs3);
+              else
+                Object.assign(it, { key: fs3, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
+            const map4 = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep3 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map4;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse4(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning3) => log.warn(doc.options.logLevel, warning3));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse4;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument;
+    exports.stringify = stringify;
+  }
+});
+
+// ../../main/node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema2 = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit2 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema2.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
+  }
+});
+
 // ../../main/node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion;
 var init_emitWarningIfUnsupportedVersion = __esm({
@@ -19540,9 +26870,9 @@ var init_hasOwn = __esm({
 });
 
 // ../../main/node_modules/@smithy/core/dist-es/submodules/transport/httpRequest.js
-function cloneQuery(query) {
-  return Object.keys(query).reduce((carry, paramName) => {
-    const param = query[paramName];
+function cloneQuery(query2) {
+  return Object.keys(query2).reduce((carry, paramName) => {
+    const param = query2[paramName];
     return {
       ...carry,
       [paramName]: Array.isArray(param) ? [...param] : param
@@ -19673,7 +27003,7 @@ var init_normalizeProvider = __esm({
 
 // ../../main/node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js
 function parseQueryString(querystring) {
-  const query = {};
+  const query2 = {};
   querystring = querystring.replace(/^\?/, "");
   if (querystring) {
     for (const pair of querystring.split("&")) {
@@ -19682,16 +27012,16 @@ function parseQueryString(querystring) {
       if (value) {
         value = decodeURIComponent(value);
       }
-      if (!(key in query)) {
-        query[key] = value;
-      } else if (Array.isArray(query[key])) {
-        query[key].push(value);
+      if (!(key in query2)) {
+        query2[key] = value;
+      } else if (Array.isArray(query2[key])) {
+        query2[key].push(value);
       } else {
-        query[key] = [query[key], value];
+        query2[key] = [query2[key], value];
       }
     }
   }
-  return query;
+  return query2;
 }
 var init_parseQueryString = __esm({
   "../../main/node_modules/@smithy/core/dist-es/submodules/transport/parseQueryString.js"() {
@@ -19708,16 +27038,16 @@ var init_parseUrl = __esm({
         return parseUrl(new URL(url2));
       }
       const { hostname: hostname3, pathname, port, protocol, search } = url2;
-      let query;
+      let query2;
       if (search) {
-        query = parseQueryString(search);
+        query2 = parseQueryString(search);
       }
       return {
         hostname: hostname3,
         port: port ? parseInt(port) : void 0,
         protocol,
         path: pathname,
-        query
+        query: query2
       };
     };
   }
@@ -22015,8 +29345,8 @@ var init_Schema = __esm({
       name;
       namespace;
       traits;
-      static assign(instance, values) {
-        const schema = Object.assign(instance, values);
+      static assign(instance2, values) {
+        const schema = Object.assign(instance2, values);
         return schema;
       }
       static [Symbol.hasInstance](lhs) {
@@ -22964,16 +30294,16 @@ var init_exceptions = __esm({
         const candidate = value;
         return _ServiceException.prototype.isPrototypeOf(candidate) || Boolean(candidate.$fault) && Boolean(candidate.$metadata) && (candidate.$fault === "client" || candidate.$fault === "server");
       }
-      static [Symbol.hasInstance](instance) {
-        if (!instance) {
+      static [Symbol.hasInstance](instance2) {
+        if (!instance2) {
           return false;
         }
-        const candidate = instance;
+        const candidate = instance2;
         if (this === _ServiceException) {
-          return _ServiceException.isInstance(instance);
+          return _ServiceException.isInstance(instance2);
         }
-        if (_ServiceException.isInstance(instance)) {
-          if (this.prototype.isPrototypeOf(instance)) {
+        if (_ServiceException.isInstance(instance2)) {
+          if (this.prototype.isPrototypeOf(instance2)) {
             return true;
           }
           const targetId = Object.prototype.hasOwnProperty.call(this, "shapeId") ? this.shapeId : void 0;
@@ -24626,9 +31956,9 @@ var init_parseURL = __esm({
             return value;
           }
           if (typeof value === "object" && "hostname" in value) {
-            const { hostname: hostname4, port, protocol: protocol2 = "", path = "", query = {} } = value;
+            const { hostname: hostname4, port, protocol: protocol2 = "", path = "", query: query2 = {} } = value;
             const url2 = new URL(`${protocol2}//${hostname4}${port ? `:${port}` : ""}${path}`);
-            url2.search = Object.entries(query).map(([k5, v]) => `${k5}=${v}`).join("&");
+            url2.search = Object.entries(query2).map(([k5, v]) => `${k5}=${v}`).join("&");
             return url2;
           }
           return new URL(value);
@@ -25316,9 +32646,9 @@ var init_hash_node = __esm({
       algorithmIdentifier;
       secret;
       hash;
-      constructor(algorithmIdentifier, secret) {
+      constructor(algorithmIdentifier, secret2) {
         this.algorithmIdentifier = algorithmIdentifier;
-        this.secret = secret;
+        this.secret = secret2;
         this.reset();
       }
       update(toHash, encoding) {
@@ -26874,9 +34204,9 @@ var init_Sha256Js = __esm({
       finished = false;
       inner;
       outer;
-      constructor(secret) {
-        if (secret) {
-          const key = _Sha256Js.normalizeKey(secret);
+      constructor(secret2) {
+        if (secret2) {
+          const key = _Sha256Js.normalizeKey(secret2);
           this.inner = new _Sha256Js();
           this.outer = new _Sha256Js();
           const { inner, outer } = this;
@@ -26961,8 +34291,8 @@ var init_Sha256Js = __esm({
         }
         return out;
       }
-      static normalizeKey(secret) {
-        const key = toUint8Array(secret);
+      static normalizeKey(secret2) {
+        const key = toUint8Array(secret2);
         if (key.byteLength > BLOCK) {
           const h5 = new _Sha256Js();
           h5.update(key);
@@ -27103,9 +34433,9 @@ function buildNativeClass3() {
     hash;
     isHmac;
     finished = false;
-    constructor(secret) {
-      this.secret = secret;
-      this.isHmac = !!secret;
+    constructor(secret2) {
+      this.secret = secret2;
+      this.isHmac = !!secret2;
       this.hash = this.createHash();
     }
     update(data) {
@@ -27174,9 +34504,9 @@ var init_Sha256WebCrypto = __esm({
       pendingBytes = 0;
       fallback;
       finished = false;
-      constructor(secret) {
-        if (secret) {
-          this.secret = toUint8Array(secret);
+      constructor(secret2) {
+        if (secret2) {
+          this.secret = toUint8Array(secret2);
         }
       }
       update(data) {
@@ -28522,13 +35852,13 @@ var init_HttpBindingProtocol = __esm({
     HttpBindingProtocol = class extends HttpProtocol {
       async serializeRequest(operationSchema, _input, context) {
         const input2 = _input && typeof _input === "object" ? _input : {};
-        const query = {};
+        const query2 = {};
         const headers = {};
         const endpoint = await context.endpoint();
         const ns = HttpBindingNormalizedSchema.of(operationSchema?.input);
         const bindings = ns.getHttpBindings().request;
         const operation2 = getHttpOperationBindings(operationSchema);
-        const request = new HttpRequest({ query, headers });
+        const request = new HttpRequest({ query: query2, headers });
         if (endpoint) {
           this.updateServiceEndpoint(request, endpoint);
           this.setHostPrefix(request, operationSchema, input2, operation2);
@@ -28537,11 +35867,11 @@ var init_HttpBindingProtocol = __esm({
             request.method = method;
             request.path = request.path === "/" ? path : request.path + path;
             for (const [key, value] of staticQuery) {
-              query[key] = value;
+              query2[key] = value;
             }
           }
         }
-        request.query = query;
+        request.query = query2;
         const eventStream = this.serializeHttpBindings(input2, request, bindings, operation2);
         if (eventStream) {
           request.body = await this.serializeEventStream({ eventStream, requestSchema: ns });
@@ -28551,7 +35881,7 @@ var init_HttpBindingProtocol = __esm({
       serializeHttpBindings(input2, request, bindings, operation2) {
         const serializer = this.serializer;
         const directSerializer = typeof serializer.writeCodec === "function" ? serializer : void 0;
-        const query = request.query;
+        const query2 = request.query;
         const headers = request.headers;
         const bodySchema = bindings.syntheticBodySchema;
         let hasBodyValue = false;
@@ -28610,7 +35940,7 @@ var init_HttpBindingProtocol = __esm({
               headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key], 38, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
             }
           } else if ((location & 62) === 34) {
-            this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
+            this.serializeQuery(value, inputMemberValue, wireName, query2, directSerializer);
           } else {
             hasBodyValue = true;
           }
@@ -28631,12 +35961,12 @@ var init_HttpBindingProtocol = __esm({
         request.body = payload2;
         return eventStream;
       }
-      serializeQuery(value, data, wireName, query, directSerializer) {
+      serializeQuery(value, data, wireName, query2, directSerializer) {
         const [ns, flags, collectionValue] = value;
         const traits = directSerializer ? void 0 : ns.getMergedTraits();
         if (wireName === void 0) {
           for (const key in data) {
-            if (!hasOwn(data, key) || key in query) {
+            if (!hasOwn(data, key) || key in query2) {
               continue;
             }
             if (!directSerializer) {
@@ -28646,7 +35976,7 @@ var init_HttpBindingProtocol = __esm({
                 httpQueryParams: void 0
               });
             }
-            this.serializeQuery(collectionValue, data[key], key, query, directSerializer);
+            this.serializeQuery(collectionValue, data[key], key, query2, directSerializer);
           }
           return;
         }
@@ -28658,9 +35988,9 @@ var init_HttpBindingProtocol = __esm({
               buffer.push(serialized);
             }
           }
-          query[wireName] = buffer;
+          query2[wireName] = buffer;
         } else {
-          query[wireName] = this.serializeHttpValue(value, data, 34, directSerializer, directSerializer ? ns : [ns, traits]);
+          query2[wireName] = this.serializeHttpValue(value, data, 34, directSerializer, directSerializer ? ns : [ns, traits]);
         }
       }
       serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
@@ -28813,7 +36143,7 @@ var init_RpcProtocol = __esm({
     RpcProtocol = class extends HttpProtocol {
       async serializeRequest(operationSchema, _input, context) {
         const serializer = this.serializer;
-        const query = {};
+        const query2 = {};
         const headers = {};
         const endpoint = await context.endpoint();
         const ns = NormalizedSchema.of(operationSchema?.input);
@@ -28826,7 +36156,7 @@ var init_RpcProtocol = __esm({
           port: void 0,
           path: "/",
           fragment: void 0,
-          query,
+          query: query2,
           headers,
           body: void 0
         });
@@ -28856,7 +36186,7 @@ var init_RpcProtocol = __esm({
           }
         }
         request.headers = Object.assign(request.headers, headers);
-        request.query = query;
+        request.query = query2;
         request.body = payload2;
         request.method = "POST";
         return request;
@@ -29024,8 +36354,8 @@ var init_requestBuilder = __esm({
         this.headers = headers;
         return this;
       }
-      q(query) {
-        this.query = query;
+      q(query2) {
+        this.query = query2;
         return this;
       }
       b(body) {
@@ -29486,10 +36816,10 @@ var init_escape_uri_path = __esm({
 });
 
 // ../../main/node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
-function buildQueryString(query) {
+function buildQueryString(query2) {
   const parts = [];
-  for (let key of Object.keys(query).sort()) {
-    const value = query[key];
+  for (let key of Object.keys(query2).sort()) {
+    const value = query2[key];
     key = escapeUri(key);
     if (Array.isArray(value)) {
       for (let i5 = 0, iLen = value.length; i5 < iLen; i5++) {
@@ -31539,10 +38869,10 @@ var init_invoke_store = __esm({
     InvokeStoreMulti = class _InvokeStoreMulti extends InvokeStoreBase {
       als;
       static async create() {
-        const instance = new _InvokeStoreMulti();
+        const instance2 = new _InvokeStoreMulti();
         const asyncHooks = await import("node:async_hooks");
-        instance.als = new asyncHooks.AsyncLocalStorage();
-        return instance;
+        instance2.als = new asyncHooks.AsyncLocalStorage();
+        return instance2;
       }
       getContext() {
         return this.als.getStore();
@@ -31568,10 +38898,10 @@ var init_invoke_store = __esm({
       }
     };
     (function(InvokeStore2) {
-      let instance = null;
+      let instance2 = null;
       async function getInstanceAsync(forceInvokeStoreMulti) {
-        if (!instance) {
-          instance = (async () => {
+        if (!instance2) {
+          instance2 = (async () => {
             const isMulti = forceInvokeStoreMulti === true || "AWS_LAMBDA_MAX_CONCURRENCY" in process.env;
             const newInstance = isMulti ? await InvokeStoreMulti.create() : new InvokeStoreSingle();
             if (!NO_GLOBAL_AWS_LAMBDA && globalThis.awslambda?.InvokeStore) {
@@ -31584,12 +38914,12 @@ var init_invoke_store = __esm({
             }
           })();
         }
-        return instance;
+        return instance2;
       }
       InvokeStore2.getInstanceAsync = getInstanceAsync;
       InvokeStore2._testing = process.env.AWS_LAMBDA_BENCHMARK_MODE === "1" ? {
         reset: () => {
-          instance = null;
+          instance2 = null;
           if (globalThis.awslambda?.InvokeStore) {
             delete globalThis.awslambda.InvokeStore;
           }
@@ -36725,11 +44055,11 @@ var require_dist_cjs2 = __commonJS({
     var MAX_CACHE_SIZE = 50;
     var KEY_TYPE_IDENTIFIER = "aws4_request";
     var MAX_PRESIGNED_TTL = 60 * 60 * 24 * 7;
-    var getCanonicalQuery = ({ query = {} }) => {
+    var getCanonicalQuery = ({ query: query2 = {} }) => {
       const keys = [];
       const serialized = {};
-      for (const key in query) {
-        if (!hasOwn2(query, key)) {
+      for (const key in query2) {
+        if (!hasOwn2(query2, key)) {
           continue;
         }
         if (key.toLowerCase() === SIGNATURE_HEADER) {
@@ -36737,7 +44067,7 @@ var require_dist_cjs2 = __commonJS({
         }
         const encodedKey = escapeUri2(key);
         keys.push(encodedKey);
-        const value = query[key];
+        const value = query2[key];
         if (typeof value === "string") {
           serialized[encodedKey] = `${encodedKey}=${escapeUri2(value)}`;
         } else if (Array.isArray(value)) {
@@ -36856,8 +44186,8 @@ ${toHex2(hashedRequest)}`;
         delete signingKeyCache[cacheKey];
       });
     };
-    var hmac = (ctor, secret, data) => {
-      const hash2 = new ctor(secret);
+    var hmac = (ctor, secret2, data) => {
+      const hash2 = new ctor(secret2);
       hash2.update(toUint8Array2(data));
       return hash2.digest();
     };
@@ -36911,21 +44241,21 @@ ${toHex2(hashedRequest)}`;
       return false;
     };
     var moveHeadersToQuery = (request, options = {}) => {
-      const { headers, query = {} } = HttpRequest2.clone(request);
+      const { headers, query: query2 = {} } = HttpRequest2.clone(request);
       for (const name in headers) {
         if (!hasOwn2(headers, name)) {
           continue;
         }
         const lname = name.toLowerCase();
         if (lname.slice(0, 6) === "x-amz-" && !options.unhoistableHeaders?.has(lname) || options.hoistableHeaders?.has(lname)) {
-          query[name] = headers[name];
+          query2[name] = headers[name];
           delete headers[name];
         }
       }
       return {
         ...request,
         headers,
-        query
+        query: query2
       };
     };
     var prepareRequest = (request) => {
@@ -37308,140 +44638,8 @@ var init_httpAuthSchemes2 = __esm({
   }
 });
 
-// ../../main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
-var require_dist_cjs3 = __commonJS({
-  "../../main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports) {
-    var { SignatureV4: SignatureV42, signatureV4aContainer } = require_dist_cjs2();
-    var signatureV4CrtContainer = {
-      CrtSignerV4: null
-    };
-    var SESSION_TOKEN_QUERY_PARAM = "X-Amz-S3session-Token";
-    var SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase();
-    var SignatureV4SignWithCredentials = class extends SignatureV42 {
-      async signWithCredentials(requestToSign, credentials, options) {
-        const credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
-        requestToSign.headers[SESSION_TOKEN_HEADER] = credentials.sessionToken;
-        const privateAccess = this;
-        setSingleOverride(privateAccess, credentialsWithoutSessionToken);
-        return privateAccess.signRequest(requestToSign, options ?? {});
-      }
-      async presignWithCredentials(requestToSign, credentials, options) {
-        const credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
-        delete requestToSign.headers[SESSION_TOKEN_HEADER];
-        requestToSign.headers[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken;
-        requestToSign.query = requestToSign.query ?? {};
-        requestToSign.query[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken;
-        const privateAccess = this;
-        setSingleOverride(privateAccess, credentialsWithoutSessionToken);
-        return this.presign(requestToSign, options);
-      }
-    };
-    function getCredentialsWithoutSessionToken(credentials) {
-      return {
-        accessKeyId: credentials.accessKeyId,
-        secretAccessKey: credentials.secretAccessKey,
-        expiration: credentials.expiration
-      };
-    }
-    function setSingleOverride(privateAccess, credentialsWithoutSessionToken) {
-      const currentCredentialProvider = privateAccess.credentialProvider;
-      privateAccess.credentialProvider = () => {
-        privateAccess.credentialProvider = currentCredentialProvider;
-        return Promise.resolve(credentialsWithoutSessionToken);
-      };
-    }
-    var SignatureV4MultiRegion3 = class {
-      sigv4aSigner;
-      sigv4Signer;
-      signerOptions;
-      static sigv4aDependency() {
-        if (typeof signatureV4CrtContainer.CrtSignerV4 === "function") {
-          return "crt";
-        } else if (typeof signatureV4aContainer.SignatureV4a === "function") {
-          return "js";
-        }
-        return "none";
-      }
-      constructor(options) {
-        this.sigv4Signer = new SignatureV4SignWithCredentials(options);
-        this.signerOptions = options;
-      }
-      async sign(requestToSign, options = {}) {
-        if (options.signingRegion === "*") {
-          return this.getSigv4aSigner().sign(requestToSign, options);
-        }
-        return this.sigv4Signer.sign(requestToSign, options);
-      }
-      async signWithCredentials(requestToSign, credentials, options = {}) {
-        if (options.signingRegion === "*") {
-          const signer = this.getSigv4aSigner();
-          const CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          if (CrtSignerV4 && signer instanceof CrtSignerV4) {
-            return signer.signWithCredentials(requestToSign, credentials, options);
-          } else {
-            throw new Error(`signWithCredentials with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
-          }
-        }
-        return this.sigv4Signer.signWithCredentials(requestToSign, credentials, options);
-      }
-      async presign(originalRequest, options = {}) {
-        if (options.signingRegion === "*") {
-          const signer = this.getSigv4aSigner();
-          const CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          if (CrtSignerV4 && signer instanceof CrtSignerV4) {
-            return signer.presign(originalRequest, options);
-          } else {
-            throw new Error(`presign with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
-          }
-        }
-        return this.sigv4Signer.presign(originalRequest, options);
-      }
-      async presignWithCredentials(originalRequest, credentials, options = {}) {
-        if (options.signingRegion === "*") {
-          throw new Error("Method presignWithCredentials is not supported for [signingRegion=*].");
-        }
-        return this.sigv4Signer.presignWithCredentials(originalRequest, credentials, options);
-      }
-      getSigv4aSigner() {
-        if (!this.sigv4aSigner) {
-          const CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          const JsSigV4aSigner = signatureV4aContainer.SignatureV4a;
-          if (this.signerOptions.runtime === "node") {
-            if (!CrtSignerV4 && !JsSigV4aSigner) {
-              throw new Error("Neither CRT nor JS SigV4a implementation is available. Please load either @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
-            }
-            if (CrtSignerV4 && typeof CrtSignerV4 === "function") {
-              this.sigv4aSigner = new CrtSignerV4({
-                ...this.signerOptions,
-                signingAlgorithm: 1
-              });
-            } else if (JsSigV4aSigner && typeof JsSigV4aSigner === "function") {
-              this.sigv4aSigner = new JsSigV4aSigner({
-                ...this.signerOptions
-              });
-            } else {
-              throw new Error("Available SigV4a implementation is not a valid constructor. Please ensure you've properly imported @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a.For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
-            }
-          } else {
-            if (!JsSigV4aSigner || typeof JsSigV4aSigner !== "function") {
-              throw new Error("JS SigV4a implementation is not available or not a valid constructor. Please check whether you have installed the @aws-sdk/signature-v4a package explicitly. The CRT implementation is not available for browsers. You must also register the package by calling [require('@aws-sdk/signature-v4a');] or an ESM equivalent such as [import '@aws-sdk/signature-v4a';]. For more information please go to https://github.com/aws/aws-sdk-js-v3#using-javascript-non-crt-implementation-of-sigv4a");
-            }
-            this.sigv4aSigner = new JsSigV4aSigner({
-              ...this.signerOptions
-            });
-          }
-        }
-        return this.sigv4aSigner;
-      }
-    };
-    exports.SignatureV4MultiRegion = SignatureV4MultiRegion3;
-    exports.SignatureV4SignWithCredentials = SignatureV4SignWithCredentials;
-    exports.signatureV4CrtContainer = signatureV4CrtContainer;
-  }
-});
-
 // ../../main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
-var require_dist_cjs4 = __commonJS({
+var require_dist_cjs3 = __commonJS({
   "../../main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2 } = (init_config2(), __toCommonJS(config_exports));
@@ -37484,7 +44682,7 @@ var require_dist_cjs4 = __commonJS({
 });
 
 // ../../main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
-var require_dist_cjs5 = __commonJS({
+var require_dist_cjs4 = __commonJS({
   "../../main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports) {
     var { ProviderError: ProviderError2, CredentialsProviderError: CredentialsProviderError2, loadConfig: loadConfig2 } = (init_config2(), __toCommonJS(config_exports));
     var node_http = __require("node:http");
@@ -37828,7 +45026,7 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
 });
 
 // ../../main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var require_dist_cjs6 = __commonJS({
+var require_dist_cjs5 = __commonJS({
   "../../main/node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports) {
     var { hasOwn: hasOwn2 } = (init_serde(), __toCommonJS(serde_exports));
     var { streamCollector: streamCollector7 } = (init_serde(), __toCommonJS(serde_exports));
@@ -38566,7 +45764,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             reject(abortError);
             return;
           }
-          const { hostname: hostname3, method, port, protocol, query } = request;
+          const { hostname: hostname3, method, port, protocol, query: query2 } = request;
           let auth = "";
           if (request.username != null || request.password != null) {
             const username = request.username ?? "";
@@ -38588,7 +45786,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             fulfilled = true;
             reject(err);
           };
-          const queryString = query ? buildQueryString2(query) : "";
+          const queryString = query2 ? buildQueryString2(query2) : "";
           let path = request.path;
           if (queryString) {
             path += `?${queryString}`;
@@ -38700,11 +45898,11 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
 });
 
 // ../../main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
-var require_dist_cjs7 = __commonJS({
+var require_dist_cjs6 = __commonJS({
   "../../main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports) {
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { CredentialsProviderError: CredentialsProviderError2 } = (init_config2(), __toCommonJS(config_exports));
-    var { NodeHttpHandler } = require_dist_cjs6();
+    var { NodeHttpHandler } = require_dist_cjs5();
     var fs3 = __require("node:fs/promises");
     var { HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
     var { sdkStreamMixin: sdkStreamMixin3, parseRfc3339DateTime: parseRfc3339DateTime2 } = (init_serde(), __toCommonJS(serde_exports));
@@ -40949,7 +48147,7 @@ var init_AwsSmithyRpcV2JsonProtocol = __esm({
 });
 
 // ../../main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
-var require_dist_cjs8 = __commonJS({
+var require_dist_cjs7 = __commonJS({
   "../../main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports) {
     var ATTR_ESCAPE_RE = /[&<>"]/g;
     var ATTR_ESCAPE_MAP = {
@@ -41368,7 +48566,7 @@ var init_writeKey2 = __esm({
 var import_xml_builder, XmlShapeDeserializer;
 var init_XmlShapeDeserializer = __esm({
   "../../main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
-    import_xml_builder = __toESM(require_dist_cjs8());
+    import_xml_builder = __toESM(require_dist_cjs7());
     init_client2();
     init_protocols();
     init_schema();
@@ -41883,7 +49081,7 @@ var init_common2 = __esm({
 var import_xml_builder2, parseXmlBody, parseXmlErrorBody, loadRestXmlErrorCode;
 var init_parseXmlBody = __esm({
   "../../main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js"() {
-    import_xml_builder2 = __toESM(require_dist_cjs8());
+    import_xml_builder2 = __toESM(require_dist_cjs7());
     init_client2();
     init_common2();
     parseXmlBody = (streamBody, context) => collectBodyString2(streamBody, context).then((encoded) => {
@@ -41935,7 +49133,7 @@ var init_parseXmlBody = __esm({
 var import_xml_builder3, XmlShapeSerializer;
 var init_XmlShapeSerializer = __esm({
   "../../main/node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js"() {
-    import_xml_builder3 = __toESM(require_dist_cjs8());
+    import_xml_builder3 = __toESM(require_dist_cjs7());
     init_protocols();
     init_schema();
     init_serde();
@@ -43049,7 +50247,7 @@ var init_runtimeConfig = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    import_node_http_handler = __toESM(require_dist_cjs6());
+    import_node_http_handler = __toESM(require_dist_cjs5());
     init_runtimeConfig_shared();
     getRuntimeConfig2 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -43322,7 +50520,7 @@ var init_sso_oidc = __esm({
 });
 
 // ../../main/node_modules/@aws-sdk/credential-provider-sso/node_modules/@aws-sdk/token-providers/dist-cjs/index.js
-var require_dist_cjs9 = __commonJS({
+var require_dist_cjs8 = __commonJS({
   "../../main/node_modules/@aws-sdk/credential-provider-sso/node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports) {
     var { setTokenFeature: setTokenFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var { getBearerTokenEnvKey: getBearerTokenEnvKey2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
@@ -43939,7 +51137,7 @@ var init_runtimeConfig2 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    import_node_http_handler2 = __toESM(require_dist_cjs6());
+    import_node_http_handler2 = __toESM(require_dist_cjs5());
     init_runtimeConfig_shared2();
     getRuntimeConfig4 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -44189,11 +51387,11 @@ var require_loadSso_BGYXHf8s = __commonJS({
 });
 
 // ../../main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
-var require_dist_cjs10 = __commonJS({
+var require_dist_cjs9 = __commonJS({
   "../../main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports) {
     var { CredentialsProviderError: CredentialsProviderError2, getSSOTokenFromFile: getSSOTokenFromFile2, getProfileName: getProfileName2, parseKnownFiles: parseKnownFiles2, loadSsoSessionData: loadSsoSessionData2 } = (init_config2(), __toCommonJS(config_exports));
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
-    var { fromSso } = require_dist_cjs9();
+    var { fromSso } = require_dist_cjs8();
     var isSsoProfile = (arg) => arg && (typeof arg.sso_start_url === "string" || typeof arg.sso_account_id === "string" || typeof arg.sso_session === "string" || typeof arg.sso_region === "string" || typeof arg.sso_role_name === "string");
     var SHOULD_FAIL_CREDENTIAL_CHAIN = false;
     var resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ssoRegion, ssoRoleName, ssoClient, clientConfig, parentClientConfig, callerClientConfig, profile, filepath, configFilepath, ignoreCache, logger: logger2 }) => {
@@ -44364,6 +51562,138 @@ Reference: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.ht
     exports.fromSSO = fromSSO;
     exports.isSsoProfile = isSsoProfile;
     exports.validateSsoProfile = validateSsoProfile;
+  }
+});
+
+// ../../main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
+var require_dist_cjs10 = __commonJS({
+  "../../main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports) {
+    var { SignatureV4: SignatureV42, signatureV4aContainer } = require_dist_cjs2();
+    var signatureV4CrtContainer = {
+      CrtSignerV4: null
+    };
+    var SESSION_TOKEN_QUERY_PARAM = "X-Amz-S3session-Token";
+    var SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase();
+    var SignatureV4SignWithCredentials = class extends SignatureV42 {
+      async signWithCredentials(requestToSign, credentials, options) {
+        const credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
+        requestToSign.headers[SESSION_TOKEN_HEADER] = credentials.sessionToken;
+        const privateAccess = this;
+        setSingleOverride(privateAccess, credentialsWithoutSessionToken);
+        return privateAccess.signRequest(requestToSign, options ?? {});
+      }
+      async presignWithCredentials(requestToSign, credentials, options) {
+        const credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
+        delete requestToSign.headers[SESSION_TOKEN_HEADER];
+        requestToSign.headers[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken;
+        requestToSign.query = requestToSign.query ?? {};
+        requestToSign.query[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken;
+        const privateAccess = this;
+        setSingleOverride(privateAccess, credentialsWithoutSessionToken);
+        return this.presign(requestToSign, options);
+      }
+    };
+    function getCredentialsWithoutSessionToken(credentials) {
+      return {
+        accessKeyId: credentials.accessKeyId,
+        secretAccessKey: credentials.secretAccessKey,
+        expiration: credentials.expiration
+      };
+    }
+    function setSingleOverride(privateAccess, credentialsWithoutSessionToken) {
+      const currentCredentialProvider = privateAccess.credentialProvider;
+      privateAccess.credentialProvider = () => {
+        privateAccess.credentialProvider = currentCredentialProvider;
+        return Promise.resolve(credentialsWithoutSessionToken);
+      };
+    }
+    var SignatureV4MultiRegion3 = class {
+      sigv4aSigner;
+      sigv4Signer;
+      signerOptions;
+      static sigv4aDependency() {
+        if (typeof signatureV4CrtContainer.CrtSignerV4 === "function") {
+          return "crt";
+        } else if (typeof signatureV4aContainer.SignatureV4a === "function") {
+          return "js";
+        }
+        return "none";
+      }
+      constructor(options) {
+        this.sigv4Signer = new SignatureV4SignWithCredentials(options);
+        this.signerOptions = options;
+      }
+      async sign(requestToSign, options = {}) {
+        if (options.signingRegion === "*") {
+          return this.getSigv4aSigner().sign(requestToSign, options);
+        }
+        return this.sigv4Signer.sign(requestToSign, options);
+      }
+      async signWithCredentials(requestToSign, credentials, options = {}) {
+        if (options.signingRegion === "*") {
+          const signer = this.getSigv4aSigner();
+          const CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          if (CrtSignerV4 && signer instanceof CrtSignerV4) {
+            return signer.signWithCredentials(requestToSign, credentials, options);
+          } else {
+            throw new Error(`signWithCredentials with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
+          }
+        }
+        return this.sigv4Signer.signWithCredentials(requestToSign, credentials, options);
+      }
+      async presign(originalRequest, options = {}) {
+        if (options.signingRegion === "*") {
+          const signer = this.getSigv4aSigner();
+          const CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          if (CrtSignerV4 && signer instanceof CrtSignerV4) {
+            return signer.presign(originalRequest, options);
+          } else {
+            throw new Error(`presign with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
+          }
+        }
+        return this.sigv4Signer.presign(originalRequest, options);
+      }
+      async presignWithCredentials(originalRequest, credentials, options = {}) {
+        if (options.signingRegion === "*") {
+          throw new Error("Method presignWithCredentials is not supported for [signingRegion=*].");
+        }
+        return this.sigv4Signer.presignWithCredentials(originalRequest, credentials, options);
+      }
+      getSigv4aSigner() {
+        if (!this.sigv4aSigner) {
+          const CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          const JsSigV4aSigner = signatureV4aContainer.SignatureV4a;
+          if (this.signerOptions.runtime === "node") {
+            if (!CrtSignerV4 && !JsSigV4aSigner) {
+              throw new Error("Neither CRT nor JS SigV4a implementation is available. Please load either @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
+            }
+            if (CrtSignerV4 && typeof CrtSignerV4 === "function") {
+              this.sigv4aSigner = new CrtSignerV4({
+                ...this.signerOptions,
+                signingAlgorithm: 1
+              });
+            } else if (JsSigV4aSigner && typeof JsSigV4aSigner === "function") {
+              this.sigv4aSigner = new JsSigV4aSigner({
+                ...this.signerOptions
+              });
+            } else {
+              throw new Error("Available SigV4a implementation is not a valid constructor. Please ensure you've properly imported @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a.For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
+            }
+          } else {
+            if (!JsSigV4aSigner || typeof JsSigV4aSigner !== "function") {
+              throw new Error("JS SigV4a implementation is not available or not a valid constructor. Please check whether you have installed the @aws-sdk/signature-v4a package explicitly. The CRT implementation is not available for browsers. You must also register the package by calling [require('@aws-sdk/signature-v4a');] or an ESM equivalent such as [import '@aws-sdk/signature-v4a';]. For more information please go to https://github.com/aws/aws-sdk-js-v3#using-javascript-non-crt-implementation-of-sigv4a");
+            }
+            this.sigv4aSigner = new JsSigV4aSigner({
+              ...this.signerOptions
+            });
+          }
+        }
+        return this.sigv4aSigner;
+      }
+    };
+    exports.SignatureV4MultiRegion = SignatureV4MultiRegion3;
+    exports.SignatureV4SignWithCredentials = SignatureV4SignWithCredentials;
+    exports.signatureV4CrtContainer = signatureV4CrtContainer;
   }
 });
 
@@ -44597,7 +51927,7 @@ var import_signature_v4_multi_region, createEndpointRuleSetHttpAuthSchemeParamet
 var init_httpAuthSchemeProvider3 = __esm({
   "../../main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
-    import_signature_v4_multi_region = __toESM(require_dist_cjs3());
+    import_signature_v4_multi_region = __toESM(require_dist_cjs10());
     init_client2();
     init_endpoints();
     init_endpointResolver3();
@@ -45175,7 +52505,7 @@ var init_runtimeConfig_shared3 = __esm({
   "../../main/node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
-    import_signature_v4_multi_region2 = __toESM(require_dist_cjs3());
+    import_signature_v4_multi_region2 = __toESM(require_dist_cjs10());
     init_dist_es();
     init_checksum2();
     init_client2();
@@ -45242,7 +52572,7 @@ var init_runtimeConfig3 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    import_node_http_handler3 = __toESM(require_dist_cjs6());
+    import_node_http_handler3 = __toESM(require_dist_cjs5());
     init_runtimeConfig_shared3();
     getRuntimeConfig6 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -46307,7 +53637,7 @@ var init_runtimeConfig4 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    import_node_http_handler4 = __toESM(require_dist_cjs6());
+    import_node_http_handler4 = __toESM(require_dist_cjs5());
     init_runtimeConfig_shared4();
     getRuntimeConfig8 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -46609,7 +53939,7 @@ var require_dist_cjs11 = __commonJS({
     var { createHash: createHash5, createPrivateKey, createPublicKey, sign: sign2 } = __require("node:crypto");
     var { promises: promises3 } = __require("node:fs");
     var { homedir: homedir2 } = __require("node:os");
-    var { dirname, join: join7 } = __require("node:path");
+    var { dirname, join: join8 } = __require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -46775,10 +54105,10 @@ var require_dist_cjs11 = __commonJS({
         await promises3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join7(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join8(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash5("sha256").update(loginSessionBytes).digest("hex");
-        return join7(directory, `${loginSessionSha256}.json`);
+        return join8(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -47029,19 +54359,19 @@ var require_dist_cjs14 = __commonJS({
     var resolveCredentialSource = (credentialSource, profileName, logger2) => {
       const sourceProvidersMap = {
         EcsContainer: async (options) => {
-          const { fromHttp } = require_dist_cjs7();
-          const { fromContainerMetadata } = require_dist_cjs5();
+          const { fromHttp } = require_dist_cjs6();
+          const { fromContainerMetadata } = require_dist_cjs4();
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer");
           return async () => chain2(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-          const { fromInstanceMetadata } = require_dist_cjs5();
+          const { fromInstanceMetadata } = require_dist_cjs4();
           return async () => fromInstanceMetadata(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-          const { fromEnv: fromEnv2 } = require_dist_cjs4();
+          const { fromEnv: fromEnv2 } = require_dist_cjs3();
           return async () => fromEnv2(options)().then(setNamedProvider);
         }
       };
@@ -47138,7 +54468,7 @@ var require_dist_cjs14 = __commonJS({
       return setCredentialFeature2(credentials, "CREDENTIALS_PROFILE_PROCESS", "v");
     };
     var resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-      const { fromSSO } = require_dist_cjs10();
+      const { fromSSO } = require_dist_cjs9();
       return fromSSO({
         profile,
         logger: options.logger,
@@ -47221,14 +54551,14 @@ var require_dist_cjs14 = __commonJS({
 // ../../main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var require_dist_cjs15 = __commonJS({
   "../../main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports) {
-    var { ENV_KEY, ENV_SECRET, fromEnv: fromEnv2 } = require_dist_cjs4();
+    var { ENV_KEY, ENV_SECRET, fromEnv: fromEnv2 } = require_dist_cjs3();
     var { chain: chain2, CredentialsProviderError: CredentialsProviderError2, ENV_PROFILE: ENV_PROFILE2 } = (init_config2(), __toCommonJS(config_exports));
     var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED";
     var remoteProvider = async (init) => {
-      const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = require_dist_cjs5();
+      const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = require_dist_cjs4();
       if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-        const { fromHttp } = require_dist_cjs7();
+        const { fromHttp } = require_dist_cjs6();
         return chain2(fromHttp(init), fromContainerMetadata(init));
       }
       if (process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false") {
@@ -47337,7 +54667,7 @@ var require_dist_cjs15 = __commonJS({
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
           throw new CredentialsProviderError2("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
         }
-        const { fromSSO } = require_dist_cjs10();
+        const { fromSSO } = require_dist_cjs9();
         return fromSSO(init)(awsIdentityProperties);
       },
       async (awsIdentityProperties) => {
@@ -47374,8 +54704,870 @@ var require_dist_cjs15 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+// ../../main/node_modules/@aws-sdk/client-pricing/dist-cjs/index.js
 var require_dist_cjs16 = __commonJS({
+  "../../main/node_modules/@aws-sdk/client-pricing/dist-cjs/index.js"(exports) {
+    var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2 } = (init_client3(), __toCommonJS(client_exports2));
+    var { getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2, createPaginator: createPaginator2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
+    var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
+    var { Command: $Command } = (init_client2(), __toCommonJS(client_exports));
+    exports.$Command = $Command;
+    exports.__Client = Client2;
+    var { resolveDefaultsModeConfig: resolveDefaultsModeConfig2, loadConfig: loadConfig2, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS: NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS: NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, NODE_REGION_CONFIG_OPTIONS: NODE_REGION_CONFIG_OPTIONS2, NODE_REGION_CONFIG_FILE_OPTIONS: NODE_REGION_CONFIG_FILE_OPTIONS2, resolveRegionConfig: resolveRegionConfig2 } = (init_config2(), __toCommonJS(config_exports));
+    var { BinaryDecisionDiagram: BinaryDecisionDiagram2, EndpointCache: EndpointCache2, decideEndpoint: decideEndpoint2, customEndpointFunctions: customEndpointFunctions2, resolveEndpointConfig: resolveEndpointConfig2, getEndpointPlugin: getEndpointPlugin2 } = (init_endpoints(), __toCommonJS(endpoints_exports));
+    var { parseUrl: parseUrl2, getHttpHandlerExtensionConfiguration: getHttpHandlerExtensionConfiguration2, resolveHttpHandlerRuntimeConfig: resolveHttpHandlerRuntimeConfig2, getContentLengthPlugin: getContentLengthPlugin2 } = (init_protocols(), __toCommonJS(protocols_exports));
+    var { DEFAULT_RETRY_MODE: DEFAULT_RETRY_MODE2, NODE_RETRY_MODE_CONFIG_OPTIONS: NODE_RETRY_MODE_CONFIG_OPTIONS2, NODE_MAX_ATTEMPT_CONFIG_OPTIONS: NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, resolveRetryConfig: resolveRetryConfig2, getRetryPlugin: getRetryPlugin2 } = (init_retry2(), __toCommonJS(retry_exports));
+    var { TypeRegistry: TypeRegistry2, getSchemaSerdePlugin: getSchemaSerdePlugin2 } = (init_schema(), __toCommonJS(schema_exports));
+    var { resolveAwsSdkSigV4Config: resolveAwsSdkSigV4Config2, AwsSdkSigV4Signer: AwsSdkSigV4Signer2, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS: NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
+    var { defaultProvider } = require_dist_cjs15();
+    var { toUtf8: toUtf84, fromUtf8: fromUtf83, toBase64: toBase643, fromBase64: fromBase642, calculateBodyLength: calculateBodyLength2 } = (init_serde(), __toCommonJS(serde_exports));
+    var { streamCollector: streamCollector7, NodeHttpHandler } = require_dist_cjs5();
+    var { AwsJson1_1Protocol: AwsJson1_1Protocol2 } = (init_protocols2(), __toCommonJS(protocols_exports2));
+    var { Sha256 } = (init_checksum2(), __toCommonJS(checksum_exports));
+    var defaultPricingHttpAuthSchemeParametersProvider = async (config2, context, input2) => {
+      return {
+        operation: getSmithyContext2(context).operation,
+        region: await normalizeProvider3(config2.region)() || (() => {
+          throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })()
+      };
+    };
+    function createAwsAuthSigv4HttpAuthOption5(authParameters) {
+      return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+          name: "pricing",
+          region: authParameters.region
+        },
+        propertiesExtractor: (config2, context) => ({
+          signingProperties: {
+            config: config2,
+            context
+          }
+        })
+      };
+    }
+    var defaultPricingHttpAuthSchemeProvider = (authParameters) => {
+      const options = [];
+      switch (authParameters.operation) {
+        default: {
+          options.push(createAwsAuthSigv4HttpAuthOption5(authParameters));
+        }
+      }
+      return options;
+    };
+    var resolveHttpAuthSchemeConfig5 = (config2) => {
+      const config_0 = resolveAwsSdkSigV4Config2(config2);
+      return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider3(config2.authSchemePreference ?? [])
+      });
+    };
+    var resolveClientEndpointParameters5 = (options) => {
+      return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "pricing"
+      });
+    };
+    var commonParams5 = {
+      UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+      Endpoint: { type: "builtInParams", name: "endpoint" },
+      Region: { type: "builtInParams", name: "region" },
+      UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
+    };
+    var version2 = "3.1132.0";
+    var packageInfo = {
+      version: version2
+    };
+    var k5 = "ref";
+    var a5 = -1;
+    var b5 = true;
+    var c5 = "isSet";
+    var d5 = "PartitionResult";
+    var e5 = "booleanEquals";
+    var f5 = "getAttr";
+    var g5 = { [k5]: "Endpoint" };
+    var h5 = { [k5]: d5 };
+    var i5 = {};
+    var j5 = [{ [k5]: "Region" }];
+    var _data5 = {
+      conditions: [
+        [c5, [g5]],
+        [c5, j5],
+        ["aws.partition", j5, d5],
+        [e5, [{ [k5]: "UseFIPS" }, b5]],
+        [e5, [{ [k5]: "UseDualStack" }, b5]],
+        [e5, [{ fn: f5, argv: [h5, "supportsDualStack"] }, b5]],
+        [e5, [{ fn: f5, argv: [h5, "supportsFIPS"] }, b5]],
+        ["stringEquals", [{ fn: f5, argv: [h5, "name"] }, "aws"]]
+      ],
+      results: [
+        [a5],
+        [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g5, i5],
+        ["https://api.pricing-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
+        [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://api.pricing-fips.{Region}.{PartitionResult#dnsSuffix}", i5],
+        [a5, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://api.pricing.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
+        [a5, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://api.pricing.{Region}.amazonaws.com", i5],
+        ["https://api.pricing.{Region}.{PartitionResult#dnsSuffix}", i5],
+        [a5, "Invalid Configuration: Missing Region"]
+      ]
+    };
+    var root5 = 2;
+    var r5 = 1e8;
+    var nodes5 = new Int32Array([
+      -1,
+      1,
+      -1,
+      0,
+      13,
+      3,
+      1,
+      4,
+      r5 + 12,
+      2,
+      5,
+      r5 + 12,
+      3,
+      9,
+      6,
+      4,
+      8,
+      7,
+      7,
+      r5 + 10,
+      r5 + 11,
+      5,
+      r5 + 8,
+      r5 + 9,
+      4,
+      11,
+      10,
+      6,
+      r5 + 6,
+      r5 + 7,
+      5,
+      12,
+      r5 + 5,
+      6,
+      r5 + 4,
+      r5 + 5,
+      3,
+      r5 + 1,
+      14,
+      4,
+      r5 + 2,
+      r5 + 3
+    ]);
+    var bdd5 = BinaryDecisionDiagram2.from(nodes5, root5, _data5.conditions, _data5.results);
+    var cache5 = new EndpointCache2({
+      size: 50,
+      params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
+    });
+    var defaultEndpointResolver5 = (endpointParams, context = {}) => {
+      return cache5.get(endpointParams, () => decideEndpoint2(bdd5, {
+        endpointParams,
+        logger: context.logger
+      }));
+    };
+    customEndpointFunctions2.aws = awsEndpointFunctions2;
+    var PricingServiceException = class _PricingServiceException extends ServiceException2 {
+      constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, _PricingServiceException.prototype);
+      }
+    };
+    var AccessDeniedException3 = class _AccessDeniedException extends PricingServiceException {
+      name = "AccessDeniedException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AccessDeniedException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AccessDeniedException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ExpiredNextTokenException = class _ExpiredNextTokenException extends PricingServiceException {
+      name = "ExpiredNextTokenException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ExpiredNextTokenException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ExpiredNextTokenException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InternalErrorException = class _InternalErrorException extends PricingServiceException {
+      name = "InternalErrorException";
+      $fault = "server";
+      $retryable = {};
+      Message;
+      constructor(opts) {
+        super({
+          name: "InternalErrorException",
+          $fault: "server",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InternalErrorException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidNextTokenException = class _InvalidNextTokenException extends PricingServiceException {
+      name = "InvalidNextTokenException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidNextTokenException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidNextTokenException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidParameterException = class _InvalidParameterException extends PricingServiceException {
+      name = "InvalidParameterException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidParameterException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidParameterException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var NotFoundException = class _NotFoundException extends PricingServiceException {
+      name = "NotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "NotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _NotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ThrottlingException = class _ThrottlingException extends PricingServiceException {
+      name = "ThrottlingException";
+      $fault = "client";
+      $retryable = {
+        throttling: true
+      };
+      Message;
+      constructor(opts) {
+        super({
+          name: "ThrottlingException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ThrottlingException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceNotFoundException2 = class _ResourceNotFoundException extends PricingServiceException {
+      name = "ResourceNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var _ADE3 = "AccessDeniedException";
+    var _AN = "AttributeName";
+    var _ANt = "AttributeNames";
+    var _AV = "AttributeValue";
+    var _AVL = "AttributeValueList";
+    var _AVt = "AttributeValues";
+    var _CC = "CurrencyCode";
+    var _DS2 = "DescribeServices";
+    var _DSR = "DescribeServicesRequest";
+    var _DSRe = "DescribeServicesResponse";
+    var _ED = "EffectiveDate";
+    var _ENTE = "ExpiredNextTokenException";
+    var _F = "Filter";
+    var _FF = "FileFormat";
+    var _FFi = "FileFormats";
+    var _FV = "FormatVersion";
+    var _Fi = "Field";
+    var _Fil = "Filters";
+    var _GAV = "GetAttributeValues";
+    var _GAVR = "GetAttributeValuesRequest";
+    var _GAVRe = "GetAttributeValuesResponse";
+    var _GP = "GetProducts";
+    var _GPLFU = "GetPriceListFileUrl";
+    var _GPLFUR = "GetPriceListFileUrlRequest";
+    var _GPLFURe = "GetPriceListFileUrlResponse";
+    var _GPR = "GetProductsRequest";
+    var _GPRe = "GetProductsResponse";
+    var _IEE = "InternalErrorException";
+    var _INTE = "InvalidNextTokenException";
+    var _IPE = "InvalidParameterException";
+    var _LPL = "ListPriceLists";
+    var _LPLR = "ListPriceListsRequest";
+    var _LPLRi = "ListPriceListsResponse";
+    var _M = "Message";
+    var _MR = "MaxResults";
+    var _NFE = "NotFoundException";
+    var _NT = "NextToken";
+    var _PL = "PriceList";
+    var _PLA = "PriceListArn";
+    var _PLJI = "PriceListJsonItems";
+    var _PLr = "PriceLists";
+    var _RC2 = "RegionCode";
+    var _RNFE2 = "ResourceNotFoundException";
+    var _S2 = "Services";
+    var _SC = "ServiceCode";
+    var _SJPLJI = "SynthesizedJsonPriceListJsonItem";
+    var _SL = "ServiceList";
+    var _Se = "Service";
+    var _T2 = "Type";
+    var _TE = "ThrottlingException";
+    var _U = "Url";
+    var _V2 = "Value";
+    var _a4 = "application/json";
+    var _c5 = "client";
+    var _e5 = "error";
+    var _hE5 = "httpError";
+    var _mT = "mediaType";
+    var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.pricing";
+    var _se3 = "server";
+    var n05 = "com.amazonaws.pricing";
+    var _s_registry5 = TypeRegistry2.for(_s5);
+    var PricingServiceException$ = [-3, _s5, "PricingServiceException", 0, [], []];
+    _s_registry5.registerError(PricingServiceException$, PricingServiceException);
+    var n0_registry5 = TypeRegistry2.for(n05);
+    var AccessDeniedException$3 = [
+      -3,
+      n05,
+      _ADE3,
+      { [_e5]: _c5, [_hE5]: 401 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(AccessDeniedException$3, AccessDeniedException3);
+    var ExpiredNextTokenException$ = [
+      -3,
+      n05,
+      _ENTE,
+      { [_e5]: _c5, [_hE5]: 400 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(ExpiredNextTokenException$, ExpiredNextTokenException);
+    var InternalErrorException$ = [
+      -3,
+      n05,
+      _IEE,
+      { [_e5]: _se3, [_hE5]: 500 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(InternalErrorException$, InternalErrorException);
+    var InvalidNextTokenException$ = [
+      -3,
+      n05,
+      _INTE,
+      { [_e5]: _c5, [_hE5]: 400 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(InvalidNextTokenException$, InvalidNextTokenException);
+    var InvalidParameterException$ = [
+      -3,
+      n05,
+      _IPE,
+      { [_e5]: _c5, [_hE5]: 400 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
+    var NotFoundException$ = [
+      -3,
+      n05,
+      _NFE,
+      { [_e5]: _c5, [_hE5]: 400 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(NotFoundException$, NotFoundException);
+    var ResourceNotFoundException$2 = [
+      -3,
+      n05,
+      _RNFE2,
+      { [_e5]: _c5, [_hE5]: 404 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(ResourceNotFoundException$2, ResourceNotFoundException2);
+    var ThrottlingException$ = [
+      -3,
+      n05,
+      _TE,
+      { [_e5]: _c5, [_hE5]: 429 },
+      [_M],
+      [0]
+    ];
+    n0_registry5.registerError(ThrottlingException$, ThrottlingException);
+    var errorTypeRegistries5 = [
+      _s_registry5,
+      n0_registry5
+    ];
+    var SynthesizedJsonPriceListJsonItem = [0, n05, _SJPLJI, { [_mT]: _a4 }, 0];
+    var AttributeValue$ = [
+      3,
+      n05,
+      _AV,
+      0,
+      [_V2],
+      [0]
+    ];
+    var DescribeServicesRequest$ = [
+      3,
+      n05,
+      _DSR,
+      0,
+      [_SC, _FV, _NT, _MR],
+      [0, 0, 0, 1]
+    ];
+    var DescribeServicesResponse$ = [
+      3,
+      n05,
+      _DSRe,
+      0,
+      [_S2, _FV, _NT],
+      [() => ServiceList, 0, 0]
+    ];
+    var Filter$ = [
+      3,
+      n05,
+      _F,
+      0,
+      [_T2, _Fi, _V2],
+      [0, 0, 0],
+      3
+    ];
+    var GetAttributeValuesRequest$ = [
+      3,
+      n05,
+      _GAVR,
+      0,
+      [_SC, _AN, _NT, _MR],
+      [0, 0, 0, 1],
+      2
+    ];
+    var GetAttributeValuesResponse$ = [
+      3,
+      n05,
+      _GAVRe,
+      0,
+      [_AVt, _NT],
+      [() => AttributeValueList, 0]
+    ];
+    var GetPriceListFileUrlRequest$ = [
+      3,
+      n05,
+      _GPLFUR,
+      0,
+      [_PLA, _FF],
+      [0, 0],
+      2
+    ];
+    var GetPriceListFileUrlResponse$ = [
+      3,
+      n05,
+      _GPLFURe,
+      0,
+      [_U],
+      [0]
+    ];
+    var GetProductsRequest$ = [
+      3,
+      n05,
+      _GPR,
+      0,
+      [_SC, _Fil, _FV, _NT, _MR],
+      [0, () => Filters, 0, 0, 1],
+      1
+    ];
+    var GetProductsResponse$ = [
+      3,
+      n05,
+      _GPRe,
+      0,
+      [_FV, _PL, _NT],
+      [0, [() => PriceListJsonItems, 0], 0]
+    ];
+    var ListPriceListsRequest$ = [
+      3,
+      n05,
+      _LPLR,
+      0,
+      [_SC, _ED, _CC, _RC2, _NT, _MR],
+      [0, 4, 0, 0, 0, 1],
+      3
+    ];
+    var ListPriceListsResponse$ = [
+      3,
+      n05,
+      _LPLRi,
+      0,
+      [_PLr, _NT],
+      [() => PriceLists, 0]
+    ];
+    var PriceList$ = [
+      3,
+      n05,
+      _PL,
+      0,
+      [_PLA, _RC2, _CC, _FFi],
+      [0, 0, 0, 64 | 0]
+    ];
+    var Service$ = [
+      3,
+      n05,
+      _Se,
+      0,
+      [_SC, _ANt],
+      [0, 64 | 0],
+      1
+    ];
+    var AttributeValueList = [
+      1,
+      n05,
+      _AVL,
+      0,
+      () => AttributeValue$
+    ];
+    var Filters = [
+      1,
+      n05,
+      _Fil,
+      0,
+      () => Filter$
+    ];
+    var PriceListJsonItems = [
+      1,
+      n05,
+      _PLJI,
+      0,
+      [
+        () => SynthesizedJsonPriceListJsonItem,
+        0
+      ]
+    ];
+    var PriceLists = [
+      1,
+      n05,
+      _PLr,
+      0,
+      () => PriceList$
+    ];
+    var ServiceList = [
+      1,
+      n05,
+      _SL,
+      0,
+      () => Service$
+    ];
+    var DescribeServices$ = [
+      9,
+      n05,
+      _DS2,
+      0,
+      () => DescribeServicesRequest$,
+      () => DescribeServicesResponse$
+    ];
+    var GetAttributeValues$ = [
+      9,
+      n05,
+      _GAV,
+      0,
+      () => GetAttributeValuesRequest$,
+      () => GetAttributeValuesResponse$
+    ];
+    var GetPriceListFileUrl$ = [
+      9,
+      n05,
+      _GPLFU,
+      0,
+      () => GetPriceListFileUrlRequest$,
+      () => GetPriceListFileUrlResponse$
+    ];
+    var GetProducts$ = [
+      9,
+      n05,
+      _GP,
+      0,
+      () => GetProductsRequest$,
+      () => GetProductsResponse$
+    ];
+    var ListPriceLists$ = [
+      9,
+      n05,
+      _LPL,
+      0,
+      () => ListPriceListsRequest$,
+      () => ListPriceListsResponse$
+    ];
+    var getRuntimeConfig$1 = (config2) => {
+      return {
+        apiVersion: "2017-10-15",
+        base64Decoder: config2?.base64Decoder ?? fromBase642,
+        base64Encoder: config2?.base64Encoder ?? toBase643,
+        disableHostPrefix: config2?.disableHostPrefix ?? false,
+        endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
+        extensions: config2?.extensions ?? [],
+        httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultPricingHttpAuthSchemeProvider,
+        httpAuthSchemes: config2?.httpAuthSchemes ?? [
+          {
+            schemeId: "aws.auth#sigv4",
+            identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+            signer: new AwsSdkSigV4Signer2()
+          }
+        ],
+        logger: config2?.logger ?? new NoOpLogger2(),
+        protocol: config2?.protocol ?? AwsJson1_1Protocol2,
+        protocolSettings: config2?.protocolSettings ?? {
+          defaultNamespace: "com.amazonaws.pricing",
+          errorTypeRegistries: errorTypeRegistries5,
+          version: "2017-10-15",
+          serviceTarget: "AWSPriceListService"
+        },
+        serviceId: config2?.serviceId ?? "Pricing",
+        sha256: config2?.sha256 ?? Sha256,
+        urlParser: config2?.urlParser ?? parseUrl2,
+        utf8Decoder: config2?.utf8Decoder ?? fromUtf83,
+        utf8Encoder: config2?.utf8Encoder ?? toUtf84
+      };
+    };
+    var getRuntimeConfig9 = (config2) => {
+      emitWarningIfUnsupportedVersion3(process.version);
+      const defaultsMode = resolveDefaultsModeConfig2(config2);
+      const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode2);
+      const clientSharedValues = getRuntimeConfig$1(config2);
+      emitWarningIfUnsupportedVersion$1(process.version);
+      const loaderConfig = {
+        profile: config2?.profile,
+        logger: clientSharedValues.logger
+      };
+      return {
+        ...clientSharedValues,
+        ...config2,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config2?.authSchemePreference ?? loadConfig2(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2, loaderConfig),
+        bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength2,
+        credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
+        defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider2({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config2?.maxAttempts ?? loadConfig2(NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, config2),
+        region: config2?.region ?? loadConfig2(NODE_REGION_CONFIG_OPTIONS2, { ...NODE_REGION_CONFIG_FILE_OPTIONS2, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+        retryMode: config2?.retryMode ?? loadConfig2({
+          ...NODE_RETRY_MODE_CONFIG_OPTIONS2,
+          default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE2
+        }, config2),
+        streamCollector: config2?.streamCollector ?? streamCollector7,
+        useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig2(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig2(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        userAgentAppId: config2?.userAgentAppId ?? loadConfig2(NODE_APP_ID_CONFIG_OPTIONS2, loaderConfig)
+      };
+    };
+    var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
+      const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+      let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+      let _credentials = runtimeConfig.credentials;
+      return {
+        setHttpAuthScheme(httpAuthScheme) {
+          const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+          if (index === -1) {
+            _httpAuthSchemes.push(httpAuthScheme);
+          } else {
+            _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+          }
+        },
+        httpAuthSchemes() {
+          return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+          _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+          return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+          _credentials = credentials;
+        },
+        credentials() {
+          return _credentials;
+        }
+      };
+    };
+    var resolveHttpAuthRuntimeConfig5 = (config2) => {
+      return {
+        httpAuthSchemes: config2.httpAuthSchemes(),
+        httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+        credentials: config2.credentials()
+      };
+    };
+    var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
+      const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration2(runtimeConfig), getDefaultExtensionConfiguration2(runtimeConfig), getHttpHandlerExtensionConfiguration2(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
+      extensions.forEach((extension) => extension.configure(extensionConfiguration));
+      return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration2(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig2(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
+    };
+    var PricingClient2 = class extends Client2 {
+      config;
+      constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig9(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters5(_config_0);
+        const _config_2 = resolveUserAgentConfig2(_config_1);
+        const _config_3 = resolveRetryConfig2(_config_2);
+        const _config_4 = resolveRegionConfig2(_config_3);
+        const _config_5 = resolveHostHeaderConfig2(_config_4);
+        const _config_6 = resolveEndpointConfig2(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig5(_config_6);
+        const _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin2(this.config));
+        this.middlewareStack.use(getUserAgentPlugin2(this.config));
+        this.middlewareStack.use(getRetryPlugin2(this.config));
+        this.middlewareStack.use(getContentLengthPlugin2(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin2(this.config));
+        this.middlewareStack.use(getLoggerPlugin2(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin2(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin2(this.config, {
+          httpAuthSchemeParametersProvider: defaultPricingHttpAuthSchemeParametersProvider,
+          identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig2({
+            "aws.auth#sigv4": config2.credentials
+          })
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin2(this.config));
+      }
+      destroy() {
+        super.destroy();
+      }
+    };
+    var command5 = makeBuilder2(commonParams5, "AWSPriceListService", "PricingClient", getEndpointPlugin2);
+    var _ep05 = {};
+    var _mw05 = (Command3, cs, config2, o3) => [];
+    var DescribeServicesCommand = class extends command5(_ep05, _mw05, "DescribeServices", DescribeServices$) {
+    };
+    var GetAttributeValuesCommand = class extends command5(_ep05, _mw05, "GetAttributeValues", GetAttributeValues$) {
+    };
+    var GetPriceListFileUrlCommand = class extends command5(_ep05, _mw05, "GetPriceListFileUrl", GetPriceListFileUrl$) {
+    };
+    var GetProductsCommand2 = class extends command5(_ep05, _mw05, "GetProducts", GetProducts$) {
+    };
+    var ListPriceListsCommand = class extends command5(_ep05, _mw05, "ListPriceLists", ListPriceLists$) {
+    };
+    var paginateDescribeServices = createPaginator2(PricingClient2, DescribeServicesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetAttributeValues = createPaginator2(PricingClient2, GetAttributeValuesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetProducts = createPaginator2(PricingClient2, GetProductsCommand2, "NextToken", "NextToken", "MaxResults");
+    var paginateListPriceLists = createPaginator2(PricingClient2, ListPriceListsCommand, "NextToken", "NextToken", "MaxResults");
+    var commands5 = {
+      DescribeServicesCommand,
+      GetAttributeValuesCommand,
+      GetPriceListFileUrlCommand,
+      GetProductsCommand: GetProductsCommand2,
+      ListPriceListsCommand
+    };
+    var paginators = {
+      paginateDescribeServices,
+      paginateGetAttributeValues,
+      paginateGetProducts,
+      paginateListPriceLists
+    };
+    var Pricing = class extends PricingClient2 {
+    };
+    createAggregatedClient2(commands5, Pricing, { paginators });
+    var FilterType = {
+      ANY_OF: "ANY_OF",
+      CONTAINS: "CONTAINS",
+      EQUALS: "EQUALS",
+      NONE_OF: "NONE_OF",
+      TERM_MATCH: "TERM_MATCH"
+    };
+    exports.AccessDeniedException = AccessDeniedException3;
+    exports.AccessDeniedException$ = AccessDeniedException$3;
+    exports.AttributeValue$ = AttributeValue$;
+    exports.DescribeServices$ = DescribeServices$;
+    exports.DescribeServicesCommand = DescribeServicesCommand;
+    exports.DescribeServicesRequest$ = DescribeServicesRequest$;
+    exports.DescribeServicesResponse$ = DescribeServicesResponse$;
+    exports.ExpiredNextTokenException = ExpiredNextTokenException;
+    exports.ExpiredNextTokenException$ = ExpiredNextTokenException$;
+    exports.Filter$ = Filter$;
+    exports.FilterType = FilterType;
+    exports.GetAttributeValues$ = GetAttributeValues$;
+    exports.GetAttributeValuesCommand = GetAttributeValuesCommand;
+    exports.GetAttributeValuesRequest$ = GetAttributeValuesRequest$;
+    exports.GetAttributeValuesResponse$ = GetAttributeValuesResponse$;
+    exports.GetPriceListFileUrl$ = GetPriceListFileUrl$;
+    exports.GetPriceListFileUrlCommand = GetPriceListFileUrlCommand;
+    exports.GetPriceListFileUrlRequest$ = GetPriceListFileUrlRequest$;
+    exports.GetPriceListFileUrlResponse$ = GetPriceListFileUrlResponse$;
+    exports.GetProducts$ = GetProducts$;
+    exports.GetProductsCommand = GetProductsCommand2;
+    exports.GetProductsRequest$ = GetProductsRequest$;
+    exports.GetProductsResponse$ = GetProductsResponse$;
+    exports.InternalErrorException = InternalErrorException;
+    exports.InternalErrorException$ = InternalErrorException$;
+    exports.InvalidNextTokenException = InvalidNextTokenException;
+    exports.InvalidNextTokenException$ = InvalidNextTokenException$;
+    exports.InvalidParameterException = InvalidParameterException;
+    exports.InvalidParameterException$ = InvalidParameterException$;
+    exports.ListPriceLists$ = ListPriceLists$;
+    exports.ListPriceListsCommand = ListPriceListsCommand;
+    exports.ListPriceListsRequest$ = ListPriceListsRequest$;
+    exports.ListPriceListsResponse$ = ListPriceListsResponse$;
+    exports.NotFoundException = NotFoundException;
+    exports.NotFoundException$ = NotFoundException$;
+    exports.PriceList$ = PriceList$;
+    exports.Pricing = Pricing;
+    exports.PricingClient = PricingClient2;
+    exports.PricingServiceException = PricingServiceException;
+    exports.PricingServiceException$ = PricingServiceException$;
+    exports.ResourceNotFoundException = ResourceNotFoundException2;
+    exports.ResourceNotFoundException$ = ResourceNotFoundException$2;
+    exports.Service$ = Service$;
+    exports.ThrottlingException = ThrottlingException;
+    exports.ThrottlingException$ = ThrottlingException$;
+    exports.errorTypeRegistries = errorTypeRegistries5;
+    exports.paginateDescribeServices = paginateDescribeServices;
+    exports.paginateGetAttributeValues = paginateGetAttributeValues;
+    exports.paginateGetProducts = paginateGetProducts;
+    exports.paginateListPriceLists = paginateListPriceLists;
+  }
+});
+
+// ../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var require_dist_cjs17 = __commonJS({
   "../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js"(exports) {
     var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2, setCredentialFeature: setCredentialFeature2, stsRegionDefaultResolver: stsRegionDefaultResolver2 } = (init_client3(), __toCommonJS(client_exports2));
     var { NoAuthSigner: NoAuthSigner2, getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
@@ -47389,10 +55581,10 @@ var require_dist_cjs16 = __commonJS({
     var { DEFAULT_RETRY_MODE: DEFAULT_RETRY_MODE2, NODE_RETRY_MODE_CONFIG_OPTIONS: NODE_RETRY_MODE_CONFIG_OPTIONS2, NODE_MAX_ATTEMPT_CONFIG_OPTIONS: NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, resolveRetryConfig: resolveRetryConfig2, getRetryPlugin: getRetryPlugin2 } = (init_retry2(), __toCommonJS(retry_exports));
     var { TypeRegistry: TypeRegistry2, getSchemaSerdePlugin: getSchemaSerdePlugin2 } = (init_schema(), __toCommonJS(schema_exports));
     var { resolveAwsSdkSigV4Config: resolveAwsSdkSigV4Config2, resolveAwsSdkSigV4AConfig: resolveAwsSdkSigV4AConfig2, AwsSdkSigV4Signer: AwsSdkSigV4Signer2, AwsSdkSigV4ASigner: AwsSdkSigV4ASigner2, NODE_SIGV4A_CONFIG_OPTIONS: NODE_SIGV4A_CONFIG_OPTIONS2, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS: NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
-    var { SignatureV4MultiRegion: SignatureV4MultiRegion3 } = require_dist_cjs3();
+    var { SignatureV4MultiRegion: SignatureV4MultiRegion3 } = require_dist_cjs10();
     var { defaultProvider } = require_dist_cjs15();
     var { toUtf8: toUtf84, fromUtf8: fromUtf83, toBase64: toBase643, fromBase64: fromBase642, calculateBodyLength: calculateBodyLength2 } = (init_serde(), __toCommonJS(serde_exports));
-    var { streamCollector: streamCollector7, NodeHttpHandler } = require_dist_cjs6();
+    var { streamCollector: streamCollector7, NodeHttpHandler } = require_dist_cjs5();
     var { AwsQueryProtocol: AwsQueryProtocol2 } = (init_protocols2(), __toCommonJS(protocols_exports2));
     var { Sha256 } = (init_checksum2(), __toCommonJS(checksum_exports));
     var q3 = "ref";
@@ -49119,16 +57311,16 @@ var MIN_REGISTERED_LENGTH = 6;
 function createRedactor(initial = []) {
   const secrets = /* @__PURE__ */ new Set();
   const redactor2 = {
-    register(secret) {
-      if (secret !== void 0 && secret.length >= MIN_REGISTERED_LENGTH) secrets.add(secret);
+    register(secret2) {
+      if (secret2 !== void 0 && secret2.length >= MIN_REGISTERED_LENGTH) secrets.add(secret2);
     },
     redact(text) {
       let out = text;
-      for (const secret of secrets) out = out.split(secret).join(REDACTED);
+      for (const secret2 of secrets) out = out.split(secret2).join(REDACTED);
       return redact(out);
     }
   };
-  for (const secret of initial) redactor2.register(secret);
+  for (const secret2 of initial) redactor2.register(secret2);
   return redactor2;
 }
 
@@ -49607,8 +57799,8 @@ function exportVariable(name, val) {
   }
   issueCommand("set-env", { name }, convertedVal);
 }
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
+function setSecret(secret2) {
+  issueCommand("add-mask", {}, secret2);
 }
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
@@ -49649,9 +57841,9 @@ function createActionsIO(redactor2) {
     info: (message) => info(clean(message)),
     warning: (message) => warning(clean(message)),
     error: (message) => error(clean(message)),
-    setSecret: (secret) => {
-      redactor2.register(secret);
-      setSecret(secret);
+    setSecret: (secret2) => {
+      redactor2.register(secret2);
+      setSecret(secret2);
     },
     setOutput: (name, value) => setOutput(name, clean(value)),
     // Credentials are exported on purpose (later steps of the job may use the role); never redacted here.
@@ -49670,13 +57862,1035 @@ function createActionsIO(redactor2) {
 
 // action/src/main.ts
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // action/src/cleanup.ts
 var EXPORTED_STATE = "exported-variables";
 
-// action/src/credentials.ts
-var import_client_sts = __toESM(require_dist_cjs16(), 1);
+// action/src/cost.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/adapters/pricing/aws.ts
+var import_client_pricing = __toESM(require_dist_cjs16(), 1);
+
+// src/core/cost/types.ts
+var HOURS_PER_MONTH = 730;
+var PricingError = class extends Error {
+  constructor(failure2, message) {
+    super(message);
+    this.failure = failure2;
+    this.name = "PricingError";
+  }
+  failure;
+};
+
+// src/core/cost/models/types.ts
+function query(service, region, filters, extra = []) {
+  return {
+    service,
+    filters: [
+      { field: "regionCode", value: region },
+      ...Object.entries(filters).map(([field, value]) => ({ field, value })),
+      ...extra
+    ]
+  };
+}
+function usageType(value) {
+  return { field: "usagetype", value, type: "CONTAINS" };
+}
+function unpriced(driver, reason) {
+  return { driver, components: [], notes: [], unpriced: reason };
+}
+
+// src/core/cost/models/compute.ts
+var TENANCY = { default: "Shared", dedicated: "Dedicated", host: "Host" };
+function ebsComponents(region, type, sizeGb, volume2, label) {
+  const parts = [
+    {
+      label: `${label} ${type} ${sizeGb} GB`,
+      query: query("AmazonEC2", region, { productFamily: "Storage", volumeApiName: type }),
+      unit: "GB-Mo",
+      quantity: sizeGb
+    }
+  ];
+  const iops = volume2.num("iops");
+  const includedIops = type === "gp3" ? 3e3 : 0;
+  if ((type === "gp3" || type === "io1" || type === "io2") && iops !== void 0 && iops > includedIops) {
+    parts.push({
+      label: `${label} ${iops - includedIops} provisioned IOPS`,
+      query: query("AmazonEC2", region, {
+        productFamily: "System Operation",
+        volumeApiName: type,
+        group: "EBS IOPS"
+      }),
+      unit: "IOPS-Mo",
+      quantity: iops - includedIops
+    });
+  }
+  const throughput = volume2.num("throughput");
+  if (type === "gp3" && throughput !== void 0 && throughput > 125) {
+    parts.push({
+      label: `${label} ${throughput - 125} MiB/s throughput`,
+      query: query("AmazonEC2", region, { productFamily: "Provisioned Throughput", volumeApiName: "gp3" }),
+      unit: "GiBps-mo",
+      quantity: (throughput - 125) / 1024
+    });
+  }
+  return parts;
+}
+function instance({ values, region }) {
+  const type = values.str("instance_type");
+  if (!type) return unpriced("instance type unknown", "instance_type is known only after apply");
+  const tenancy = TENANCY[values.str("tenancy") ?? "default"] ?? "Shared";
+  const components = [
+    {
+      label: `${type} instance`,
+      query: query("AmazonEC2", region, {
+        instanceType: type,
+        operatingSystem: "Linux",
+        tenancy,
+        preInstalledSw: "NA",
+        capacitystatus: "Used",
+        licenseModel: "No License required"
+      }),
+      unit: "Hrs",
+      quantity: HOURS_PER_MONTH
+    }
+  ];
+  const notes = ["Linux assumed (the AMI's operating system is not in the plan)"];
+  const root5 = values.block("root_block_device");
+  const size = root5.num("volume_size");
+  if (size !== void 0)
+    components.push(...ebsComponents(region, root5.str("volume_type") ?? "gp3", size, root5, "root volume"));
+  else notes.push("root volume size comes from the AMI and is not in the plan");
+  if (values.bool("associate_public_ip_address") === true) components.push(publicIpv4(region, 1));
+  return { driver: `${type}, ${tenancy.toLowerCase()} tenancy`, components, notes };
+}
+function volume({ values, region }) {
+  const type = values.str("type") ?? "gp3";
+  const size = values.num("size");
+  if (size === void 0)
+    return unpriced(`${type} volume`, "size is known only after apply (from a snapshot)");
+  return {
+    driver: `${type}, ${size} GB`,
+    components: ebsComponents(region, type, size, values, "volume"),
+    notes: []
+  };
+}
+function publicIpv4(region, count) {
+  return {
+    label: `${count} public IPv4 address${count === 1 ? "" : "es"}`,
+    query: query("AmazonVPC", region, {}, [usageType("PublicIPv4:InUseAddress")]),
+    unit: "Hrs",
+    quantity: HOURS_PER_MONTH * count
+  };
+}
+function eip({ region }) {
+  return { driver: "public IPv4 address", components: [publicIpv4(region, 1)], notes: [] };
+}
+var SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+function provisionedConcurrency({ values, region, related }) {
+  const executions = values.num("provisioned_concurrent_executions");
+  if (executions === void 0)
+    return unpriced("provisioned concurrency", "the number of executions is not in the plan");
+  const name = values.str("function_name");
+  const fn = related("aws_lambda_function", (v) => v.str("function_name") === name);
+  const memory = fn?.num("memory_size");
+  const notes = memory === void 0 ? ["memory size not in the plan: 128 MB assumed (the Lambda default)"] : [];
+  const gb = (memory ?? 128) / 1024;
+  return {
+    driver: `${executions} \xD7 ${memory ?? 128} MB provisioned`,
+    components: [
+      {
+        label: `${executions} provisioned executions`,
+        query: query("AWSLambda", region, {}, [usageType("Lambda-Provisioned-Concurrency")]),
+        unit: "Lambda-GB-Second",
+        quantity: executions * gb * SECONDS_PER_MONTH
+      }
+    ],
+    notes
+  };
+}
+var computeModels = {
+  aws_instance: { fixed: instance },
+  aws_ebs_volume: { fixed: volume },
+  aws_eip: { fixed: eip },
+  aws_lambda_provisioned_concurrency_config: { fixed: provisionedConcurrency }
+};
+
+// src/core/cost/models/database.ts
+var RDS_ENGINES = {
+  postgres: "PostgreSQL",
+  mysql: "MySQL",
+  mariadb: "MariaDB",
+  "aurora-postgresql": "Aurora PostgreSQL",
+  "aurora-mysql": "Aurora MySQL",
+  aurora: "Aurora MySQL",
+  "oracle-se2": "Oracle",
+  "oracle-ee": "Oracle",
+  "sqlserver-ex": "SQL Server",
+  "sqlserver-web": "SQL Server",
+  "sqlserver-se": "SQL Server",
+  "sqlserver-ee": "SQL Server"
+};
+var SQLSERVER_EDITIONS = {
+  ex: "Express",
+  web: "Web",
+  se: "Standard",
+  ee: "Enterprise"
+};
+var RDS_STORAGE = {
+  gp2: "General Purpose",
+  gp3: "General Purpose-GP3",
+  io1: "Provisioned IOPS",
+  io2: "Provisioned IOPS-IO2",
+  standard: "Magnetic"
+};
+function rdsInstanceQuery(region, cls, engine, multiAz) {
+  const name = RDS_ENGINES[engine];
+  if (!name) return void 0;
+  const filters = {
+    instanceType: cls,
+    databaseEngine: name,
+    deploymentOption: multiAz ? "Multi-AZ" : "Single-AZ"
+  };
+  const edition = engine.startsWith("sqlserver-") ? SQLSERVER_EDITIONS[engine.slice("sqlserver-".length)] : void 0;
+  if (edition) filters.databaseEdition = edition;
+  if (engine.startsWith("oracle-") || engine.startsWith("sqlserver-"))
+    filters.licenseModel = "License included";
+  return query("AmazonRDS", region, filters);
+}
+function dbInstance({ values, region }) {
+  const cls = values.str("instance_class");
+  const engine = values.str("engine");
+  if (!cls || !engine) return unpriced("database instance", "instance_class or engine is not in the plan");
+  const multiAz = values.bool("multi_az") === true;
+  const instanceQuery = rdsInstanceQuery(region, cls, engine, multiAz);
+  if (!instanceQuery) return unpriced(`${cls} ${engine}`, `engine ${engine} is not in the cost model`);
+  const components = [
+    {
+      label: `${cls} ${engine}${multiAz ? " Multi-AZ" : ""}`,
+      query: instanceQuery,
+      unit: "Hrs",
+      quantity: HOURS_PER_MONTH
+    }
+  ];
+  const storage = values.num("allocated_storage");
+  const storageType = values.str("storage_type") ?? "gp2";
+  const volumeType = RDS_STORAGE[storageType];
+  if (storage !== void 0 && volumeType) {
+    components.push({
+      label: `${storage} GB ${storageType} storage`,
+      query: query("AmazonRDS", region, {
+        productFamily: "Database Storage",
+        volumeType,
+        deploymentOption: multiAz ? "Multi-AZ" : "Single-AZ"
+      }),
+      unit: "GB-Mo",
+      quantity: storage
+    });
+  }
+  const notes = storage === void 0 ? ["allocated storage not in the plan"] : [];
+  return {
+    driver: `${cls}, ${engine}, ${multiAz ? "Multi-AZ" : "Single-AZ"}${storage !== void 0 ? `, ${storage} GB ${storageType}` : ""}`,
+    components,
+    notes
+  };
+}
+function clusterInstance({ values, region }) {
+  const cls = values.str("instance_class");
+  const engine = values.str("engine") ?? "aurora-postgresql";
+  if (!cls) return unpriced("Aurora instance", "instance_class is not in the plan");
+  if (cls === "db.serverless")
+    return unpriced("Aurora Serverless v2", "Aurora Serverless v2 is priced by ACU-hours used");
+  const q3 = rdsInstanceQuery(region, cls, engine, false);
+  if (!q3) return unpriced(`${cls} ${engine}`, `engine ${engine} is not in the cost model`);
+  return {
+    driver: `${cls}, ${engine}`,
+    components: [{ label: `${cls} ${engine}`, query: q3, unit: "Hrs", quantity: HOURS_PER_MONTH }],
+    notes: ["Aurora storage and I/O depend on usage"]
+  };
+}
+function cacheNodes(region, nodeType, engine, count) {
+  const cacheEngine = engine === "memcached" ? "Memcached" : engine === "valkey" ? "Valkey" : "Redis";
+  return {
+    label: `${count} \xD7 ${nodeType} ${cacheEngine}`,
+    query: query("AmazonElastiCache", region, {
+      productFamily: "Cache Instance",
+      instanceType: nodeType,
+      cacheEngine
+    }),
+    unit: "Hrs",
+    quantity: HOURS_PER_MONTH * count
+  };
+}
+function cacheCluster({ values, region }) {
+  const nodeType = values.str("node_type");
+  if (!nodeType)
+    return unpriced("cache cluster", "node_type is not in the plan (a replication group member?)");
+  const count = values.num("num_cache_nodes") ?? 1;
+  return {
+    driver: `${count} \xD7 ${nodeType}`,
+    components: [cacheNodes(region, nodeType, values.str("engine") ?? "redis", count)],
+    notes: []
+  };
+}
+function replicationGroup({ values, region }) {
+  const nodeType = values.str("node_type");
+  if (!nodeType) return unpriced("replication group", "node_type is not in the plan");
+  const groups = values.num("num_node_groups");
+  const replicas = values.num("replicas_per_node_group");
+  const count = groups !== void 0 && replicas !== void 0 ? groups * (replicas + 1) : values.num("num_cache_clusters") ?? 1;
+  return {
+    driver: `${count} \xD7 ${nodeType}`,
+    components: [cacheNodes(region, nodeType, values.str("engine") ?? "redis", count)],
+    notes: []
+  };
+}
+function searchDomain({ values, region }) {
+  const cluster = values.block("cluster_config");
+  const type = cluster.str("instance_type") ?? "m5.large.search";
+  const count = cluster.num("instance_count") ?? 1;
+  const components = [
+    {
+      label: `${count} \xD7 ${type}`,
+      query: query("AmazonES", region, {
+        productFamily: "Amazon OpenSearch Service Instance",
+        instanceType: type
+      }),
+      unit: "Hrs",
+      quantity: HOURS_PER_MONTH * count
+    }
+  ];
+  if (cluster.bool("dedicated_master_enabled") === true) {
+    const masterType = cluster.str("dedicated_master_type") ?? type;
+    const masters = cluster.num("dedicated_master_count") ?? 3;
+    components.push({
+      label: `${masters} \xD7 ${masterType} dedicated master`,
+      query: query("AmazonES", region, {
+        productFamily: "Amazon OpenSearch Service Instance",
+        instanceType: masterType
+      }),
+      unit: "Hrs",
+      quantity: HOURS_PER_MONTH * masters
+    });
+  }
+  const ebs = values.block("ebs_options");
+  const size = ebs.num("volume_size");
+  if (ebs.bool("ebs_enabled") !== false && size !== void 0) {
+    const media = (ebs.str("volume_type") ?? "gp3").toUpperCase();
+    components.push({
+      label: `${count} \xD7 ${size} GB ${media}`,
+      query: query("AmazonES", region, {
+        productFamily: "Amazon OpenSearch Service Volume",
+        storageMedia: media
+      }),
+      unit: "GB-Mo",
+      quantity: size * count
+    });
+  }
+  return { driver: `${count} \xD7 ${type}`, components, notes: [] };
+}
+function redshift({ values, region }) {
+  const type = values.str("node_type");
+  if (!type) return unpriced("Redshift cluster", "node_type is not in the plan");
+  const count = values.str("cluster_type") === "single-node" ? 1 : values.num("number_of_nodes") ?? 1;
+  return {
+    driver: `${count} \xD7 ${type}`,
+    components: [
+      {
+        label: `${count} \xD7 ${type}`,
+        query: query("AmazonRedshift", region, { productFamily: "Compute Instance", instanceType: type }),
+        unit: "Hrs",
+        quantity: HOURS_PER_MONTH * count
+      }
+    ],
+    notes: []
+  };
+}
+function dynamodb({ values, region }) {
+  if (values.str("billing_mode") === "PAY_PER_REQUEST")
+    return { driver: "on-demand capacity", components: [], notes: ["on-demand requests depend on usage"] };
+  let read = values.num("read_capacity") ?? 0;
+  let write = values.num("write_capacity") ?? 0;
+  for (const index of values.list("global_secondary_index")) {
+    if (typeof index !== "object" || index === null) continue;
+    const gsi = index;
+    read += typeof gsi.read_capacity === "number" ? gsi.read_capacity : 0;
+    write += typeof gsi.write_capacity === "number" ? gsi.write_capacity : 0;
+  }
+  const capacity = (group4, unit, units) => ({
+    label: `${units} ${group4 === "DDB-ReadUnits" ? "read" : "write"} capacity units`,
+    query: query("AmazonDynamoDB", region, { productFamily: "Provisioned IOPS", group: group4 }),
+    unit,
+    quantity: units * HOURS_PER_MONTH
+  });
+  return {
+    driver: `${read} RCU, ${write} WCU provisioned`,
+    components: [
+      capacity("DDB-ReadUnits", "ReadCapacityUnit-Hrs", read),
+      capacity("DDB-WriteUnits", "WriteCapacityUnit-Hrs", write)
+    ],
+    notes: ["storage depends on usage"]
+  };
+}
+var databaseModels = {
+  aws_db_instance: { fixed: dbInstance },
+  aws_rds_cluster_instance: { fixed: clusterInstance },
+  aws_elasticache_cluster: { fixed: cacheCluster },
+  aws_elasticache_replication_group: { fixed: replicationGroup },
+  aws_opensearch_domain: { fixed: searchDomain },
+  aws_elasticsearch_domain: { fixed: searchDomain },
+  aws_redshift_cluster: { fixed: redshift },
+  aws_dynamodb_table: { fixed: dynamodb }
+};
+
+// src/core/cost/models/network.ts
+function hourly(label, service, region, filters, usage2, count = 1) {
+  return {
+    label,
+    query: query(service, region, filters, usage2 ? [usageType(usage2)] : []),
+    unit: "Hrs",
+    quantity: HOURS_PER_MONTH * count
+  };
+}
+function natGateway({ values, region }) {
+  const isPrivate = values.str("connectivity_type") === "private";
+  return {
+    driver: `${isPrivate ? "private" : "public"} NAT gateway`,
+    components: [
+      hourly("NAT gateway hours", "AmazonEC2", region, { productFamily: "NAT Gateway" }, "NatGateway-Hours")
+    ],
+    notes: []
+  };
+}
+var LB_FAMILIES = {
+  application: "Load Balancer-Application",
+  network: "Load Balancer-Network",
+  gateway: "Load Balancer-Gateway"
+};
+function loadBalancer({ values, region }) {
+  const kind = values.str("load_balancer_type") ?? "application";
+  const family = LB_FAMILIES[kind] ?? "Load Balancer-Application";
+  return {
+    driver: `${kind} load balancer`,
+    components: [
+      hourly(`${kind} load balancer hours`, "AWSELB", region, { productFamily: family }, "LoadBalancerUsage")
+    ],
+    notes: ["capacity units (LCU) depend on traffic"]
+  };
+}
+function classicLoadBalancer({ region }) {
+  return {
+    driver: "classic load balancer",
+    components: [
+      hourly(
+        "classic load balancer hours",
+        "AWSELB",
+        region,
+        { productFamily: "Load Balancer" },
+        "LoadBalancerUsage"
+      )
+    ],
+    notes: []
+  };
+}
+function vpcEndpoint({ values, region }) {
+  const kind = values.str("vpc_endpoint_type") ?? "Gateway";
+  if (kind === "Gateway") return { driver: "gateway endpoint (no hourly charge)", components: [], notes: [] };
+  const zones = Math.max(1, values.list("subnet_ids").length);
+  return {
+    driver: `${kind} endpoint in ${zones} AZ${zones === 1 ? "" : "s"}`,
+    components: [
+      hourly(
+        `${zones} endpoint ENI${zones === 1 ? "" : "s"}`,
+        "AmazonVPC",
+        region,
+        { productFamily: "VpcEndpoint" },
+        "VpcEndpoint-Hours",
+        zones
+      )
+    ],
+    notes: []
+  };
+}
+function eks({ region }) {
+  return {
+    driver: "EKS control plane (standard support)",
+    components: [hourly("cluster hours", "AmazonEKS", region, {}, "AmazonEKS-Hours:perCluster")],
+    notes: []
+  };
+}
+function monthly(label, service, region, usage2, unit) {
+  return { label, query: query(service, region, {}, [usageType(usage2)]), unit, quantity: 1 };
+}
+function kmsKey({ region }) {
+  return {
+    driver: "customer managed key",
+    components: [monthly("key-month", "awskms", region, "KMS-Keys", "Keys")],
+    notes: ["requests depend on usage"]
+  };
+}
+function secret({ region }) {
+  return {
+    driver: "secret",
+    components: [
+      monthly("secret-month", "AWSSecretsManager", region, "AWSSecretsManager-Secrets", "Secrets")
+    ],
+    notes: ["API calls depend on usage"]
+  };
+}
+var networkModels = {
+  aws_nat_gateway: {
+    fixed: natGateway,
+    usage: ({ region }) => [
+      {
+        label: "data processed",
+        query: query("AmazonEC2", region, { productFamily: "NAT Gateway" }, [usageType("NatGateway-Bytes")]),
+        unit: "GB"
+      }
+    ]
+  },
+  aws_lb: { fixed: loadBalancer },
+  aws_alb: { fixed: loadBalancer },
+  aws_elb: { fixed: classicLoadBalancer },
+  aws_vpc_endpoint: { fixed: vpcEndpoint },
+  aws_eks_cluster: { fixed: eks },
+  aws_kms_key: { fixed: kmsKey },
+  aws_secretsmanager_secret: { fixed: secret }
+};
+
+// src/core/cost/models/usage.ts
+var usage = (label, service, region, filters, unit, type) => ({
+  label,
+  query: query(service, region, filters, type ? [usageType(type)] : []),
+  unit
+});
+var usageModels = {
+  aws_s3_bucket: {
+    usage: ({ region }) => [
+      usage(
+        "Standard storage",
+        "AmazonS3",
+        region,
+        { productFamily: "Storage", volumeType: "Standard" },
+        "GB-Mo"
+      ),
+      usage("PUT, COPY, POST, LIST requests", "AmazonS3", region, { group: "S3-API-Tier1" }, "Requests")
+    ]
+  },
+  aws_lambda_function: {
+    usage: ({ region }) => [
+      usage("requests", "AWSLambda", region, { group: "AWS-Lambda-Requests" }, "Requests"),
+      usage("compute", "AWSLambda", region, { group: "AWS-Lambda-Duration" }, "Lambda-GB-Second")
+    ]
+  },
+  aws_cloudwatch_log_group: {
+    usage: ({ region }) => [
+      usage(
+        "ingestion",
+        "AmazonCloudWatch",
+        region,
+        { productFamily: "Data Payload" },
+        "GB",
+        "DataProcessing-Bytes"
+      ),
+      usage(
+        "storage",
+        "AmazonCloudWatch",
+        region,
+        { productFamily: "Storage Snapshot" },
+        "GB-Mo",
+        "TimedStorage-ByteHrs"
+      )
+    ]
+  },
+  aws_sqs_queue: {
+    usage: ({ region }) => [
+      usage(
+        "requests",
+        "AWSQueueService",
+        region,
+        { productFamily: "API Request", queueType: "Standard" },
+        "Requests"
+      )
+    ]
+  },
+  aws_sns_topic: {
+    usage: ({ region }) => [
+      usage("requests", "AmazonSNS", region, { productFamily: "API Request" }, "Requests")
+    ]
+  }
+};
+
+// src/core/cost/models/index.ts
+var COST_MODELS = {
+  ...computeModels,
+  ...databaseModels,
+  ...networkModels,
+  ...usageModels
+};
+
+// src/core/cost/price-list.ts
+function parsePriceListEntry(entry) {
+  const doc = typeof entry === "string" ? safeJson(entry) : entry;
+  if (!isRecord(doc) || !isRecord(doc.product)) return void 0;
+  const attributes = {};
+  if (isRecord(doc.product.attributes)) {
+    for (const [key, value] of Object.entries(doc.product.attributes)) {
+      if (typeof value === "string") attributes[key] = value;
+    }
+  }
+  if (typeof doc.product.productFamily === "string" && attributes.productFamily === void 0) {
+    attributes.productFamily = doc.product.productFamily;
+  }
+  const sku = typeof doc.product.sku === "string" ? doc.product.sku : "";
+  const onDemand = isRecord(doc.terms) && isRecord(doc.terms.OnDemand) ? doc.terms.OnDemand : {};
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const offer of Object.values(onDemand)) {
+    if (!isRecord(offer) || !isRecord(offer.priceDimensions)) continue;
+    for (const rate of Object.values(offer.priceDimensions)) {
+      const tier = tierOf(rate);
+      if (!tier) continue;
+      const dimension = byUnit.get(tier.unit) ?? {
+        unit: tier.unit,
+        description: tier.description,
+        tiers: []
+      };
+      dimension.tiers.push(tier.tier);
+      byUnit.set(tier.unit, dimension);
+    }
+  }
+  const dimensions = [...byUnit.values()].map((d5) => ({
+    ...d5,
+    tiers: d5.tiers.sort((a5, b5) => a5.begin - b5.begin)
+  }));
+  return { sku, attributes, dimensions };
+}
+function tierOf(rate) {
+  if (!isRecord(rate) || typeof rate.unit !== "string" || !isRecord(rate.pricePerUnit)) return void 0;
+  const usd2 = Number(rate.pricePerUnit.USD);
+  if (!Number.isFinite(usd2) || usd2 < 0) return void 0;
+  const begin = Number(rate.beginRange ?? 0);
+  const end2 = rate.endRange === "Inf" || rate.endRange === void 0 ? Infinity : Number(rate.endRange);
+  return {
+    unit: rate.unit,
+    description: typeof rate.description === "string" ? rate.description : "",
+    tier: { begin: Number.isFinite(begin) ? begin : 0, end: Number.isNaN(end2) ? Infinity : end2, usd: usd2 }
+  };
+}
+function priceOf(dimension, quantity) {
+  let total = 0;
+  for (const tier of dimension.tiers) {
+    if (quantity <= tier.begin) break;
+    const units = Math.min(quantity, tier.end) - tier.begin;
+    total += units * tier.usd;
+  }
+  return total;
+}
+function unitPriceOf(dimension) {
+  return dimension.tiers.find((t) => t.usd > 0)?.usd ?? dimension.tiers[0]?.usd ?? 0;
+}
+function safeJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/cost/values.ts
+var Values = class _Values {
+  constructor(values, unknownMarks = void 0) {
+    this.values = values;
+    this.unknownMarks = unknownMarks;
+  }
+  values;
+  unknownMarks;
+  /** A nested reader for the first block of a list attribute (`root_block_device`). */
+  block(name) {
+    const list4 = this.raw(name);
+    const marks = this.mark(name);
+    return new _Values(Array.isArray(list4) ? list4[0] : list4, Array.isArray(marks) ? marks[0] : marks);
+  }
+  str(name) {
+    const value = this.raw(name);
+    return typeof value === "string" && value !== "" ? value : void 0;
+  }
+  num(name) {
+    const value = this.raw(name);
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+    if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value)) return Number(value);
+    return void 0;
+  }
+  bool(name) {
+    const value = this.raw(name);
+    return typeof value === "boolean" ? value : void 0;
+  }
+  list(name) {
+    const value = this.raw(name);
+    return Array.isArray(value) ? value : [];
+  }
+  /** True when Terraform will only know the value after apply. */
+  unknown(name) {
+    const mark = this.mark(name);
+    return mark === true || Array.isArray(mark) && mark.some((m3) => m3 === true);
+  }
+  raw(name) {
+    return isRecord2(this.values) ? this.values[name] : void 0;
+  }
+  mark(name) {
+    return isRecord2(this.unknownMarks) ? this.unknownMarks[name] : void 0;
+  }
+};
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/cost/estimate.ts
+function queryKey(query2) {
+  const filters = [...query2.filters].map((f5) => `${f5.type ?? "TERM_MATCH"}:${f5.field}=${f5.value}`).sort();
+  return `${query2.service}|${filters.join("|")}`;
+}
+async function estimateCost(plan, options) {
+  const { region } = options;
+  const managed = plan.resourceChanges.filter((rc) => rc.mode === "managed" && COST_MODELS[rc.type]);
+  const related = relatedLookup(plan.resourceChanges);
+  const sides = managed.map((rc) => {
+    const model = COST_MODELS[rc.type];
+    const [before2, after2] = sidesOf(rc);
+    const price = (side) => side && {
+      values: side,
+      ...model?.fixed ? { pricing: model.fixed({ values: side, region, related }) } : {}
+    };
+    return { rc, before: price(before2), after: price(after2) };
+  });
+  const queries = /* @__PURE__ */ new Map();
+  for (const { before: before2, after: after2, rc } of sides) {
+    for (const c5 of [...before2?.pricing?.components ?? [], ...after2?.pricing?.components ?? []])
+      queries.set(queryKey(c5.query), c5.query);
+    const model = COST_MODELS[rc.type];
+    if (after2 && model?.usage)
+      for (const u of model.usage({ values: after2.values, region, related }))
+        queries.set(queryKey(u.query), u.query);
+  }
+  const report2 = {
+    currency: "USD",
+    region,
+    before: 0,
+    after: 0,
+    delta: 0,
+    resources: [],
+    usage: [],
+    unpriced: [],
+    calls: 0
+  };
+  const fetched = /* @__PURE__ */ new Map();
+  const maxCalls = options.maxCalls ?? 100;
+  try {
+    for (const [key, query2] of queries) {
+      if (report2.calls >= maxCalls) break;
+      report2.calls += 1;
+      fetched.set(key, await options.pricing.getProducts(query2));
+    }
+  } catch (error64) {
+    if (!(error64 instanceof PricingError)) throw error64;
+    return { ...report2, unavailable: `cost not available: ${error64.message}` };
+  }
+  const capped = queries.size > fetched.size ? `price lookups are capped at ${maxCalls} per run` : void 0;
+  for (const { rc, before: before2, after: after2 } of sides) {
+    const model = COST_MODELS[rc.type];
+    if (model?.fixed) {
+      const cost = resourceCost(rc, before2?.pricing, after2?.pricing, fetched, capped);
+      if (cost.priced) {
+        report2.resources.push(cost.resource);
+        report2.before += cost.resource.before ?? 0;
+        report2.after += cost.resource.after ?? 0;
+      }
+      for (const reason of cost.problems) report2.unpriced.push({ address: rc.address, reason });
+    }
+    if (after2 && model?.usage) {
+      const prices = model.usage({ values: after2.values, region, related }).flatMap((u) => {
+        const dimension = pick(fetched.get(queryKey(u.query)), u.unit)?.dimension;
+        return dimension ? [{ label: u.label, usd: unitPriceOf(dimension), unit: dimension.unit }] : [];
+      });
+      if (prices.length > 0)
+        report2.usage.push({ address: rc.address, type: rc.type, prices });
+    }
+  }
+  report2.delta = report2.after - report2.before;
+  report2.resources.sort((a5, b5) => Math.abs(b5.delta) - Math.abs(a5.delta) || (b5.after ?? 0) - (a5.after ?? 0));
+  return report2;
+}
+function resourceCost(rc, before2, after2, fetched, capped) {
+  const problems = [];
+  const notes = /* @__PURE__ */ new Set();
+  const total = (pricing) => {
+    if (!pricing) return void 0;
+    for (const note of pricing.notes) notes.add(note);
+    if (pricing.unpriced !== void 0) problems.push(pricing.unpriced);
+    let sum = 0;
+    for (const component of pricing.components) {
+      const products = fetched.get(queryKey(component.query));
+      if (products === void 0) {
+        problems.push(`${component.label}: ${capped ?? "not looked up"}`);
+        continue;
+      }
+      const chosen = pick(products, component.unit);
+      if (!chosen) {
+        problems.push(`${component.label}: no ${component.unit} price in the price list for this region`);
+        continue;
+      }
+      if (chosen.ambiguous) notes.add(`${component.label}: several prices matched, the lowest is used`);
+      sum += priceOf(chosen.dimension, component.quantity);
+    }
+    return sum;
+  };
+  const b5 = total(before2);
+  const a5 = total(after2);
+  const resource = {
+    address: rc.address,
+    type: rc.type,
+    driver: after2?.driver ?? before2?.driver ?? "",
+    ...b5 !== void 0 ? { before: b5 } : {},
+    ...a5 !== void 0 ? { after: a5 } : {},
+    delta: (a5 ?? 0) - (b5 ?? 0),
+    notes: [...notes]
+  };
+  return {
+    resource,
+    priced: problems.length === 0,
+    problems: [...new Set(problems)]
+  };
+}
+function pick(products, unit) {
+  const wanted = unit.toLowerCase();
+  const candidates = (products ?? []).flatMap(
+    (p3) => p3.dimensions.filter((d5) => d5.unit.toLowerCase() === wanted && d5.tiers.length > 0)
+  );
+  if (candidates.length === 0) return void 0;
+  const byPrice = [...candidates].sort((x, y) => unitPriceOf(x) - unitPriceOf(y));
+  const first = byPrice[0];
+  if (!first) return void 0;
+  const ambiguous = byPrice.some((d5) => unitPriceOf(d5) !== unitPriceOf(first));
+  return { dimension: first, ambiguous };
+}
+function sidesOf(rc) {
+  const { actions: actions2, before: before2, after: after2, after_unknown: unknown2 } = rc.change;
+  const key = actions2.join(",");
+  const had = key !== "create" && key !== "create,forget" && key !== "forget,create" && before2 != null;
+  const keeps = key !== "delete" && after2 != null;
+  if (key === "forget") return [new Values(before2), new Values(before2)];
+  return [had ? new Values(before2) : void 0, keeps ? new Values(after2, unknown2) : void 0];
+}
+function relatedLookup(changes) {
+  return (type, match) => {
+    for (const rc of changes) {
+      if (rc.type !== type) continue;
+      const values = new Values(rc.change.after ?? rc.change.before);
+      if (match(values)) return values;
+    }
+    return void 0;
+  };
+}
+
+// src/core/plan/markdown.ts
+var CONTROL = /[\u0000-\u001f\u007f]+/g;
+function inline(text) {
+  return text.replace(CONTROL, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function code(text) {
+  return `<code>${inline(text)}</code>`;
+}
+function diffFence(body) {
+  return `\`\`\`diff
+${body}
+\`\`\`
+`;
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body}
+</details>
+
+`;
+}
+function markerKey(text) {
+  const key = text.replace(/[^A-Za-z0-9._/@+=,:-]+/g, "_").replace(/-{2,}/g, "-");
+  return key === "" ? "." : key;
+}
+function plural(count, one, many = `${one}s`) {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
+// src/core/cost/render.ts
+var ROWS = 40;
+function usd(amount) {
+  const rounded = Math.round(amount * 100) / 100;
+  return `$${Math.abs(rounded).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+function signedUsd(amount) {
+  const rounded = Math.round(amount * 100) / 100;
+  if (rounded === 0) return "\xB1$0.00";
+  return `${rounded > 0 ? "+" : "\u2212"}${usd(rounded)}`;
+}
+function costLine(report2) {
+  if (report2.unavailable !== void 0) return `\u{1F4B0} ${inline(report2.unavailable)}`;
+  const skipped = report2.unpriced.length > 0 ? `; ${plural(report2.unpriced.length, "resource")} not priced` : "";
+  const usage2 = report2.usage.length > 0 ? `; usage-priced resources not included` : "";
+  return `\u{1F4B0} **Monthly cost:** ${usd(report2.before)} \u2192 ${usd(report2.after)} (**${signedUsd(report2.delta)}**/month, ${inline(report2.region)} on-demand${skipped}${usage2})`;
+}
+function costDetails(report2) {
+  if (report2.unavailable !== void 0) return "";
+  const parts = [];
+  const rows = groupInstances(report2.resources.filter((r5) => r5.delta !== 0 || (r5.after ?? 0) > 0));
+  if (rows.length > 0) {
+    const lines = rows.slice(0, ROWS).map(
+      (r5) => `| ${code(r5.address)} | ${code(r5.type)} | ${inline(r5.driver)}${r5.notes.length > 0 ? ` <sub>(${inline(r5.notes.join("; "))})</sub>` : ""} | ${money(r5.before)} | ${money(r5.after)} | ${signedUsd(r5.delta)} |`
+    );
+    if (rows.length > ROWS) lines.push(`| \u2026 ${plural(rows.length - ROWS, "more row")} | | | | | |`);
+    parts.push(
+      details(
+        `Cost by resource (${plural(rows.length, "row")})`,
+        [
+          "| Resource | Type | What drives the price | Before | After | Delta |",
+          "| --- | --- | --- | ---: | ---: | ---: |",
+          ...lines
+        ].join("\n")
+      )
+    );
+  }
+  if (report2.usage.length > 0) {
+    const lines = report2.usage.slice(0, ROWS).map(
+      (u) => `| ${code(u.address)} | ${u.prices.map((p3) => `${inline(p3.label)}: $${p3.usd} per ${inline(p3.unit)}`).join("<br>")} |`
+    );
+    parts.push(
+      details(
+        `Depends on usage (${plural(report2.usage.length, "resource")})`,
+        ["| Resource | Unit prices |", "| --- | --- |", ...lines].join("\n")
+      )
+    );
+  }
+  if (report2.unpriced.length > 0) {
+    const lines = report2.unpriced.slice(0, ROWS).map((u) => `- ${code(u.address)}: ${inline(u.reason)}`);
+    parts.push(details(`Not priced (${plural(report2.unpriced.length, "item")})`, lines.join("\n")));
+  }
+  return parts.join("");
+}
+function money(amount) {
+  return amount === void 0 ? "\u2014" : usd(amount);
+}
+function groupInstances(resources) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r5 of resources) {
+    const base = r5.address.replace(/\[[^\]]*\]$/, "[*]");
+    const key = base === r5.address ? `=${r5.address}` : `${base}|${r5.driver}|${r5.before ?? ""}|${r5.after ?? ""}`;
+    const group4 = groups.get(key);
+    if (group4) group4.count += 1;
+    else groups.set(key, { row: r5, count: 1 });
+  }
+  return [...groups.values()].map(({ row, count }) => {
+    if (count === 1) return row;
+    const scale = (n3) => n3 === void 0 ? void 0 : n3 * count;
+    const before2 = scale(row.before);
+    const after2 = scale(row.after);
+    return {
+      ...row,
+      address: `${row.address.replace(/\[[^\]]*\]$/, "[*]")} \xD7${count}`,
+      ...before2 !== void 0 ? { before: before2 } : {},
+      ...after2 !== void 0 ? { after: after2 } : {},
+      delta: row.delta * count
+    };
+  }).sort((a5, b5) => Math.abs(b5.delta) - Math.abs(a5.delta));
+}
+
+// src/core/cost/sources.ts
+function cachedPricing(source) {
+  const answers = /* @__PURE__ */ new Map();
+  let calls = 0;
+  return {
+    get calls() {
+      return calls;
+    },
+    getProducts(query2) {
+      const key = queryKey(query2);
+      let answer = answers.get(key);
+      if (!answer) {
+        calls += 1;
+        answer = source.getProducts(query2);
+        answers.set(key, answer);
+      }
+      return answer;
+    }
+  };
+}
+
+// src/adapters/pricing/aws.ts
+function createAwsPricing(options = {}) {
+  const client = new import_client_pricing.PricingClient({
+    region: options.endpointRegion ?? "us-east-1",
+    maxAttempts: options.maxAttempts ?? 3,
+    ...options.credentials ? { credentials: options.credentials } : {}
+  });
+  const maxPages = options.maxPages ?? 3;
+  return {
+    async getProducts(query2) {
+      const filters = query2.filters.map((f5) => ({
+        Field: f5.field,
+        Value: f5.value,
+        Type: f5.type ?? "TERM_MATCH"
+      }));
+      const products = [];
+      let token;
+      for (let page = 0; page < maxPages; page += 1) {
+        const answer = await client.send(
+          new import_client_pricing.GetProductsCommand({
+            ServiceCode: query2.service,
+            Filters: filters,
+            FormatVersion: "aws_v1",
+            MaxResults: 100,
+            ...token ? { NextToken: token } : {}
+          })
+        ).catch((error64) => {
+          throw pricingError(error64, query2.service);
+        });
+        const list4 = Array.isArray(answer.PriceList) ? answer.PriceList : [];
+        for (const entry of list4) {
+          const product = parsePriceListEntry(entry instanceof String ? entry.toString() : entry);
+          if (product) products.push(product);
+        }
+        token = answer.NextToken;
+        if (!token) break;
+      }
+      return products;
+    }
+  };
+}
+function pricingError(error64, service) {
+  const name = error64 instanceof Error ? error64.name : "";
+  const message = error64 instanceof Error ? error64.message.split("\n")[0] ?? "" : String(error64);
+  if (name === "AccessDeniedException" || name === "UnrecognizedClientException" || name === "ExpiredTokenException")
+    return new PricingError(
+      "denied",
+      `pricing:GetProducts was refused (${name}); give the role pricing:GetProducts`
+    );
+  if (name === "CredentialsProviderError")
+    return new PricingError("denied", `no AWS credentials for the Price List API (${message})`);
+  if (name === "ThrottlingException")
+    return new PricingError("throttled", `the Price List API throttled the requests for ${service}`);
+  if (name === "InvalidParameterException" || name === "NotFoundException")
+    return new PricingError("invalid", `the Price List API refused the query for ${service}: ${message}`);
+  return new PricingError(
+    "unreachable",
+    `the Price List API is unreachable (${name || "error"}: ${message})`
+  );
+}
 
 // ../../main/node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -50319,7 +59533,7 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick,
+  pick: () => pick2,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -50715,7 +59929,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick2(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -68680,7 +77894,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n3) {
+function plural2(n3) {
   return n3 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -68719,7 +77933,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload2.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -68727,7 +77941,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload2.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -69395,6 +78609,131 @@ function date5(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/config/schema.ts
+var permissionLevel = external_exports.enum(["read", "triage", "write", "maintain", "admin"]);
+var positiveInt = (max) => external_exports.number().int().positive().max(max);
+var RepoConfigSchema = external_exports.object({
+  terraform: external_exports.object({
+    /** Globs of Terraform root directories; empty means "discover them". */
+    roots: external_exports.array(external_exports.string().min(1)).default([])
+  }).strict().default({ roots: [] }),
+  plan: external_exports.object({
+    /** File name of the plan workflow under .github/workflows/. */
+    workflow: external_exports.string().regex(/^[\w.-]+\.ya?ml$/, "a workflow file name like devops-agent-plan.yml").default("devops-agent-plan.yml")
+  }).strict().default({ workflow: "devops-agent-plan.yml" }),
+  access: external_exports.object({
+    /** The least repository permission a user needs to drive the agent. */
+    minimumPermission: permissionLevel.default("write")
+  }).strict().default({ minimumPermission: "write" }),
+  triggers: external_exports.object({
+    /** Label that turns an issue into a request. */
+    label: external_exports.string().min(1).max(50).default("agent"),
+    /** Treat every newly opened issue as a request, without the label. */
+    issueOpened: external_exports.boolean().default(false),
+    issueComments: external_exports.boolean().default(true),
+    pullRequestComments: external_exports.boolean().default(true)
+  }).strict().default({ label: "agent", issueOpened: false, issueComments: true, pullRequestComments: true }),
+  autofix: external_exports.object({
+    enabled: external_exports.boolean().default(false),
+    /** Workflow names to watch; empty means all. */
+    workflows: external_exports.array(external_exports.string().min(1)).default([]),
+    maxAttempts: positiveInt(10).default(2)
+  }).strict().default({ enabled: false, workflows: [], maxAttempts: 2 }),
+  diagnosis: external_exports.object({
+    enabled: external_exports.boolean().default(true),
+    workflows: external_exports.array(external_exports.string().min(1)).default([])
+  }).strict().default({ enabled: true, workflows: [] }),
+  learning: external_exports.object({
+    /** Record feedback and use lessons; off: nothing is recorded, proposed or applied. */
+    enabled: external_exports.boolean().default(true),
+    /** Also use lessons the agent proposed in its lessons PR before anyone merged them (cited as proposed). */
+    useProposed: external_exports.boolean().default(true)
+  }).strict().default({ enabled: true, useProposed: true }),
+  protectedPaths: external_exports.array(external_exports.string().min(1)).default([".github/workflows/**"]),
+  /** Lets the agent change workflow files; also needs the app's `workflows` permission. */
+  allowWorkflowEdits: external_exports.boolean().default(false),
+  model: external_exports.object({
+    enabled: external_exports.boolean().default(true),
+    /** Overrides the server's default model for this repository. */
+    name: external_exports.string().min(1).max(100).optional()
+  }).strict().default({ enabled: true }),
+  cost: external_exports.object({
+    /** Estimate the monthly cost of each plan from AWS's Price List API (the plan role needs pricing:GetProducts). */
+    enabled: external_exports.boolean().default(true),
+    /** A plan that raises the monthly cost by more than this many USD fails the plan check. */
+    maxMonthlyIncrease: external_exports.number().nonnegative().max(1e7).optional()
+  }).strict().default({ enabled: true }),
+  budgets: external_exports.object({
+    llmCalls: positiveInt(50).default(8),
+    promptTokens: positiveInt(1e6).default(6e4),
+    completionTokens: positiveInt(2e5).default(16e3),
+    wallSeconds: positiveInt(1800).default(300),
+    repairRounds: positiveInt(10).default(3),
+    logBytes: positiveInt(512 * 1024 * 1024).default(64 * 1024 * 1024),
+    docsBytes: positiveInt(256 * 1024).default(12 * 1024)
+  }).strict().default({
+    llmCalls: 8,
+    promptTokens: 6e4,
+    completionTokens: 16e3,
+    wallSeconds: 300,
+    repairRounds: 3,
+    logBytes: 64 * 1024 * 1024,
+    docsBytes: 12 * 1024
+  })
+}).strict();
+var DEFAULT_REPO_CONFIG = RepoConfigSchema.parse({});
+var CONFIG_PATH = ".github/devops-agent.yml";
+
+// action/src/cost.ts
+async function costSettings(inputs, workspace, io) {
+  let fromConfig = { enabled: true };
+  const text = await readFile3(join5(workspace, CONFIG_PATH), "utf8").catch(() => void 0);
+  if (text !== void 0) {
+    try {
+      fromConfig = RepoConfigSchema.parse((0, import_yaml.parse)(text) ?? {}).cost;
+    } catch {
+      io.warning(`${CONFIG_PATH} is not valid; cost settings use their defaults`);
+    }
+  }
+  const max = inputs["max-monthly-increase"] ?? fromConfig.maxMonthlyIncrease;
+  return {
+    enabled: inputs.cost ?? fromConfig.enabled,
+    ...max !== void 0 ? { maxMonthlyIncrease: max } : {}
+  };
+}
+async function priceRoots(results, region, credentials, io) {
+  const pricing = cachedPricing(createAwsPricing({ credentials }));
+  for (const result of results) {
+    if (!result.plan || result.failure) continue;
+    result.cost = await estimateCost(result.plan, { region, pricing });
+    io.info(`${result.root}: ${describe148(result.cost)}`);
+  }
+  io.info(`cost: ${pricing.calls} Price List API call(s)`);
+}
+function describe148(cost) {
+  if (cost.unavailable !== void 0) return cost.unavailable;
+  return `monthly cost ${usd(cost.before)} \u2192 ${usd(cost.after)} (${signedUsd(cost.delta)})`;
+}
+function totalDelta(results) {
+  const priced = results.flatMap((r5) => r5.cost && r5.cost.unavailable === void 0 ? [r5.cost] : []);
+  if (priced.length === 0) return void 0;
+  return Math.round(priced.reduce((sum, c5) => sum + c5.delta, 0) * 100) / 100;
+}
+function budgetVerdict(results, settings, io) {
+  const max = settings.maxMonthlyIncrease;
+  if (max === void 0 || !settings.enabled) return void 0;
+  const delta = totalDelta(results);
+  if (delta === void 0) {
+    io.warning(`the monthly cost budget (${usd(max)}) was not checked: the cost is not available`);
+    return void 0;
+  }
+  if (delta <= max) return void 0;
+  return `the plan raises the monthly cost by ${usd(delta)}, above the budget of ${usd(max)} (cost.maxMonthlyIncrease)`;
+}
+
+// action/src/credentials.ts
+var import_client_sts = __toESM(require_dist_cjs17(), 1);
+
 // action/src/http.ts
 var TIMEOUT_MS2 = 3e4;
 async function requestIdToken(env2, audience, doFetch) {
@@ -69419,12 +78758,12 @@ async function requestIdToken(env2, audience, doFetch) {
 function fetchRequestHandler(doFetch) {
   return {
     async handle(request) {
-      const query = new URLSearchParams();
+      const query2 = new URLSearchParams();
       for (const [key, value] of Object.entries(request.query ?? {})) {
-        for (const item of Array.isArray(value) ? value : [value]) if (item !== null) query.append(key, item);
+        for (const item of Array.isArray(value) ? value : [value]) if (item !== null) query2.append(key, item);
       }
       const port = request.port ? `:${request.port}` : "";
-      const search = query.size > 0 ? `?${query.toString()}` : "";
+      const search = query2.size > 0 ? `?${query2.toString()}` : "";
       const url2 = `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
       const response = await doFetch(url2, {
         method: request.method,
@@ -69626,7 +78965,7 @@ function createGitHubComments(options) {
 }
 
 // action/src/guard.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 var repo = external_exports.object({ full_name: external_exports.string() }).nullable().optional();
 var eventSchema = external_exports.object({
   repository: external_exports.object({ full_name: external_exports.string() }).optional(),
@@ -69635,7 +78974,7 @@ var eventSchema = external_exports.object({
 });
 async function readEvent(env2) {
   if (!env2.GITHUB_EVENT_PATH) return {};
-  const parsed = eventSchema.safeParse(JSON.parse(await readFile3(env2.GITHUB_EVENT_PATH, "utf8")));
+  const parsed = eventSchema.safeParse(JSON.parse(await readFile4(env2.GITHUB_EVENT_PATH, "utf8")));
   if (!parsed.success)
     throw new Error(`cannot read the event payload: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   return parsed.data;
@@ -69742,7 +79081,9 @@ var inputSchema = external_exports.object({
   /** Terraform gets the credentials directly; later steps see them only when this asks for it. */
   "export-credentials": bool.default(false),
   "allowed-account-ids": external_exports.string().default("").transform(list2).pipe(external_exports.array(external_exports.string().regex(/^\d{12}$/, "expected 12-digit AWS account ids"))),
-  "pull-request": external_exports.coerce.number().int().positive().optional()
+  "pull-request": external_exports.coerce.number().int().positive().optional(),
+  cost: bool.optional(),
+  "max-monthly-increase": external_exports.coerce.number({ error: "expected a number of USD, e.g. 500" }).nonnegative("expected a number of USD, e.g. 500").optional()
 });
 var NAMES = Object.keys(inputSchema.shape);
 function parseInputs(env2) {
@@ -69797,36 +79138,6 @@ function defaultSessionName(env2) {
   const repo2 = (env2.GITHUB_REPOSITORY ?? "repo").split("/").pop() ?? "repo";
   const name = `devops-agent-${repo2}-${env2.GITHUB_RUN_ID ?? "local"}`.replace(/[^\w+=,.@-]/g, "-");
   return name.slice(0, 64);
-}
-
-// src/core/plan/markdown.ts
-var CONTROL = /[\u0000-\u001f\u007f]+/g;
-function inline(text) {
-  return text.replace(CONTROL, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-function code(text) {
-  return `<code>${inline(text)}</code>`;
-}
-function diffFence(body) {
-  return `\`\`\`diff
-${body}
-\`\`\`
-`;
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body}
-</details>
-
-`;
-}
-function markerKey(text) {
-  const key = text.replace(/[^A-Za-z0-9._/@+=,:-]+/g, "_").replace(/-{2,}/g, "-");
-  return key === "" ? "." : key;
-}
-function plural2(count, one, many = `${one}s`) {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
 
 // src/core/plan/errors.ts
@@ -70151,164 +79462,6 @@ function mib(bytes) {
   return `${(bytes / 1048576).toFixed(0)} MiB`;
 }
 
-// src/core/terraform/schema/sensitive-attributes.ts
-var SENSITIVE_ATTRIBUTES = {
-  "aws_acm_certificate": ["private_key"],
-  "aws_alb_listener": ["default_action.authenticate_oidc.client_secret"],
-  "aws_alb_listener_rule": ["action.authenticate_oidc.client_secret"],
-  "aws_amplify_app": ["access_token", "basic_auth_credentials", "oauth_token", "auto_branch_creation_config.basic_auth_credentials"],
-  "aws_amplify_branch": ["basic_auth_credentials"],
-  "aws_api_gateway_api_key": ["value"],
-  "aws_api_gateway_domain_name": ["certificate_private_key"],
-  "aws_appconfig_configuration_profile": ["validator.content"],
-  "aws_appconfig_hosted_configuration_version": ["content"],
-  "aws_appfabric_app_authorization": ["credential.api_key_credential.api_key", "credential.oauth2_credential.client_secret"],
-  "aws_appflow_connector_profile": ["connector_profile_config.connector_profile_credentials.amplitude.secret_key", "connector_profile_config.connector_profile_credentials.custom_connector.basic.password", "connector_profile_config.connector_profile_credentials.custom_connector.custom.credentials_map", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.access_token", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.client_secret", "connector_profile_config.connector_profile_credentials.google_analytics.access_token", "connector_profile_config.connector_profile_credentials.google_analytics.client_secret", "connector_profile_config.connector_profile_credentials.honeycode.access_token", "connector_profile_config.connector_profile_credentials.infor_nexus.secret_access_key", "connector_profile_config.connector_profile_credentials.marketo.access_token", "connector_profile_config.connector_profile_credentials.marketo.client_secret", "connector_profile_config.connector_profile_credentials.redshift.password", "connector_profile_config.connector_profile_credentials.salesforce.access_token", "connector_profile_config.connector_profile_credentials.sapo_data.basic_auth_credentials.password", "connector_profile_config.connector_profile_credentials.sapo_data.oauth_credentials.access_token", "connector_profile_config.connector_profile_credentials.service_now.password", "connector_profile_config.connector_profile_credentials.slack.access_token", "connector_profile_config.connector_profile_credentials.slack.client_secret", "connector_profile_config.connector_profile_credentials.snowflake.password", "connector_profile_config.connector_profile_credentials.trendmicro.api_secret_key", "connector_profile_config.connector_profile_credentials.veeva.password", "connector_profile_config.connector_profile_credentials.zendesk.access_token", "connector_profile_config.connector_profile_credentials.zendesk.client_secret"],
-  "aws_appstream_directory_config": ["service_account_credentials.account_password"],
-  "aws_appsync_api_key": ["key"],
-  "aws_chime_voice_connector_termination_credentials": ["credentials.password"],
-  "aws_cloudcontrolapi_resource": ["schema"],
-  "aws_cloudwatch_event_connection": ["auth_parameters.api_key.value", "auth_parameters.basic.password", "auth_parameters.invocation_http_parameters.body.value", "auth_parameters.invocation_http_parameters.header.value", "auth_parameters.invocation_http_parameters.query_string.value", "auth_parameters.oauth.client_parameters.client_secret", "auth_parameters.oauth.oauth_http_parameters.body.value", "auth_parameters.oauth.oauth_http_parameters.header.value", "auth_parameters.oauth.oauth_http_parameters.query_string.value"],
-  "aws_codebuild_source_credential": ["token"],
-  "aws_codebuild_webhook": ["secret"],
-  "aws_codepipeline_webhook": ["authentication_configuration.secret_token"],
-  "aws_cognito_managed_user_pool_client": ["client_secret"],
-  "aws_cognito_user": ["password", "temporary_password"],
-  "aws_cognito_user_pool_client": ["client_secret"],
-  "aws_connect_user": ["password"],
-  "aws_datasync_location_fsx_ontap_file_system": ["protocol.smb.password"],
-  "aws_datasync_location_fsx_windows_file_system": ["password"],
-  "aws_datasync_location_object_storage": ["secret_key"],
-  "aws_datasync_location_smb": ["password"],
-  "aws_db_instance": ["password", "password_wo"],
-  "aws_directory_service_directory": ["password"],
-  "aws_directory_service_radius_settings": ["shared_secret"],
-  "aws_directory_service_shared_directory": ["notes"],
-  "aws_dms_certificate": ["certificate_pem", "certificate_wallet"],
-  "aws_dms_endpoint": ["password", "kafka_settings.sasl_password", "kafka_settings.ssl_client_key_password", "redis_settings.auth_password"],
-  "aws_docdb_cluster": ["master_password"],
-  "aws_docdbelastic_cluster": ["admin_user_password"],
-  "aws_elasticache_replication_group": ["auth_token"],
-  "aws_elasticache_user": ["passwords", "authentication_mode.passwords"],
-  "aws_elasticsearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
-  "aws_elasticsearch_domain_saml_options": ["saml_options.master_user_name"],
-  "aws_emr_cluster": ["kerberos_attributes.ad_domain_join_password", "kerberos_attributes.cross_realm_trust_principal_password", "kerberos_attributes.kdc_admin_password"],
-  "aws_fsx_ontap_file_system": ["fsx_admin_password"],
-  "aws_fsx_ontap_storage_virtual_machine": ["svm_admin_password", "active_directory_configuration.self_managed_active_directory_configuration.password"],
-  "aws_fsx_windows_file_system": ["self_managed_active_directory.password"],
-  "aws_glue_connection": ["athena_properties", "connection_properties"],
-  "aws_glue_job": ["source_control_details.auth_token"],
-  "aws_grafana_workspace_api_key": ["key"],
-  "aws_grafana_workspace_service_account_token": ["key"],
-  "aws_iam_access_key": ["secret", "ses_smtp_password_v4"],
-  "aws_iam_server_certificate": ["private_key"],
-  "aws_iam_service_specific_credential": ["service_password"],
-  "aws_iam_user_login_profile": ["password"],
-  "aws_iot_authorizer": ["token_signing_public_keys"],
-  "aws_iot_ca_certificate": ["ca_certificate_pem", "verification_certificate_pem"],
-  "aws_iot_certificate": ["ca_pem", "certificate_pem", "private_key", "public_key"],
-  "aws_kinesis_firehose_delivery_stream": ["http_endpoint_configuration.access_key", "redshift_configuration.password", "snowflake_configuration.key_passphrase", "snowflake_configuration.private_key"],
-  "aws_kms_ciphertext": ["plaintext"],
-  "aws_kms_external_key": ["key_material_base64"],
-  "aws_kms_grant": ["grant_token"],
-  "aws_kms_replica_external_key": ["key_material_base64"],
-  "aws_lb_listener": ["default_action.authenticate_oidc.client_secret"],
-  "aws_lb_listener_rule": ["action.authenticate_oidc.client_secret"],
-  "aws_lightsail_database": ["master_password"],
-  "aws_memorydb_user": ["authentication_mode.passwords"],
-  "aws_mq_broker": ["ldap_server_metadata.service_account_password", "user.password"],
-  "aws_mwaa_environment": ["airflow_configuration_options"],
-  "aws_opensearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
-  "aws_opensearch_domain_saml_options": ["saml_options.master_user_name"],
-  "aws_opsworks_application": ["app_source.password", "app_source.ssh_key", "ssl_configuration.private_key"],
-  "aws_opsworks_rds_db_instance": ["db_password"],
-  "aws_opsworks_stack": ["custom_cookbooks_source.password", "custom_cookbooks_source.ssh_key"],
-  "aws_pinpoint_adm_channel": ["client_id", "client_secret"],
-  "aws_pinpoint_apns_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
-  "aws_pinpoint_apns_sandbox_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
-  "aws_pinpoint_apns_voip_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
-  "aws_pinpoint_apns_voip_sandbox_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
-  "aws_pinpoint_baidu_channel": ["api_key", "secret_key"],
-  "aws_pinpoint_gcm_channel": ["api_key", "service_json"],
-  "aws_quicksight_data_source": ["credentials.credential_pair.password", "credentials.credential_pair.username"],
-  "aws_rds_cluster": ["master_password", "master_password_wo"],
-  "aws_redshift_cluster": ["master_password", "master_password_wo"],
-  "aws_redshift_hsm_configuration": ["hsm_partition_password"],
-  "aws_redshiftserverless_namespace": ["admin_user_password", "admin_username"],
-  "aws_s3_bucket_object_lock_configuration": ["token"],
-  "aws_s3_bucket_replication_configuration": ["token"],
-  "aws_s3_object_copy": ["customer_key", "kms_encryption_context", "kms_key_id", "source_customer_key"],
-  "aws_sagemaker_workforce": ["oidc_config.client_secret"],
-  "aws_secretsmanager_secret_version": ["secret_binary", "secret_string", "secret_string_wo"],
-  "aws_securitylake_subscriber_notification": ["configuration.https_notification_configuration.authorization_api_key_value"],
-  "aws_sesv2_email_identity": ["dkim_signing_attributes.domain_signing_private_key"],
-  "aws_sns_platform_application": ["platform_credential", "platform_principal"],
-  "aws_ssm_maintenance_window_task": ["task_invocation_parameters.lambda_parameters.payload", "task_invocation_parameters.step_functions_parameters.input"],
-  "aws_ssm_parameter": ["value", "value_wo"],
-  "aws_storagegateway_file_system_association": ["password"],
-  "aws_storagegateway_gateway": ["smb_guest_password", "smb_active_directory_settings.password"],
-  "aws_timestreaminfluxdb_db_instance": ["password"],
-  "aws_transfer_certificate": ["certificate", "certificate_chain", "private_key"],
-  "aws_transfer_server": ["host_key", "post_authentication_login_banner", "pre_authentication_login_banner"],
-  "aws_verifiedaccess_trust_provider": ["native_application_oidc_options.client_secret", "oidc_options.client_secret"],
-  "aws_vpn_connection": ["customer_gateway_configuration", "tunnel1_preshared_key", "tunnel2_preshared_key"],
-  "aws_wafv2_api_key": ["api_key"],
-  "data.aws_api_gateway_api_key": ["value"],
-  "data.aws_cognito_user_pool_client": ["client_secret"],
-  "data.aws_dms_certificate": ["certificate_pem", "certificate_wallet"],
-  "data.aws_ecr_authorization_token": ["authorization_token", "password"],
-  "data.aws_ecrpublic_authorization_token": ["authorization_token", "password"],
-  "data.aws_eks_cluster_auth": ["token"],
-  "data.aws_elasticache_user": ["passwords"],
-  "data.aws_glue_connection": ["athena_properties", "connection_properties"],
-  "data.aws_kms_ciphertext": ["plaintext"],
-  "data.aws_kms_secrets": ["plaintext"],
-  "data.aws_redshift_cluster_credentials": ["db_password"],
-  "data.aws_redshiftserverless_credentials": ["db_password"],
-  "data.aws_secretsmanager_secret_version": ["secret_binary", "secret_string"],
-  "data.aws_ssm_parameter": ["value"],
-  "data.aws_ssm_parameters_by_path": ["values"]
-};
-
-// src/core/plan/sensitive.ts
-var providerSensitiveAttributes = (type, mode) => SENSITIVE_ATTRIBUTES[mode === "data" ? `data.${type}` : type] ?? [];
-function combinedMask(change, schemaPaths = []) {
-  let mask = mergeMasks(change.before_sensitive, change.after_sensitive);
-  for (const path of schemaPaths) {
-    const segments = path.split(".");
-    mask = mergeMasks(mask, maskAt(change.before, segments));
-    mask = mergeMasks(mask, maskAt(change.after, segments));
-  }
-  return mask;
-}
-function mergeMasks(a5, b5) {
-  if (a5 === true || b5 === true) return true;
-  const aObject = a5 !== null && typeof a5 === "object";
-  const bObject = b5 !== null && typeof b5 === "object";
-  if (!aObject) return bObject ? b5 : void 0;
-  if (!bObject) return a5;
-  if (Array.isArray(a5) && Array.isArray(b5)) {
-    return Array.from({ length: Math.max(a5.length, b5.length) }, (_, i5) => mergeMasks(a5[i5], b5[i5]));
-  }
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const source of [a5, b5]) {
-    for (const [key, value] of Object.entries(source)) out[key] = mergeMasks(out[key], value);
-  }
-  return out;
-}
-function maskAt(value, segments) {
-  if (value === null || value === void 0) return void 0;
-  if (Array.isArray(value)) return value.map((item) => maskAt(item, segments));
-  const [head, ...rest] = segments;
-  if (head === void 0) return true;
-  if (typeof value !== "object" || !Object.hasOwn(value, head)) return void 0;
-  const inner = maskAt(value[head], rest);
-  if (inner === void 0) return void 0;
-  const out = /* @__PURE__ */ Object.create(null);
-  out[head] = inner;
-  return out;
-}
-
 // src/core/plan/values.ts
 var SENSITIVE = "(sensitive)";
 var UNKNOWN = "(known after apply)";
@@ -70347,7 +79500,6 @@ function flatten(value, sensitive, unknown2) {
 function walk(value, sens, unk, segments, out) {
   const key = formatPath(segments);
   if (sens === true) {
-    if ((value === null || value === void 0) && unk !== true) return;
     out.set(key, { segments, display: SENSITIVE, raw: value, cut: "sensitive" });
     return;
   }
@@ -70360,7 +79512,7 @@ function walk(value, sens, unk, segments, out) {
   if (nested !== null && typeof nested === "object" && segments.length < MAX_DEPTH) {
     for (const child of childKeys(nested, unk)) {
       const item = nested[child];
-      walk(item, pick2(sens, child), pick2(unk, child), [...segments, child], out);
+      walk(item, pick3(sens, child), pick3(unk, child), [...segments, child], out);
     }
     return;
   }
@@ -70382,7 +79534,7 @@ function childKeys(value, unk) {
   }
   return keys;
 }
-function pick2(mask, child) {
+function pick3(mask, child) {
   if (mask === true) return true;
   if (mask === null || typeof mask !== "object") return void 0;
   return mask[child];
@@ -70407,11 +79559,9 @@ function sensitivePaths(mask, segments = [], out = []) {
 }
 
 // src/core/plan/diff.ts
-function attributeChanges(change, replacePaths = [], schemaSensitive = []) {
-  const mask = combinedMask(change, schemaSensitive);
-  const before2 = flatten(change.before, mask);
-  const after2 = flatten(change.after, mask, change.after_unknown);
-  hideCopies(before2, after2);
+function attributeChanges(change, replacePaths = []) {
+  const before2 = flatten(change.before, change.before_sensitive);
+  const after2 = flatten(change.after, change.after_sensitive, change.after_unknown);
   const forces = (path) => replacePaths.some((rp) => covers(rp, path) || covers(path, rp));
   const out = [];
   for (const [path, a5] of after2) {
@@ -70427,26 +79577,6 @@ function attributeChanges(change, replacePaths = [], schemaSensitive = []) {
     out.push({ op: "-", path, before: b5.display, forcesReplacement: forces(path) });
   }
   return out;
-}
-function hideCopies(...sides) {
-  const hidden = /* @__PURE__ */ new Set();
-  for (const side of sides)
-    for (const leaf of side.values()) if (leaf.cut === "sensitive") collectStrings(leaf.raw, hidden);
-  if (hidden.size === 0) return;
-  for (const side of sides) {
-    for (const leaf of side.values()) {
-      if (leaf.cut === void 0 && typeof leaf.raw === "string" && hidden.has(leaf.raw)) {
-        leaf.display = SENSITIVE;
-        leaf.cut = "sensitive";
-      }
-    }
-  }
-}
-var MIN_SECRET_COPY = 6;
-function collectStrings(value, out, depth = 0) {
-  if (typeof value === "string" && value.length >= MIN_SECRET_COPY) out.add(value);
-  else if (value !== null && typeof value === "object" && depth < 24)
-    for (const item of Object.values(value)) collectStrings(item, out, depth + 1);
 }
 function covers(prefix, path) {
   if (prefix === "") return true;
@@ -70785,10 +79915,9 @@ function kindOf(actions2, mode = "managed") {
   if (key === "no-op") return "noop";
   return key;
 }
-function summarizeResource(rc, sensitiveAttributes = providerSensitiveAttributes) {
+function summarizeResource(rc) {
   const { change } = rc;
   const replacePaths = (change.replace_paths ?? []).map(formatPath);
-  const schemaSensitive = sensitiveAttributes(rc.type, rc.mode);
   const summary2 = {
     address: rc.address,
     type: rc.type,
@@ -70800,8 +79929,10 @@ function summarizeResource(rc, sensitiveAttributes = providerSensitiveAttributes
     replacePaths,
     importing: change.importing !== void 0 && change.importing !== null,
     forget: change.actions.includes("forget"),
-    sensitive: [...new Set(sensitivePaths(combinedMask(change, schemaSensitive)))],
-    changes: () => attributeChanges(change, replacePaths, schemaSensitive)
+    sensitive: [
+      .../* @__PURE__ */ new Set([...sensitivePaths(change.before_sensitive), ...sensitivePaths(change.after_sensitive)])
+    ],
+    changes: () => attributeChanges(change, replacePaths)
   };
   if (rc.action_reason !== void 0) {
     summary2.actionReason = rc.action_reason;
@@ -70817,9 +79948,7 @@ function summarizeResource(rc, sensitiveAttributes = providerSensitiveAttributes
 function emptyCounts() {
   return { create: 0, update: 0, delete: 0, replace: 0, noop: 0, read: 0, forget: 0, import: 0, move: 0 };
 }
-function summarizePlan(plan, options = {}) {
-  const lookup = options.sensitiveAttributes ?? providerSensitiveAttributes;
-  const summarize = (rc) => summarizeResource(rc, lookup);
+function summarizePlan(plan) {
   const counts = emptyCounts();
   const summary2 = {
     formatVersion: plan.formatVersion,
@@ -70827,13 +79956,13 @@ function summarizePlan(plan, options = {}) {
     resources: [],
     sensitive: [],
     risks: [],
-    drift: plan.resourceDrift.map(summarize),
+    drift: plan.resourceDrift.map(summarizeResource),
     outputs: [],
     deferred: []
   };
   if (plan.terraformVersion !== void 0) summary2.terraformVersion = plan.terraformVersion;
   for (const rc of plan.resourceChanges) {
-    const resource = summarize(rc);
+    const resource = summarizeResource(rc);
     counts[resource.kind] += 1;
     if (resource.forget && resource.kind !== "forget") counts.forget += 1;
     if (resource.importing) counts.import += 1;
@@ -70852,7 +79981,10 @@ function summarizePlan(plan, options = {}) {
   }
   for (const [name, change] of Object.entries(plan.outputChanges)) {
     const sensitive = change.before_sensitive === true || change.after_sensitive === true;
-    const paths = new Set(sensitivePaths(combinedMask(change)));
+    const paths = /* @__PURE__ */ new Set([
+      ...sensitivePaths(change.before_sensitive),
+      ...sensitivePaths(change.after_sensitive)
+    ]);
     for (const path of paths) summary2.sensitive.push(joinPath(`output.${name}`, path));
     const kind = kindOf(change.actions);
     if (kind === "noop") continue;
@@ -70985,9 +80117,9 @@ var EntryLayout = class {
     return this.room - this.used;
   }
   /** Shows the line of every entry `pick` selects, in order, while they fit. */
-  addLines(pick3) {
+  addLines(pick4) {
     this.entries.forEach((entry, i5) => {
-      if (this.shown[i5] !== 0 || !pick3(entry) || this.remaining < MIN_USEFUL) return;
+      if (this.shown[i5] !== 0 || !pick4(entry) || this.remaining < MIN_USEFUL) return;
       const cost = entry.line().length + this.moduleCost(entry);
       if (cost > this.remaining) return;
       this.opened.add(`${entry.group} ${entry.module}`);
@@ -70996,11 +80128,11 @@ var EntryLayout = class {
     });
   }
   /** Expands shown lines into their diffs while they fit; a diff that does not fit is skipped, not cut. */
-  addDiffs(pick3) {
+  addDiffs(pick4) {
     let failed = 0;
     for (let i5 = 0; i5 < this.entries.length && failed < MAX_FAILED_TRIES; i5 += 1) {
       const entry = this.entries[i5];
-      if (!entry || this.shown[i5] !== 1 || !pick3(entry) || this.remaining < MIN_USEFUL) continue;
+      if (!entry || this.shown[i5] !== 1 || !pick4(entry) || this.remaining < MIN_USEFUL) continue;
       const full = entry.full();
       if (full === void 0) {
         this.noDiff.add(i5);
@@ -71041,7 +80173,7 @@ var EntryLayout = class {
         for (const i5 of visible)
           out += this.shown[i5] === 2 ? this.fulls.get(i5) ?? "" : this.entries[i5]?.line() ?? "";
       }
-      if (hidden > 0) out += `- \u2026 and ${plural2(hidden, "more resource")} (trimmed)
+      if (hidden > 0) out += `- \u2026 and ${plural(hidden, "more resource")} (trimmed)
 `;
       out += "\n";
     }
@@ -71103,7 +80235,7 @@ function riskLevels(risks, quote) {
   }
   const grouped = [...byKind].map(([kind, addresses]) => {
     const named = addresses.slice(0, 3).map(code).join(", ");
-    const more = addresses.length > 3 ? ` and ${plural2(addresses.length - 3, "more")}` : "";
+    const more = addresses.length > 3 ? ` and ${plural(addresses.length - 3, "more")}` : "";
     return `${prefix}- **${RISK_LABELS[kind]}** \xD7 ${addresses.length.toLocaleString("en-US")}: ${named}${more}
 `;
   });
@@ -71113,8 +80245,8 @@ function calloutHead(summary2, root5) {
   const { delete: deleted, replace } = summary2.counts;
   if (deleted + replace === 0) return void 0;
   const what = [
-    deleted > 0 ? `destroys ${plural2(deleted, "resource")}` : "",
-    replace > 0 ? `replaces ${plural2(replace, "resource")}` : ""
+    deleted > 0 ? `destroys ${plural(deleted, "resource")}` : "",
+    replace > 0 ? `replaces ${plural(replace, "resource")}` : ""
   ].filter(Boolean).join(" and ");
   return `> [!CAUTION]
 > **This plan ${what} in ${code(root5)}.** Review every risk below before applying.
@@ -71154,7 +80286,7 @@ ${table}
 function outputLevels(summary2) {
   const { outputs } = summary2;
   if (outputs.length === 0) return [""];
-  const title = `\u{1F4E4} ${plural2(outputs.length, "output")} change`;
+  const title = `\u{1F4E4} ${plural(outputs.length, "output")} change`;
   const full = outputs.map((o3) => diffLines(o3.changes(), o3.name)).filter(Boolean).join("\n");
   const names = outputs.map((o3) => `- ${code(o3.name)} (${o3.kind}${o3.sensitive ? ", sensitive" : ""})`).join("\n");
   return [
@@ -71169,7 +80301,7 @@ function outputLevels(summary2) {
 function driftLevels(summary2) {
   const { drift } = summary2;
   if (drift.length === 0) return [""];
-  const title = `\u{1F30A} ${plural2(drift.length, "resource")} changed outside of Terraform`;
+  const title = `\u{1F30A} ${plural(drift.length, "resource")} changed outside of Terraform`;
   const verb = (kind) => kind === "delete" ? "deleted" : "changed";
   const full = drift.map(
     (r5) => `${code(r5.address)} ${verb(r5.kind)}
@@ -71185,7 +80317,7 @@ ${diffFence(diffLines(r5.changes()) || "  (no attribute changes)")}`
 function deferredLevels(summary2) {
   const { deferred } = summary2;
   if (deferred.length === 0) return [""];
-  const title = `\u23F8\uFE0F ${plural2(deferred.length, "change")} deferred to a later plan`;
+  const title = `\u23F8\uFE0F ${plural(deferred.length, "change")} deferred to a later plan`;
   const list4 = deferred.map((d5) => `- ${code(d5.address)} (${d5.actions.join(", ")}): ${inline(d5.reason)}`).join("\n");
   return [details(title, `${list4}
 `), `${title} (details trimmed).
@@ -71219,14 +80351,22 @@ function renderPlanMarkdown(summary2, options) {
   const top = header(summary2, root5, redact(planLine(summary2.counts)));
   const riskHeading = callout === void 0 && summary2.risks.length > 0 ? "### \u26A0\uFE0F Risks\n\n" : "";
   const footer = footerOf(summary2);
+  const costLine2 = options.cost ? `${options.cost.line}
+
+` : "";
   const sections = [outputLevels(summary2), deferredLevels(summary2), driftLevels(summary2)];
   const smallest = (levels) => levels[levels.length - 1] ?? "";
-  const base = marker.length + (callout?.length ?? 0) + 1 + top.length + riskHeading.length + footer.length + NOTE_RESERVE;
+  const base = marker.length + (callout?.length ?? 0) + 1 + top.length + riskHeading.length + costLine2.length + footer.length + NOTE_RESERVE;
   const minimal = base + sections.reduce((sum, levels) => sum + smallest(levels).length, 0);
   const riskText = risks.find((level) => minimal + level.length + 1 <= budget) ?? smallest(risks);
   const riskBlock = riskText === "" ? "" : `${riskText}
 `;
-  const layout = new EntryLayout(buildEntries(summary2), budget - minimal - riskBlock.length);
+  const costDetails2 = options.cost?.details ?? "";
+  const costBlock = costLine2 + (minimal + riskBlock.length + costDetails2.length <= budget * 0.5 ? costDetails2 : "");
+  const layout = new EntryLayout(
+    buildEntries(summary2),
+    budget - minimal - riskBlock.length - (costBlock.length - costLine2.length)
+  );
   const chosen = sections.map(smallest);
   const upgrade = (index) => {
     const levels = sections[index] ?? [""];
@@ -71249,7 +80389,7 @@ function renderPlanMarkdown(summary2, options) {
 
 ${layout.render()}` : "";
   const note = trimNote(layout, chosen, sections, options.fullPlanUrl);
-  const risksFirst = callout === void 0 ? [top, riskHeading, riskBlock] : [callout, riskBlock, "\n", top];
+  const risksFirst = callout === void 0 ? [top, costBlock, riskHeading, riskBlock] : [callout, riskBlock, "\n", top, costBlock];
   const body = [marker, ...risksFirst, changes, ...chosen, note, footer].join("");
   return body.length <= budget ? body : hardCut(body, budget);
 }
@@ -71264,8 +80404,8 @@ function footerOf(summary2) {
 function trimNote(layout, chosen, sections, url2) {
   const { lines, diffs } = layout.trimmed();
   const parts = [];
-  if (diffs > 0) parts.push(`attribute diffs of ${plural2(diffs, "resource")}`);
-  for (const [group4, count] of lines) parts.push(`${plural2(count, `${group4} line`)}`);
+  if (diffs > 0) parts.push(`attribute diffs of ${plural(diffs, "resource")}`);
+  for (const [group4, count] of lines) parts.push(`${plural(count, `${group4} line`)}`);
   ["output details", "deferred details", "drift details"].forEach((name, i5) => {
     if (chosen[i5] !== sections[i5]?.[0]) parts.push(name);
   });
@@ -71295,16 +80435,25 @@ function commentFor(result, redact2, runUrl) {
     return renderPlanMarkdown(result.summary, {
       root: result.root,
       marker,
-      ...runUrl ? { fullPlanUrl: runUrl } : {}
+      ...runUrl ? { fullPlanUrl: runUrl } : {},
+      ...costOf(result)
     });
   }
   return failureMarkdown(result, redact2, marker, runUrl);
 }
 function summaryFor(result, redact2, runUrl) {
   if (result.summary && !result.failure) {
-    return renderPlanMarkdown(result.summary, { root: result.root, marker: "", budget: SUMMARY_BUDGET });
+    return renderPlanMarkdown(result.summary, {
+      root: result.root,
+      marker: "",
+      budget: SUMMARY_BUDGET,
+      ...costOf(result)
+    });
   }
   return failureMarkdown(result, redact2, "", runUrl);
+}
+function costOf(result) {
+  return result.cost ? { cost: { line: costLine(result.cost), details: costDetails(result.cost) } } : {};
 }
 function failureMarkdown(result, redact2, marker, runUrl) {
   const failure2 = result.failure ?? { step: "show", code: 1, excerpt: "no plan" };
@@ -71326,7 +80475,7 @@ ${link}`;
 
 // action/src/root.ts
 import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // action/src/terraform.ts
 import { spawn } from "node:child_process";
@@ -71373,7 +80522,7 @@ async function planRoot(root5, ctx) {
     return { root: root5, failure: { step: "setup", code: 1, excerpt: `working directory ${root5} does not exist` } };
   const slug = root5.replace(/[^\w.-]+/g, "_") || "root";
   await mkdir2(ctx.tmpDir, { recursive: true });
-  const planFile = join5(ctx.tmpDir, `${slug}.tfplan`);
+  const planFile = join6(ctx.tmpDir, `${slug}.tfplan`);
   const options = { cwd, env: ctx.env };
   ctx.log(`${root5}: terraform init`);
   const init = await ctx.run(["init", "-input=false", ...splitArgs(ctx.initArgs)], options);
@@ -71395,10 +80544,11 @@ async function planRoot(root5, ctx) {
   const show = await ctx.run(["show", "-json", planFile], options);
   if (show.code !== 0)
     return { root: root5, failure: { step: "show", code: show.code, excerpt: errorExcerpt(show.stderr) } };
-  const planJson = join5(ctx.tmpDir, `${slug}.plan.json`);
+  const planJson = join6(ctx.tmpDir, `${slug}.plan.json`);
   await writeFile2(planJson, show.stdout);
   try {
-    return { root: root5, planJson, summary: summarizePlan(parsePlan(show.stdout)) };
+    const plan2 = parsePlan(show.stdout);
+    return { root: root5, planJson, plan: plan2, summary: summarizePlan(plan2) };
   } catch (error64) {
     const message = error64 instanceof Error ? error64.message : String(error64);
     return { root: root5, planJson, failure: { step: "show", code: 0, excerpt: message } };
@@ -71445,7 +80595,7 @@ async function runAction(env2, deps) {
       results.push(
         await planRoot(root5, {
           dir,
-          tmpDir: join6(env2.RUNNER_TEMP ?? tmpdir(), "devops-agent-plan"),
+          tmpDir: join7(env2.RUNNER_TEMP ?? tmpdir(), "devops-agent-plan"),
           env: terraformEnv(env2, aws),
           initArgs: inputs["init-args"],
           planArgs: inputs["plan-args"],
@@ -71454,7 +80604,14 @@ async function runAction(env2, deps) {
         })
       );
     }
+    const cost = await costSettings(inputs, workspace, io);
+    if (cost.enabled) await priceRoots(results, inputs["aws-region"], credentials, io);
     await report(results, inputs, env2, event, deps);
+    const overBudget = budgetVerdict(results, cost, io);
+    if (overBudget !== void 0) {
+      io.setFailed(overBudget);
+      return false;
+    }
     return verdict(results, inputs, io);
   } catch (error64) {
     io.setFailed(error64 instanceof Error ? error64.message : String(error64));
@@ -71499,6 +80656,8 @@ async function report(results, inputs, env2, event, deps) {
   io.setOutput("has-destroy", String(sum("delete") + sum("replace") > 0));
   io.setOutput("plan-json", results.flatMap((r5) => r5.planJson ? [r5.planJson] : []).join("\n"));
   io.setOutput("comment-url", results.flatMap((r5) => r5.commentUrl ? [r5.commentUrl] : []).join("\n"));
+  const delta = totalDelta(results);
+  io.setOutput("monthly-cost-delta", delta === void 0 ? "" : delta.toFixed(2));
   io.setOutput("failed-roots", results.flatMap((r5) => r5.failure ? [r5.root] : []).join("\n"));
 }
 function hasChanges(result) {

@@ -52,6 +52,11 @@ export const inputSchema = z.object({
     .transform(list)
     .pipe(z.array(z.string().regex(/^\d{12}$/, "expected 12-digit AWS account ids"))),
   "pull-request": z.coerce.number().int().positive().optional(),
+  cost: bool.optional(),
+  "max-monthly-increase": z.coerce
+    .number({ error: "expected a number of USD, e.g. 500" })
+    .nonnegative("expected a number of USD, e.g. 500")
+    .optional(),
 });
 
 export type Inputs = z.infer<typeof inputSchema>;

@@ -2,6 +2,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redactor } from "../../src/core/redact/index.js";
 import { EXPORTED_STATE } from "./cleanup.js";
+import { budgetVerdict, costSettings, priceRoots, totalDelta } from "./cost.js";
 import { assumeRole, checkAccount } from "./credentials.js";
 import { createGitHubComments } from "./github.js";
 import { eventRefusal, pullRequestNumber, readEvent } from "./guard.js";
@@ -74,8 +75,16 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
         }),
       );
     }
-    // 5. Report: comments, job summary, outputs.
+    // 5. Cost: the monthly change priced from AWS's Price List API with the same role; never blocks the plan.
+    const cost = await costSettings(inputs, workspace, io);
+    if (cost.enabled) await priceRoots(results, inputs["aws-region"], credentials, io);
+    // 6. Report: comments, job summary, outputs.
     await report(results, inputs, env, event, deps);
+    const overBudget = budgetVerdict(results, cost, io);
+    if (overBudget !== undefined) {
+      io.setFailed(overBudget);
+      return false;
+    }
     return verdict(results, inputs, io);
   } catch (error) {
     io.setFailed(error instanceof Error ? error.message : String(error));
@@ -135,6 +144,8 @@ async function report(
   io.setOutput("has-destroy", String(sum("delete") + sum("replace") > 0));
   io.setOutput("plan-json", results.flatMap((r) => (r.planJson ? [r.planJson] : [])).join("\n"));
   io.setOutput("comment-url", results.flatMap((r) => (r.commentUrl ? [r.commentUrl] : [])).join("\n"));
+  const delta = totalDelta(results);
+  io.setOutput("monthly-cost-delta", delta === undefined ? "" : delta.toFixed(2));
   io.setOutput("failed-roots", results.flatMap((r) => (r.failure ? [r.root] : [])).join("\n"));
 }
 

@@ -1,4 +1,5 @@
 import { code, markerKey } from "../../src/core/plan/markdown.js";
+import { costDetails, costLine } from "../../src/core/cost/index.js";
 import { renderPlanMarkdown } from "../../src/core/plan/index.js";
 import type { RootResult } from "./root.js";
 
@@ -15,6 +16,7 @@ export function commentFor(result: RootResult, redact: (text: string) => string,
       root: result.root,
       marker,
       ...(runUrl ? { fullPlanUrl: runUrl } : {}),
+      ...costOf(result),
     });
   }
   return failureMarkdown(result, redact, marker, runUrl);
@@ -22,9 +24,18 @@ export function commentFor(result: RootResult, redact: (text: string) => string,
 
 export function summaryFor(result: RootResult, redact: (text: string) => string, runUrl?: string): string {
   if (result.summary && !result.failure) {
-    return renderPlanMarkdown(result.summary, { root: result.root, marker: "", budget: SUMMARY_BUDGET });
+    return renderPlanMarkdown(result.summary, {
+      root: result.root,
+      marker: "",
+      budget: SUMMARY_BUDGET,
+      ...costOf(result),
+    });
   }
   return failureMarkdown(result, redact, "", runUrl);
+}
+
+function costOf(result: RootResult): { cost?: { line: string; details: string } } {
+  return result.cost ? { cost: { line: costLine(result.cost), details: costDetails(result.cost) } } : {};
 }
 
 function failureMarkdown(

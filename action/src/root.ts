@@ -1,6 +1,7 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type PlanSummary, parsePlan, summarizePlan } from "../../src/core/plan/index.js";
+import type { CostReport } from "../../src/core/cost/index.js";
+import { type Plan, type PlanSummary, parsePlan, summarizePlan } from "../../src/core/plan/index.js";
 import { splitArgs } from "./inputs.js";
 import { type Runner, errorExcerpt } from "./terraform.js";
 
@@ -13,6 +14,9 @@ export interface RootFailure {
 export interface RootResult {
   root: string;
   summary?: PlanSummary;
+  /** The parsed plan, kept for pricing. */
+  plan?: Plan;
+  cost?: CostReport;
   planJson?: string;
   failure?: RootFailure;
   commentUrl?: string;
@@ -69,7 +73,8 @@ export async function planRoot(root: string, ctx: RootContext): Promise<RootResu
   const planJson = join(ctx.tmpDir, `${slug}.plan.json`);
   await writeFile(planJson, show.stdout);
   try {
-    return { root, planJson, summary: summarizePlan(parsePlan(show.stdout)) };
+    const plan = parsePlan(show.stdout);
+    return { root, planJson, plan, summary: summarizePlan(plan) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { root, planJson, failure: { step: "show", code: 0, excerpt: message } };

@@ -54,6 +54,24 @@ resource "aws_iam_role_policy_attachment" "plan_read_only" {
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess"
 }
 
+# The plan comment's monthly cost comes from the Price List Query API; it has no resource-level permissions.
+data "aws_iam_policy_document" "plan_pricing" {
+  count = var.plan_cost_estimates ? 1 : 0
+
+  statement {
+    sid       = "PriceListForCostEstimates"
+    actions   = ["pricing:GetProducts"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "plan_pricing" {
+  count  = var.plan_cost_estimates ? 1 : 0
+  name   = "price-list"
+  role   = aws_iam_role.plan.id
+  policy = data.aws_iam_policy_document.plan_pricing[0].json
+}
+
 data "aws_iam_policy_document" "plan_state" {
   count = var.state_bucket == "" ? 0 : 1
 

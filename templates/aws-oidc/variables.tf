@@ -50,6 +50,12 @@ variable "apply_policy_arns" {
   }
 }
 
+variable "plan_cost_estimates" {
+  description = "Let the plan role call pricing:GetProducts so the plan comment shows the monthly cost change."
+  type        = bool
+  default     = true
+}
+
 variable "state_bucket" {
   description = "S3 bucket holding the Terraform state, so the plan role can read it and take the lock file (empty: none)."
   type        = string

@@ -19,6 +19,8 @@ export const inputs = {
   "github-token": "ghs_0123456789abcdefghijklmnopqrstuvwxyzAB",
   "working-directory": "prod",
   "allowed-account-ids": "123456789012",
+  // Pricing has its own tests (cost.test.ts); the others make no Price List API calls.
+  cost: "false",
 };
 export const prEvent = {
   name: "pull_request",
