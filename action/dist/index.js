@@ -1689,7 +1689,7 @@ var require_request = __commonJS({
     var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
-    var Request = class {
+    var Request2 = class {
       constructor(origin, {
         path,
         method,
@@ -2054,7 +2054,7 @@ var require_request = __commonJS({
         request.headers.push(key, val);
       }
     }
-    module.exports = Request;
+    module.exports = Request2;
   }
 });
 
@@ -7638,7 +7638,7 @@ var require_client = __commonJS({
     var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
-    var Request = require_request();
+    var Request2 = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
@@ -7881,7 +7881,7 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
+        const request = new Request2(origin, opts, handler);
         this[kQueue].push(request);
         if (this[kResuming]) {
         } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
@@ -12177,7 +12177,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12327,13 +12327,13 @@ var require_headers = __commonJS({
         o3.#headersList = list4;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12351,7 +12351,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12372,7 +12372,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12386,7 +12386,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "../../main/node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12464,7 +12464,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12708,7 +12708,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12828,7 +12828,7 @@ var require_request2 = __commonJS({
   "../../main/node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12884,7 +12884,7 @@ var require_request2 = __commonJS({
       }
     }
     var patchMethodWarning = false;
-    var Request = class _Request {
+    var Request2 = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
       constructor(input2, init = {}) {
         webidl.util.markAsUncloneable(this);
@@ -13096,7 +13096,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13331,7 +13331,7 @@ var require_request2 = __commonJS({
         return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Request);
+    mixinBody(Request2);
     function makeRequest(init) {
       return {
         method: init.method ?? "GET",
@@ -13382,15 +13382,15 @@ var require_request2 = __commonJS({
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
+      const request = new Request2(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
+      request[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
       setHeadersGuard(request[kHeaders], guard);
       return request;
     }
-    Object.defineProperties(Request.prototype, {
+    Object.defineProperties(Request2.prototype, {
       method: kEnumerableProperty,
       url: kEnumerableProperty,
       headers: kEnumerableProperty,
@@ -13417,13 +13417,13 @@ var require_request2 = __commonJS({
       }
     });
     webidl.converters.Request = webidl.interfaceConverter(
-      Request
+      Request2
     );
     webidl.converters.RequestInfo = function(V, prefix, argument) {
       if (typeof V === "string") {
         return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V instanceof Request) {
+      if (V instanceof Request2) {
         return webidl.converters.Request(V, prefix, argument);
       }
       return webidl.converters.USVString(V, prefix, argument);
@@ -13514,7 +13514,7 @@ var require_request2 = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest };
+    module.exports = { Request: Request2, makeRequest, fromInnerRequest, cloneRequest };
   }
 });
 
@@ -13530,7 +13530,7 @@ var require_fetch = __commonJS({
       fromInnerResponse
     } = require_response();
     var { HeadersList } = require_headers();
-    var { Request, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request2();
     var zlib2 = __require("node:zlib");
     var {
       bytesMatch: bytesMatch2,
@@ -13625,7 +13625,7 @@ var require_fetch = __commonJS({
       let p3 = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input2, init);
+        requestObject = new Request2(input2, init);
       } catch (e5) {
         p3.reject(e5);
         return p3.promise;
@@ -15445,7 +15445,7 @@ var require_cache = __commonJS({
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
     var { Response, cloneResponse, fromInnerResponse } = require_response();
-    var { Request, fromInnerRequest } = require_request2();
+    var { Request: Request2, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
@@ -15519,7 +15519,7 @@ var require_cache = __commonJS({
         }
         const fetchControllers = [];
         for (const request of requests) {
-          const r5 = new Request(request)[kState];
+          const r5 = new Request2(request)[kState];
           if (!urlIsHttpHttpsScheme(r5.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15603,10 +15603,10 @@ var require_cache = __commonJS({
         request = webidl.converters.RequestInfo(request, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
+        if (request instanceof Request2) {
           innerRequest = request[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request2(request)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15684,14 +15684,14 @@ var require_cache = __commonJS({
         request = webidl.converters.RequestInfo(request, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r5 = null;
-        if (request instanceof Request) {
+        if (request instanceof Request2) {
           r5 = request[kState];
           if (r5.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
           assert2(typeof request === "string");
-          r5 = new Request(request)[kState];
+          r5 = new Request2(request)[kState];
         }
         const operations = [];
         const operation2 = {
@@ -15730,13 +15730,13 @@ var require_cache = __commonJS({
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r5 = null;
         if (request !== void 0) {
-          if (request instanceof Request) {
+          if (request instanceof Request2) {
             r5 = request[kState];
             if (r5.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
-            r5 = new Request(request)[kState];
+            r5 = new Request2(request)[kState];
           }
         }
         const promise2 = createDeferredPromise();
@@ -15902,13 +15902,13 @@ var require_cache = __commonJS({
       #internalMatchAll(request, options, maxResponses = Infinity) {
         let r5 = null;
         if (request !== void 0) {
-          if (request instanceof Request) {
+          if (request instanceof Request2) {
             r5 = request[kState];
             if (r5.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
-            r5 = new Request(request)[kState];
+            r5 = new Request2(request)[kState];
           }
         }
         const responses = [];
@@ -16455,10 +16455,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16471,7 +16471,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16485,7 +16485,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16494,7 +16494,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
@@ -17184,7 +17184,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto3;
@@ -17206,7 +17206,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
       const keyValue = crypto3.randomBytes(16).toString("base64");
@@ -55566,8 +55566,191 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+// ../../main/node_modules/@smithy/fetch-http-handler/dist-cjs/index.js
 var require_dist_cjs17 = __commonJS({
+  "../../main/node_modules/@smithy/fetch-http-handler/dist-cjs/index.js"(exports) {
+    var { buildQueryString: buildQueryString2, HttpResponse: HttpResponse2 } = (init_protocols(), __toCommonJS(protocols_exports));
+    var { streamCollector: streamCollector7 } = (init_serde(), __toCommonJS(serde_exports));
+    exports.streamCollector = streamCollector7;
+    function createRequest(url2, requestOptions) {
+      return new Request(url2, requestOptions);
+    }
+    function requestTimeout(timeoutInMs = 0) {
+      let timeoutId;
+      const promise2 = new Promise((resolve2, reject) => {
+        if (timeoutInMs) {
+          timeoutId = setTimeout(() => {
+            const timeoutError = new Error(`Request did not complete within ${timeoutInMs} ms`);
+            timeoutError.name = "TimeoutError";
+            reject(timeoutError);
+          }, timeoutInMs);
+        }
+      });
+      return { promise: promise2, cancel: () => clearTimeout(timeoutId) };
+    }
+    var keepAliveSupport = {
+      supported: void 0
+    };
+    var FetchHttpHandler2 = class _FetchHttpHandler {
+      config;
+      configProvider;
+      static create(instanceOrOptions) {
+        if (typeof instanceOrOptions?.handle === "function") {
+          return instanceOrOptions;
+        }
+        return new _FetchHttpHandler(instanceOrOptions);
+      }
+      constructor(options) {
+        if (typeof options === "function") {
+          this.configProvider = options().then((opts) => opts || {});
+        } else {
+          this.config = options ?? {};
+          this.configProvider = Promise.resolve(this.config);
+        }
+        if (keepAliveSupport.supported === void 0) {
+          keepAliveSupport.supported = Boolean(typeof Request !== "undefined" && "keepalive" in createRequest("https://[::1]"));
+        }
+      }
+      destroy() {
+      }
+      async handle(request, { abortSignal, requestTimeout: requestTimeout$1 } = {}) {
+        if (!this.config) {
+          this.config = await this.configProvider;
+        }
+        const requestTimeoutInMs = requestTimeout$1 ?? this.config.requestTimeout;
+        const keepAlive = this.config.keepAlive === true;
+        const credentials = this.config.credentials;
+        const fetchFn = this.config.customFetch ?? fetch;
+        if (abortSignal?.aborted) {
+          const abortError = buildAbortError(abortSignal);
+          return Promise.reject(abortError);
+        }
+        let path = request.path;
+        const queryString = buildQueryString2(request.query || {});
+        if (queryString) {
+          path += `?${queryString}`;
+        }
+        if (request.fragment) {
+          path += `#${request.fragment}`;
+        }
+        let auth = "";
+        if (request.username != null || request.password != null) {
+          const username = request.username ?? "";
+          const password = request.password ?? "";
+          auth = `${username}:${password}@`;
+        }
+        const { port, method } = request;
+        const url2 = `${request.protocol}//${auth}${request.hostname}${port ? `:${port}` : ""}${path}`;
+        const body = method === "GET" || method === "HEAD" ? void 0 : request.body;
+        const requestOptions = {
+          body,
+          headers: new Headers(request.headers),
+          method,
+          credentials
+        };
+        if (this.config?.cache) {
+          requestOptions.cache = this.config.cache;
+        }
+        if (body) {
+          requestOptions.duplex = "half";
+        }
+        if (typeof AbortController !== "undefined") {
+          requestOptions.signal = abortSignal;
+        }
+        if (keepAliveSupport.supported) {
+          requestOptions.keepalive = keepAlive;
+        }
+        if (typeof this.config.requestInit === "function") {
+          Object.assign(requestOptions, this.config.requestInit(request));
+        }
+        let removeSignalEventListener = () => {
+        };
+        const timeout = requestTimeout(requestTimeoutInMs);
+        const fetchRequest = createRequest(url2, requestOptions);
+        const raceOfPromises = [
+          fetchFn(fetchRequest).then((response) => {
+            const fetchHeaders = response.headers;
+            const transformedHeaders = {};
+            for (const pair of fetchHeaders.entries()) {
+              transformedHeaders[pair[0]] = pair[1];
+            }
+            const hasReadableStream = response.body != void 0;
+            if (!hasReadableStream) {
+              return response.blob().then((body2) => ({
+                response: new HttpResponse2({
+                  headers: transformedHeaders,
+                  reason: response.statusText,
+                  statusCode: response.status,
+                  body: body2
+                })
+              }));
+            }
+            return {
+              response: new HttpResponse2({
+                headers: transformedHeaders,
+                reason: response.statusText,
+                statusCode: response.status,
+                body: response.body
+              })
+            };
+          }),
+          timeout.promise
+        ];
+        if (abortSignal) {
+          raceOfPromises.push(new Promise((resolve2, reject) => {
+            const onAbort = () => {
+              const abortError = buildAbortError(abortSignal);
+              reject(abortError);
+            };
+            if (typeof abortSignal.addEventListener === "function") {
+              const signal = abortSignal;
+              signal.addEventListener("abort", onAbort, { once: true });
+              removeSignalEventListener = () => signal.removeEventListener("abort", onAbort);
+            } else {
+              abortSignal.onabort = onAbort;
+            }
+          }));
+        }
+        return Promise.race(raceOfPromises).finally(() => {
+          timeout.cancel();
+          removeSignalEventListener();
+        });
+      }
+      updateHttpClientConfig(key, value) {
+        this.config = void 0;
+        this.configProvider = this.configProvider.then((config2) => {
+          config2[key] = value;
+          return config2;
+        });
+      }
+      httpHandlerConfigs() {
+        return this.config ?? {};
+      }
+    };
+    function buildAbortError(abortSignal) {
+      const reason = abortSignal && typeof abortSignal === "object" && "reason" in abortSignal ? abortSignal.reason : void 0;
+      if (reason) {
+        if (reason instanceof Error) {
+          const abortError3 = new Error("Request aborted");
+          abortError3.name = "AbortError";
+          abortError3.cause = reason;
+          return abortError3;
+        }
+        const abortError2 = new Error(String(reason));
+        abortError2.name = "AbortError";
+        return abortError2;
+      }
+      const abortError = new Error("Request aborted");
+      abortError.name = "AbortError";
+      return abortError;
+    }
+    exports.FetchHttpHandler = FetchHttpHandler2;
+    exports.keepAliveSupport = keepAliveSupport;
+  }
+});
+
+// ../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var require_dist_cjs18 = __commonJS({
   "../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js"(exports) {
     var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2, setCredentialFeature: setCredentialFeature2, stsRegionDefaultResolver: stsRegionDefaultResolver2 } = (init_client3(), __toCommonJS(client_exports2));
     var { NoAuthSigner: NoAuthSigner2, getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
@@ -57462,11 +57645,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -57874,6 +58057,7 @@ import { join as join5 } from "node:path";
 
 // src/adapters/pricing/aws.ts
 var import_client_pricing = __toESM(require_dist_cjs16(), 1);
+var import_fetch_http_handler = __toESM(require_dist_cjs17(), 1);
 
 // src/core/cost/types.ts
 var HOURS_PER_MONTH = 730;
@@ -58836,6 +59020,8 @@ function createAwsPricing(options = {}) {
   const client = new import_client_pricing.PricingClient({
     region: options.endpointRegion ?? "us-east-1",
     maxAttempts: options.maxAttempts ?? 3,
+    // Node's fetch, like every other HTTP call of ours: one timeout setting, and tests intercept it per file.
+    requestHandler: new import_fetch_http_handler.FetchHttpHandler({ requestTimeout: options.timeoutMs ?? 2e4 }),
     ...options.credentials ? { credentials: options.credentials } : {}
   });
   const maxPages = options.maxPages ?? 3;
@@ -78732,7 +78918,7 @@ function budgetVerdict(results, settings, io) {
 }
 
 // action/src/credentials.ts
-var import_client_sts = __toESM(require_dist_cjs17(), 1);
+var import_client_sts = __toESM(require_dist_cjs18(), 1);
 
 // action/src/http.ts
 var TIMEOUT_MS2 = 3e4;
@@ -79462,6 +79648,164 @@ function mib(bytes) {
   return `${(bytes / 1048576).toFixed(0)} MiB`;
 }
 
+// src/core/terraform/schema/sensitive-attributes.ts
+var SENSITIVE_ATTRIBUTES = {
+  "aws_acm_certificate": ["private_key"],
+  "aws_alb_listener": ["default_action.authenticate_oidc.client_secret"],
+  "aws_alb_listener_rule": ["action.authenticate_oidc.client_secret"],
+  "aws_amplify_app": ["access_token", "basic_auth_credentials", "oauth_token", "auto_branch_creation_config.basic_auth_credentials"],
+  "aws_amplify_branch": ["basic_auth_credentials"],
+  "aws_api_gateway_api_key": ["value"],
+  "aws_api_gateway_domain_name": ["certificate_private_key"],
+  "aws_appconfig_configuration_profile": ["validator.content"],
+  "aws_appconfig_hosted_configuration_version": ["content"],
+  "aws_appfabric_app_authorization": ["credential.api_key_credential.api_key", "credential.oauth2_credential.client_secret"],
+  "aws_appflow_connector_profile": ["connector_profile_config.connector_profile_credentials.amplitude.secret_key", "connector_profile_config.connector_profile_credentials.custom_connector.basic.password", "connector_profile_config.connector_profile_credentials.custom_connector.custom.credentials_map", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.access_token", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.client_secret", "connector_profile_config.connector_profile_credentials.google_analytics.access_token", "connector_profile_config.connector_profile_credentials.google_analytics.client_secret", "connector_profile_config.connector_profile_credentials.honeycode.access_token", "connector_profile_config.connector_profile_credentials.infor_nexus.secret_access_key", "connector_profile_config.connector_profile_credentials.marketo.access_token", "connector_profile_config.connector_profile_credentials.marketo.client_secret", "connector_profile_config.connector_profile_credentials.redshift.password", "connector_profile_config.connector_profile_credentials.salesforce.access_token", "connector_profile_config.connector_profile_credentials.sapo_data.basic_auth_credentials.password", "connector_profile_config.connector_profile_credentials.sapo_data.oauth_credentials.access_token", "connector_profile_config.connector_profile_credentials.service_now.password", "connector_profile_config.connector_profile_credentials.slack.access_token", "connector_profile_config.connector_profile_credentials.slack.client_secret", "connector_profile_config.connector_profile_credentials.snowflake.password", "connector_profile_config.connector_profile_credentials.trendmicro.api_secret_key", "connector_profile_config.connector_profile_credentials.veeva.password", "connector_profile_config.connector_profile_credentials.zendesk.access_token", "connector_profile_config.connector_profile_credentials.zendesk.client_secret"],
+  "aws_appstream_directory_config": ["service_account_credentials.account_password"],
+  "aws_appsync_api_key": ["key"],
+  "aws_chime_voice_connector_termination_credentials": ["credentials.password"],
+  "aws_cloudcontrolapi_resource": ["schema"],
+  "aws_cloudwatch_event_connection": ["auth_parameters.api_key.value", "auth_parameters.basic.password", "auth_parameters.invocation_http_parameters.body.value", "auth_parameters.invocation_http_parameters.header.value", "auth_parameters.invocation_http_parameters.query_string.value", "auth_parameters.oauth.client_parameters.client_secret", "auth_parameters.oauth.oauth_http_parameters.body.value", "auth_parameters.oauth.oauth_http_parameters.header.value", "auth_parameters.oauth.oauth_http_parameters.query_string.value"],
+  "aws_codebuild_source_credential": ["token"],
+  "aws_codebuild_webhook": ["secret"],
+  "aws_codepipeline_webhook": ["authentication_configuration.secret_token"],
+  "aws_cognito_managed_user_pool_client": ["client_secret"],
+  "aws_cognito_user": ["password", "temporary_password"],
+  "aws_cognito_user_pool_client": ["client_secret"],
+  "aws_connect_user": ["password"],
+  "aws_datasync_location_fsx_ontap_file_system": ["protocol.smb.password"],
+  "aws_datasync_location_fsx_windows_file_system": ["password"],
+  "aws_datasync_location_object_storage": ["secret_key"],
+  "aws_datasync_location_smb": ["password"],
+  "aws_db_instance": ["password", "password_wo"],
+  "aws_directory_service_directory": ["password"],
+  "aws_directory_service_radius_settings": ["shared_secret"],
+  "aws_directory_service_shared_directory": ["notes"],
+  "aws_dms_certificate": ["certificate_pem", "certificate_wallet"],
+  "aws_dms_endpoint": ["password", "kafka_settings.sasl_password", "kafka_settings.ssl_client_key_password", "redis_settings.auth_password"],
+  "aws_docdb_cluster": ["master_password"],
+  "aws_docdbelastic_cluster": ["admin_user_password"],
+  "aws_elasticache_replication_group": ["auth_token"],
+  "aws_elasticache_user": ["passwords", "authentication_mode.passwords"],
+  "aws_elasticsearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
+  "aws_elasticsearch_domain_saml_options": ["saml_options.master_user_name"],
+  "aws_emr_cluster": ["kerberos_attributes.ad_domain_join_password", "kerberos_attributes.cross_realm_trust_principal_password", "kerberos_attributes.kdc_admin_password"],
+  "aws_fsx_ontap_file_system": ["fsx_admin_password"],
+  "aws_fsx_ontap_storage_virtual_machine": ["svm_admin_password", "active_directory_configuration.self_managed_active_directory_configuration.password"],
+  "aws_fsx_windows_file_system": ["self_managed_active_directory.password"],
+  "aws_glue_connection": ["athena_properties", "connection_properties"],
+  "aws_glue_job": ["source_control_details.auth_token"],
+  "aws_grafana_workspace_api_key": ["key"],
+  "aws_grafana_workspace_service_account_token": ["key"],
+  "aws_iam_access_key": ["secret", "ses_smtp_password_v4"],
+  "aws_iam_server_certificate": ["private_key"],
+  "aws_iam_service_specific_credential": ["service_password"],
+  "aws_iam_user_login_profile": ["password"],
+  "aws_iot_authorizer": ["token_signing_public_keys"],
+  "aws_iot_ca_certificate": ["ca_certificate_pem", "verification_certificate_pem"],
+  "aws_iot_certificate": ["ca_pem", "certificate_pem", "private_key", "public_key"],
+  "aws_kinesis_firehose_delivery_stream": ["http_endpoint_configuration.access_key", "redshift_configuration.password", "snowflake_configuration.key_passphrase", "snowflake_configuration.private_key"],
+  "aws_kms_ciphertext": ["plaintext"],
+  "aws_kms_external_key": ["key_material_base64"],
+  "aws_kms_grant": ["grant_token"],
+  "aws_kms_replica_external_key": ["key_material_base64"],
+  "aws_lb_listener": ["default_action.authenticate_oidc.client_secret"],
+  "aws_lb_listener_rule": ["action.authenticate_oidc.client_secret"],
+  "aws_lightsail_database": ["master_password"],
+  "aws_memorydb_user": ["authentication_mode.passwords"],
+  "aws_mq_broker": ["ldap_server_metadata.service_account_password", "user.password"],
+  "aws_mwaa_environment": ["airflow_configuration_options"],
+  "aws_opensearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
+  "aws_opensearch_domain_saml_options": ["saml_options.master_user_name"],
+  "aws_opsworks_application": ["app_source.password", "app_source.ssh_key", "ssl_configuration.private_key"],
+  "aws_opsworks_rds_db_instance": ["db_password"],
+  "aws_opsworks_stack": ["custom_cookbooks_source.password", "custom_cookbooks_source.ssh_key"],
+  "aws_pinpoint_adm_channel": ["client_id", "client_secret"],
+  "aws_pinpoint_apns_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_apns_sandbox_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_apns_voip_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_apns_voip_sandbox_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_baidu_channel": ["api_key", "secret_key"],
+  "aws_pinpoint_gcm_channel": ["api_key", "service_json"],
+  "aws_quicksight_data_source": ["credentials.credential_pair.password", "credentials.credential_pair.username"],
+  "aws_rds_cluster": ["master_password", "master_password_wo"],
+  "aws_redshift_cluster": ["master_password", "master_password_wo"],
+  "aws_redshift_hsm_configuration": ["hsm_partition_password"],
+  "aws_redshiftserverless_namespace": ["admin_user_password", "admin_username"],
+  "aws_s3_bucket_object_lock_configuration": ["token"],
+  "aws_s3_bucket_replication_configuration": ["token"],
+  "aws_s3_object_copy": ["customer_key", "kms_encryption_context", "kms_key_id", "source_customer_key"],
+  "aws_sagemaker_workforce": ["oidc_config.client_secret"],
+  "aws_secretsmanager_secret_version": ["secret_binary", "secret_string", "secret_string_wo"],
+  "aws_securitylake_subscriber_notification": ["configuration.https_notification_configuration.authorization_api_key_value"],
+  "aws_sesv2_email_identity": ["dkim_signing_attributes.domain_signing_private_key"],
+  "aws_sns_platform_application": ["platform_credential", "platform_principal"],
+  "aws_ssm_maintenance_window_task": ["task_invocation_parameters.lambda_parameters.payload", "task_invocation_parameters.step_functions_parameters.input"],
+  "aws_ssm_parameter": ["value", "value_wo"],
+  "aws_storagegateway_file_system_association": ["password"],
+  "aws_storagegateway_gateway": ["smb_guest_password", "smb_active_directory_settings.password"],
+  "aws_timestreaminfluxdb_db_instance": ["password"],
+  "aws_transfer_certificate": ["certificate", "certificate_chain", "private_key"],
+  "aws_transfer_server": ["host_key", "post_authentication_login_banner", "pre_authentication_login_banner"],
+  "aws_verifiedaccess_trust_provider": ["native_application_oidc_options.client_secret", "oidc_options.client_secret"],
+  "aws_vpn_connection": ["customer_gateway_configuration", "tunnel1_preshared_key", "tunnel2_preshared_key"],
+  "aws_wafv2_api_key": ["api_key"],
+  "data.aws_api_gateway_api_key": ["value"],
+  "data.aws_cognito_user_pool_client": ["client_secret"],
+  "data.aws_dms_certificate": ["certificate_pem", "certificate_wallet"],
+  "data.aws_ecr_authorization_token": ["authorization_token", "password"],
+  "data.aws_ecrpublic_authorization_token": ["authorization_token", "password"],
+  "data.aws_eks_cluster_auth": ["token"],
+  "data.aws_elasticache_user": ["passwords"],
+  "data.aws_glue_connection": ["athena_properties", "connection_properties"],
+  "data.aws_kms_ciphertext": ["plaintext"],
+  "data.aws_kms_secrets": ["plaintext"],
+  "data.aws_redshift_cluster_credentials": ["db_password"],
+  "data.aws_redshiftserverless_credentials": ["db_password"],
+  "data.aws_secretsmanager_secret_version": ["secret_binary", "secret_string"],
+  "data.aws_ssm_parameter": ["value"],
+  "data.aws_ssm_parameters_by_path": ["values"]
+};
+
+// src/core/plan/sensitive.ts
+var providerSensitiveAttributes = (type, mode) => SENSITIVE_ATTRIBUTES[mode === "data" ? `data.${type}` : type] ?? [];
+function combinedMask(change, schemaPaths = []) {
+  let mask = mergeMasks(change.before_sensitive, change.after_sensitive);
+  for (const path of schemaPaths) {
+    const segments = path.split(".");
+    mask = mergeMasks(mask, maskAt(change.before, segments));
+    mask = mergeMasks(mask, maskAt(change.after, segments));
+  }
+  return mask;
+}
+function mergeMasks(a5, b5) {
+  if (a5 === true || b5 === true) return true;
+  const aObject = a5 !== null && typeof a5 === "object";
+  const bObject = b5 !== null && typeof b5 === "object";
+  if (!aObject) return bObject ? b5 : void 0;
+  if (!bObject) return a5;
+  if (Array.isArray(a5) && Array.isArray(b5)) {
+    return Array.from({ length: Math.max(a5.length, b5.length) }, (_, i5) => mergeMasks(a5[i5], b5[i5]));
+  }
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const source of [a5, b5]) {
+    for (const [key, value] of Object.entries(source)) out[key] = mergeMasks(out[key], value);
+  }
+  return out;
+}
+function maskAt(value, segments) {
+  if (value === null || value === void 0) return void 0;
+  if (Array.isArray(value)) return value.map((item) => maskAt(item, segments));
+  const [head, ...rest] = segments;
+  if (head === void 0) return true;
+  if (typeof value !== "object" || !Object.hasOwn(value, head)) return void 0;
+  const inner = maskAt(value[head], rest);
+  if (inner === void 0) return void 0;
+  const out = /* @__PURE__ */ Object.create(null);
+  out[head] = inner;
+  return out;
+}
+
 // src/core/plan/values.ts
 var SENSITIVE = "(sensitive)";
 var UNKNOWN = "(known after apply)";
@@ -79500,6 +79844,7 @@ function flatten(value, sensitive, unknown2) {
 function walk(value, sens, unk, segments, out) {
   const key = formatPath(segments);
   if (sens === true) {
+    if ((value === null || value === void 0) && unk !== true) return;
     out.set(key, { segments, display: SENSITIVE, raw: value, cut: "sensitive" });
     return;
   }
@@ -79559,9 +79904,11 @@ function sensitivePaths(mask, segments = [], out = []) {
 }
 
 // src/core/plan/diff.ts
-function attributeChanges(change, replacePaths = []) {
-  const before2 = flatten(change.before, change.before_sensitive);
-  const after2 = flatten(change.after, change.after_sensitive, change.after_unknown);
+function attributeChanges(change, replacePaths = [], schemaSensitive = []) {
+  const mask = combinedMask(change, schemaSensitive);
+  const before2 = flatten(change.before, mask);
+  const after2 = flatten(change.after, mask, change.after_unknown);
+  hideCopies(before2, after2);
   const forces = (path) => replacePaths.some((rp) => covers(rp, path) || covers(path, rp));
   const out = [];
   for (const [path, a5] of after2) {
@@ -79577,6 +79924,26 @@ function attributeChanges(change, replacePaths = []) {
     out.push({ op: "-", path, before: b5.display, forcesReplacement: forces(path) });
   }
   return out;
+}
+function hideCopies(...sides) {
+  const hidden = /* @__PURE__ */ new Set();
+  for (const side of sides)
+    for (const leaf of side.values()) if (leaf.cut === "sensitive") collectStrings(leaf.raw, hidden);
+  if (hidden.size === 0) return;
+  for (const side of sides) {
+    for (const leaf of side.values()) {
+      if (leaf.cut === void 0 && typeof leaf.raw === "string" && hidden.has(leaf.raw)) {
+        leaf.display = SENSITIVE;
+        leaf.cut = "sensitive";
+      }
+    }
+  }
+}
+var MIN_SECRET_COPY = 6;
+function collectStrings(value, out, depth = 0) {
+  if (typeof value === "string" && value.length >= MIN_SECRET_COPY) out.add(value);
+  else if (value !== null && typeof value === "object" && depth < 24)
+    for (const item of Object.values(value)) collectStrings(item, out, depth + 1);
 }
 function covers(prefix, path) {
   if (prefix === "") return true;
@@ -79915,9 +80282,10 @@ function kindOf(actions2, mode = "managed") {
   if (key === "no-op") return "noop";
   return key;
 }
-function summarizeResource(rc) {
+function summarizeResource(rc, sensitiveAttributes = providerSensitiveAttributes) {
   const { change } = rc;
   const replacePaths = (change.replace_paths ?? []).map(formatPath);
+  const schemaSensitive = sensitiveAttributes(rc.type, rc.mode);
   const summary2 = {
     address: rc.address,
     type: rc.type,
@@ -79929,10 +80297,8 @@ function summarizeResource(rc) {
     replacePaths,
     importing: change.importing !== void 0 && change.importing !== null,
     forget: change.actions.includes("forget"),
-    sensitive: [
-      .../* @__PURE__ */ new Set([...sensitivePaths(change.before_sensitive), ...sensitivePaths(change.after_sensitive)])
-    ],
-    changes: () => attributeChanges(change, replacePaths)
+    sensitive: [...new Set(sensitivePaths(combinedMask(change, schemaSensitive)))],
+    changes: () => attributeChanges(change, replacePaths, schemaSensitive)
   };
   if (rc.action_reason !== void 0) {
     summary2.actionReason = rc.action_reason;
@@ -79948,7 +80314,9 @@ function summarizeResource(rc) {
 function emptyCounts() {
   return { create: 0, update: 0, delete: 0, replace: 0, noop: 0, read: 0, forget: 0, import: 0, move: 0 };
 }
-function summarizePlan(plan) {
+function summarizePlan(plan, options = {}) {
+  const lookup = options.sensitiveAttributes ?? providerSensitiveAttributes;
+  const summarize = (rc) => summarizeResource(rc, lookup);
   const counts = emptyCounts();
   const summary2 = {
     formatVersion: plan.formatVersion,
@@ -79956,13 +80324,13 @@ function summarizePlan(plan) {
     resources: [],
     sensitive: [],
     risks: [],
-    drift: plan.resourceDrift.map(summarizeResource),
+    drift: plan.resourceDrift.map(summarize),
     outputs: [],
     deferred: []
   };
   if (plan.terraformVersion !== void 0) summary2.terraformVersion = plan.terraformVersion;
   for (const rc of plan.resourceChanges) {
-    const resource = summarizeResource(rc);
+    const resource = summarize(rc);
     counts[resource.kind] += 1;
     if (resource.forget && resource.kind !== "forget") counts.forget += 1;
     if (resource.importing) counts.import += 1;
@@ -79981,10 +80349,7 @@ function summarizePlan(plan) {
   }
   for (const [name, change] of Object.entries(plan.outputChanges)) {
     const sensitive = change.before_sensitive === true || change.after_sensitive === true;
-    const paths = /* @__PURE__ */ new Set([
-      ...sensitivePaths(change.before_sensitive),
-      ...sensitivePaths(change.after_sensitive)
-    ]);
+    const paths = new Set(sensitivePaths(combinedMask(change)));
     for (const path of paths) summary2.sensitive.push(joinPath(`output.${name}`, path));
     const kind = kindOf(change.actions);
     if (kind === "noop") continue;

@@ -102,11 +102,11 @@ describe("devops-agent plan summarize", () => {
   it.each([
     [
       ["plan"],
-      'devops-agent plan: expected "summarize"; usage: devops-agent plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR]',
+      'devops-agent plan: expected "summarize"; usage: devops-agent plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR] [--cost]',
     ],
     [
       ["plan", "summarize"],
-      "devops-agent plan: expected one FILE (or - for stdin); usage: devops-agent plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR]",
+      "devops-agent plan: expected one FILE (or - for stdin); usage: devops-agent plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR] [--cost]",
     ],
     [
       ["plan", "summarize", "a.json", "--json", "--markdown"],

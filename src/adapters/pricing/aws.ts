@@ -1,4 +1,5 @@
 import { GetProductsCommand, PricingClient, type Filter } from "@aws-sdk/client-pricing";
+import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import {
   type PriceProduct,
   type PriceQuery,
@@ -14,6 +15,8 @@ export interface AwsPricingOptions {
   endpointRegion?: string;
   /** Attempts per call, throttling and network errors retried by the SDK with backoff. */
   maxAttempts?: number;
+  /** Time limit per HTTP request. */
+  timeoutMs?: number;
   /** Pages of 100 products read per query; a well-filtered query needs one. */
   maxPages?: number;
 }
@@ -23,6 +26,8 @@ export function createAwsPricing(options: AwsPricingOptions = {}): PricingPort {
   const client = new PricingClient({
     region: options.endpointRegion ?? "us-east-1",
     maxAttempts: options.maxAttempts ?? 3,
+    // Node's fetch, like every other HTTP call of ours: one timeout setting, and tests intercept it per file.
+    requestHandler: new FetchHttpHandler({ requestTimeout: options.timeoutMs ?? 20_000 }),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   const maxPages = options.maxPages ?? 3;

@@ -15,8 +15,7 @@ export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
 // A parsed section takes several times its size on the heap; refuse before V8 runs out rather than crash.
 const HEAP_PER_BYTE = 6;
 
-const USAGE =
-  "plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR] [--cost [--region R] [--prices FILE]]";
+const USAGE = "plan summarize FILE [--json|--markdown] [--fail-on-delete] [--root DIR] [--cost]";
 
 const HELP = `devops-agent ${USAGE}
 
