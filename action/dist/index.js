@@ -79648,6 +79648,164 @@ function mib(bytes) {
   return `${(bytes / 1048576).toFixed(0)} MiB`;
 }
 
+// src/core/terraform/schema/sensitive-attributes.ts
+var SENSITIVE_ATTRIBUTES = {
+  "aws_acm_certificate": ["private_key"],
+  "aws_alb_listener": ["default_action.authenticate_oidc.client_secret"],
+  "aws_alb_listener_rule": ["action.authenticate_oidc.client_secret"],
+  "aws_amplify_app": ["access_token", "basic_auth_credentials", "oauth_token", "auto_branch_creation_config.basic_auth_credentials"],
+  "aws_amplify_branch": ["basic_auth_credentials"],
+  "aws_api_gateway_api_key": ["value"],
+  "aws_api_gateway_domain_name": ["certificate_private_key"],
+  "aws_appconfig_configuration_profile": ["validator.content"],
+  "aws_appconfig_hosted_configuration_version": ["content"],
+  "aws_appfabric_app_authorization": ["credential.api_key_credential.api_key", "credential.oauth2_credential.client_secret"],
+  "aws_appflow_connector_profile": ["connector_profile_config.connector_profile_credentials.amplitude.secret_key", "connector_profile_config.connector_profile_credentials.custom_connector.basic.password", "connector_profile_config.connector_profile_credentials.custom_connector.custom.credentials_map", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.access_token", "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.client_secret", "connector_profile_config.connector_profile_credentials.google_analytics.access_token", "connector_profile_config.connector_profile_credentials.google_analytics.client_secret", "connector_profile_config.connector_profile_credentials.honeycode.access_token", "connector_profile_config.connector_profile_credentials.infor_nexus.secret_access_key", "connector_profile_config.connector_profile_credentials.marketo.access_token", "connector_profile_config.connector_profile_credentials.marketo.client_secret", "connector_profile_config.connector_profile_credentials.redshift.password", "connector_profile_config.connector_profile_credentials.salesforce.access_token", "connector_profile_config.connector_profile_credentials.sapo_data.basic_auth_credentials.password", "connector_profile_config.connector_profile_credentials.sapo_data.oauth_credentials.access_token", "connector_profile_config.connector_profile_credentials.service_now.password", "connector_profile_config.connector_profile_credentials.slack.access_token", "connector_profile_config.connector_profile_credentials.slack.client_secret", "connector_profile_config.connector_profile_credentials.snowflake.password", "connector_profile_config.connector_profile_credentials.trendmicro.api_secret_key", "connector_profile_config.connector_profile_credentials.veeva.password", "connector_profile_config.connector_profile_credentials.zendesk.access_token", "connector_profile_config.connector_profile_credentials.zendesk.client_secret"],
+  "aws_appstream_directory_config": ["service_account_credentials.account_password"],
+  "aws_appsync_api_key": ["key"],
+  "aws_chime_voice_connector_termination_credentials": ["credentials.password"],
+  "aws_cloudcontrolapi_resource": ["schema"],
+  "aws_cloudwatch_event_connection": ["auth_parameters.api_key.value", "auth_parameters.basic.password", "auth_parameters.invocation_http_parameters.body.value", "auth_parameters.invocation_http_parameters.header.value", "auth_parameters.invocation_http_parameters.query_string.value", "auth_parameters.oauth.client_parameters.client_secret", "auth_parameters.oauth.oauth_http_parameters.body.value", "auth_parameters.oauth.oauth_http_parameters.header.value", "auth_parameters.oauth.oauth_http_parameters.query_string.value"],
+  "aws_codebuild_source_credential": ["token"],
+  "aws_codebuild_webhook": ["secret"],
+  "aws_codepipeline_webhook": ["authentication_configuration.secret_token"],
+  "aws_cognito_managed_user_pool_client": ["client_secret"],
+  "aws_cognito_user": ["password", "temporary_password"],
+  "aws_cognito_user_pool_client": ["client_secret"],
+  "aws_connect_user": ["password"],
+  "aws_datasync_location_fsx_ontap_file_system": ["protocol.smb.password"],
+  "aws_datasync_location_fsx_windows_file_system": ["password"],
+  "aws_datasync_location_object_storage": ["secret_key"],
+  "aws_datasync_location_smb": ["password"],
+  "aws_db_instance": ["password", "password_wo"],
+  "aws_directory_service_directory": ["password"],
+  "aws_directory_service_radius_settings": ["shared_secret"],
+  "aws_directory_service_shared_directory": ["notes"],
+  "aws_dms_certificate": ["certificate_pem", "certificate_wallet"],
+  "aws_dms_endpoint": ["password", "kafka_settings.sasl_password", "kafka_settings.ssl_client_key_password", "redis_settings.auth_password"],
+  "aws_docdb_cluster": ["master_password"],
+  "aws_docdbelastic_cluster": ["admin_user_password"],
+  "aws_elasticache_replication_group": ["auth_token"],
+  "aws_elasticache_user": ["passwords", "authentication_mode.passwords"],
+  "aws_elasticsearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
+  "aws_elasticsearch_domain_saml_options": ["saml_options.master_user_name"],
+  "aws_emr_cluster": ["kerberos_attributes.ad_domain_join_password", "kerberos_attributes.cross_realm_trust_principal_password", "kerberos_attributes.kdc_admin_password"],
+  "aws_fsx_ontap_file_system": ["fsx_admin_password"],
+  "aws_fsx_ontap_storage_virtual_machine": ["svm_admin_password", "active_directory_configuration.self_managed_active_directory_configuration.password"],
+  "aws_fsx_windows_file_system": ["self_managed_active_directory.password"],
+  "aws_glue_connection": ["athena_properties", "connection_properties"],
+  "aws_glue_job": ["source_control_details.auth_token"],
+  "aws_grafana_workspace_api_key": ["key"],
+  "aws_grafana_workspace_service_account_token": ["key"],
+  "aws_iam_access_key": ["secret", "ses_smtp_password_v4"],
+  "aws_iam_server_certificate": ["private_key"],
+  "aws_iam_service_specific_credential": ["service_password"],
+  "aws_iam_user_login_profile": ["password"],
+  "aws_iot_authorizer": ["token_signing_public_keys"],
+  "aws_iot_ca_certificate": ["ca_certificate_pem", "verification_certificate_pem"],
+  "aws_iot_certificate": ["ca_pem", "certificate_pem", "private_key", "public_key"],
+  "aws_kinesis_firehose_delivery_stream": ["http_endpoint_configuration.access_key", "redshift_configuration.password", "snowflake_configuration.key_passphrase", "snowflake_configuration.private_key"],
+  "aws_kms_ciphertext": ["plaintext"],
+  "aws_kms_external_key": ["key_material_base64"],
+  "aws_kms_grant": ["grant_token"],
+  "aws_kms_replica_external_key": ["key_material_base64"],
+  "aws_lb_listener": ["default_action.authenticate_oidc.client_secret"],
+  "aws_lb_listener_rule": ["action.authenticate_oidc.client_secret"],
+  "aws_lightsail_database": ["master_password"],
+  "aws_memorydb_user": ["authentication_mode.passwords"],
+  "aws_mq_broker": ["ldap_server_metadata.service_account_password", "user.password"],
+  "aws_mwaa_environment": ["airflow_configuration_options"],
+  "aws_opensearch_domain": ["advanced_security_options.master_user_options.master_user_password"],
+  "aws_opensearch_domain_saml_options": ["saml_options.master_user_name"],
+  "aws_opsworks_application": ["app_source.password", "app_source.ssh_key", "ssl_configuration.private_key"],
+  "aws_opsworks_rds_db_instance": ["db_password"],
+  "aws_opsworks_stack": ["custom_cookbooks_source.password", "custom_cookbooks_source.ssh_key"],
+  "aws_pinpoint_adm_channel": ["client_id", "client_secret"],
+  "aws_pinpoint_apns_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_apns_sandbox_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_apns_voip_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_apns_voip_sandbox_channel": ["bundle_id", "certificate", "private_key", "team_id", "token_key", "token_key_id"],
+  "aws_pinpoint_baidu_channel": ["api_key", "secret_key"],
+  "aws_pinpoint_gcm_channel": ["api_key", "service_json"],
+  "aws_quicksight_data_source": ["credentials.credential_pair.password", "credentials.credential_pair.username"],
+  "aws_rds_cluster": ["master_password", "master_password_wo"],
+  "aws_redshift_cluster": ["master_password", "master_password_wo"],
+  "aws_redshift_hsm_configuration": ["hsm_partition_password"],
+  "aws_redshiftserverless_namespace": ["admin_user_password", "admin_username"],
+  "aws_s3_bucket_object_lock_configuration": ["token"],
+  "aws_s3_bucket_replication_configuration": ["token"],
+  "aws_s3_object_copy": ["customer_key", "kms_encryption_context", "kms_key_id", "source_customer_key"],
+  "aws_sagemaker_workforce": ["oidc_config.client_secret"],
+  "aws_secretsmanager_secret_version": ["secret_binary", "secret_string", "secret_string_wo"],
+  "aws_securitylake_subscriber_notification": ["configuration.https_notification_configuration.authorization_api_key_value"],
+  "aws_sesv2_email_identity": ["dkim_signing_attributes.domain_signing_private_key"],
+  "aws_sns_platform_application": ["platform_credential", "platform_principal"],
+  "aws_ssm_maintenance_window_task": ["task_invocation_parameters.lambda_parameters.payload", "task_invocation_parameters.step_functions_parameters.input"],
+  "aws_ssm_parameter": ["value", "value_wo"],
+  "aws_storagegateway_file_system_association": ["password"],
+  "aws_storagegateway_gateway": ["smb_guest_password", "smb_active_directory_settings.password"],
+  "aws_timestreaminfluxdb_db_instance": ["password"],
+  "aws_transfer_certificate": ["certificate", "certificate_chain", "private_key"],
+  "aws_transfer_server": ["host_key", "post_authentication_login_banner", "pre_authentication_login_banner"],
+  "aws_verifiedaccess_trust_provider": ["native_application_oidc_options.client_secret", "oidc_options.client_secret"],
+  "aws_vpn_connection": ["customer_gateway_configuration", "tunnel1_preshared_key", "tunnel2_preshared_key"],
+  "aws_wafv2_api_key": ["api_key"],
+  "data.aws_api_gateway_api_key": ["value"],
+  "data.aws_cognito_user_pool_client": ["client_secret"],
+  "data.aws_dms_certificate": ["certificate_pem", "certificate_wallet"],
+  "data.aws_ecr_authorization_token": ["authorization_token", "password"],
+  "data.aws_ecrpublic_authorization_token": ["authorization_token", "password"],
+  "data.aws_eks_cluster_auth": ["token"],
+  "data.aws_elasticache_user": ["passwords"],
+  "data.aws_glue_connection": ["athena_properties", "connection_properties"],
+  "data.aws_kms_ciphertext": ["plaintext"],
+  "data.aws_kms_secrets": ["plaintext"],
+  "data.aws_redshift_cluster_credentials": ["db_password"],
+  "data.aws_redshiftserverless_credentials": ["db_password"],
+  "data.aws_secretsmanager_secret_version": ["secret_binary", "secret_string"],
+  "data.aws_ssm_parameter": ["value"],
+  "data.aws_ssm_parameters_by_path": ["values"]
+};
+
+// src/core/plan/sensitive.ts
+var providerSensitiveAttributes = (type, mode) => SENSITIVE_ATTRIBUTES[mode === "data" ? `data.${type}` : type] ?? [];
+function combinedMask(change, schemaPaths = []) {
+  let mask = mergeMasks(change.before_sensitive, change.after_sensitive);
+  for (const path of schemaPaths) {
+    const segments = path.split(".");
+    mask = mergeMasks(mask, maskAt(change.before, segments));
+    mask = mergeMasks(mask, maskAt(change.after, segments));
+  }
+  return mask;
+}
+function mergeMasks(a5, b5) {
+  if (a5 === true || b5 === true) return true;
+  const aObject = a5 !== null && typeof a5 === "object";
+  const bObject = b5 !== null && typeof b5 === "object";
+  if (!aObject) return bObject ? b5 : void 0;
+  if (!bObject) return a5;
+  if (Array.isArray(a5) && Array.isArray(b5)) {
+    return Array.from({ length: Math.max(a5.length, b5.length) }, (_, i5) => mergeMasks(a5[i5], b5[i5]));
+  }
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const source of [a5, b5]) {
+    for (const [key, value] of Object.entries(source)) out[key] = mergeMasks(out[key], value);
+  }
+  return out;
+}
+function maskAt(value, segments) {
+  if (value === null || value === void 0) return void 0;
+  if (Array.isArray(value)) return value.map((item) => maskAt(item, segments));
+  const [head, ...rest] = segments;
+  if (head === void 0) return true;
+  if (typeof value !== "object" || !Object.hasOwn(value, head)) return void 0;
+  const inner = maskAt(value[head], rest);
+  if (inner === void 0) return void 0;
+  const out = /* @__PURE__ */ Object.create(null);
+  out[head] = inner;
+  return out;
+}
+
 // src/core/plan/values.ts
 var SENSITIVE = "(sensitive)";
 var UNKNOWN = "(known after apply)";
@@ -79686,6 +79844,7 @@ function flatten(value, sensitive, unknown2) {
 function walk(value, sens, unk, segments, out) {
   const key = formatPath(segments);
   if (sens === true) {
+    if ((value === null || value === void 0) && unk !== true) return;
     out.set(key, { segments, display: SENSITIVE, raw: value, cut: "sensitive" });
     return;
   }
@@ -79745,9 +79904,11 @@ function sensitivePaths(mask, segments = [], out = []) {
 }
 
 // src/core/plan/diff.ts
-function attributeChanges(change, replacePaths = []) {
-  const before2 = flatten(change.before, change.before_sensitive);
-  const after2 = flatten(change.after, change.after_sensitive, change.after_unknown);
+function attributeChanges(change, replacePaths = [], schemaSensitive = []) {
+  const mask = combinedMask(change, schemaSensitive);
+  const before2 = flatten(change.before, mask);
+  const after2 = flatten(change.after, mask, change.after_unknown);
+  hideCopies(before2, after2);
   const forces = (path) => replacePaths.some((rp) => covers(rp, path) || covers(path, rp));
   const out = [];
   for (const [path, a5] of after2) {
@@ -79763,6 +79924,26 @@ function attributeChanges(change, replacePaths = []) {
     out.push({ op: "-", path, before: b5.display, forcesReplacement: forces(path) });
   }
   return out;
+}
+function hideCopies(...sides) {
+  const hidden = /* @__PURE__ */ new Set();
+  for (const side of sides)
+    for (const leaf of side.values()) if (leaf.cut === "sensitive") collectStrings(leaf.raw, hidden);
+  if (hidden.size === 0) return;
+  for (const side of sides) {
+    for (const leaf of side.values()) {
+      if (leaf.cut === void 0 && typeof leaf.raw === "string" && hidden.has(leaf.raw)) {
+        leaf.display = SENSITIVE;
+        leaf.cut = "sensitive";
+      }
+    }
+  }
+}
+var MIN_SECRET_COPY = 6;
+function collectStrings(value, out, depth = 0) {
+  if (typeof value === "string" && value.length >= MIN_SECRET_COPY) out.add(value);
+  else if (value !== null && typeof value === "object" && depth < 24)
+    for (const item of Object.values(value)) collectStrings(item, out, depth + 1);
 }
 function covers(prefix, path) {
   if (prefix === "") return true;
@@ -80101,9 +80282,10 @@ function kindOf(actions2, mode = "managed") {
   if (key === "no-op") return "noop";
   return key;
 }
-function summarizeResource(rc) {
+function summarizeResource(rc, sensitiveAttributes = providerSensitiveAttributes) {
   const { change } = rc;
   const replacePaths = (change.replace_paths ?? []).map(formatPath);
+  const schemaSensitive = sensitiveAttributes(rc.type, rc.mode);
   const summary2 = {
     address: rc.address,
     type: rc.type,
@@ -80115,10 +80297,8 @@ function summarizeResource(rc) {
     replacePaths,
     importing: change.importing !== void 0 && change.importing !== null,
     forget: change.actions.includes("forget"),
-    sensitive: [
-      .../* @__PURE__ */ new Set([...sensitivePaths(change.before_sensitive), ...sensitivePaths(change.after_sensitive)])
-    ],
-    changes: () => attributeChanges(change, replacePaths)
+    sensitive: [...new Set(sensitivePaths(combinedMask(change, schemaSensitive)))],
+    changes: () => attributeChanges(change, replacePaths, schemaSensitive)
   };
   if (rc.action_reason !== void 0) {
     summary2.actionReason = rc.action_reason;
@@ -80134,7 +80314,9 @@ function summarizeResource(rc) {
 function emptyCounts() {
   return { create: 0, update: 0, delete: 0, replace: 0, noop: 0, read: 0, forget: 0, import: 0, move: 0 };
 }
-function summarizePlan(plan) {
+function summarizePlan(plan, options = {}) {
+  const lookup = options.sensitiveAttributes ?? providerSensitiveAttributes;
+  const summarize = (rc) => summarizeResource(rc, lookup);
   const counts = emptyCounts();
   const summary2 = {
     formatVersion: plan.formatVersion,
@@ -80142,13 +80324,13 @@ function summarizePlan(plan) {
     resources: [],
     sensitive: [],
     risks: [],
-    drift: plan.resourceDrift.map(summarizeResource),
+    drift: plan.resourceDrift.map(summarize),
     outputs: [],
     deferred: []
   };
   if (plan.terraformVersion !== void 0) summary2.terraformVersion = plan.terraformVersion;
   for (const rc of plan.resourceChanges) {
-    const resource = summarizeResource(rc);
+    const resource = summarize(rc);
     counts[resource.kind] += 1;
     if (resource.forget && resource.kind !== "forget") counts.forget += 1;
     if (resource.importing) counts.import += 1;
@@ -80167,10 +80349,7 @@ function summarizePlan(plan) {
   }
   for (const [name, change] of Object.entries(plan.outputChanges)) {
     const sensitive = change.before_sensitive === true || change.after_sensitive === true;
-    const paths = /* @__PURE__ */ new Set([
-      ...sensitivePaths(change.before_sensitive),
-      ...sensitivePaths(change.after_sensitive)
-    ]);
+    const paths = new Set(sensitivePaths(combinedMask(change)));
     for (const path of paths) summary2.sensitive.push(joinPath(`output.${name}`, path));
     const kind = kindOf(change.actions);
     if (kind === "noop") continue;
