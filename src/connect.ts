@@ -11,7 +11,8 @@ import type { WorkspaceSettings } from "./tasks/types.js";
 const TokenAuth = z.object({ token: z.string() });
 
 export interface ConnectOptions {
-  botLogin?: string | undefined;
+  /** The app's own `<slug>[bot]` login (see adapters/github/identity.ts). */
+  botLogin: string;
   /** Secrets the server holds (LLM key, private key) that must never be printed. */
   secrets?: (string | undefined)[];
   /** Null: no model configured, recipes only. */

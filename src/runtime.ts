@@ -15,7 +15,8 @@ export interface RuntimeOptions {
   probot: Probot;
   log: Log;
   concurrency: number;
-  botLogin?: string | undefined;
+  /** The app's own `<slug>[bot]` login, learned at start-up (adapters/github/identity.ts). */
+  botLogin: string;
   tasks?: readonly CommandTask[];
   now?: () => number;
   /** Secrets the server holds (LLM key, private key) that must never be printed. */

@@ -8,6 +8,7 @@ import type { WorkspaceSettings } from "./tasks/types.js";
 import type { DocsSettings } from "./connect.js";
 import { defaultFeedbackDir, type FeedbackSettings } from "./adapters/feedback/index.js";
 import { createRuntime, type Runtime } from "./runtime.js";
+import { IdentityError, learnBotLogin } from "./adapters/github/identity.js";
 import { limitWebhookBody } from "./body-limit.js";
 
 export interface AppServer {
@@ -24,7 +25,8 @@ export interface ServerOptions {
   webhookSecret: string;
   concurrency: number;
   drainTimeoutMs: number;
-  botLogin?: string | undefined;
+  /** The app's own `<slug>[bot]` login, learned at start-up. */
+  botLogin: string;
   secrets?: (string | undefined)[];
   worker?: WorkerSettings | undefined;
   llm?: LlmSettings | null;
@@ -103,12 +105,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     throw error;
   }
   const probot = createProbot({ env: { ...env, LOG_LEVEL: config.LOG_LEVEL } });
+  let botLogin: string;
+  try {
+    botLogin = await learnBotLogin(probot, config.BOT_LOGIN);
+  } catch (error) {
+    if (!(error instanceof IdentityError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+    return;
+  }
   const secrets = [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY];
   const workspaces: WorkspaceSettings = {
     gitBaseUrl: `https://${config.GHE_HOST ?? "github.com"}`,
     author: {
-      name: config.BOT_LOGIN ?? "devops-agent[bot]",
-      email: `${config.APP_ID}+${config.BOT_LOGIN ?? "devops-agent[bot]"}@users.noreply.github.com`,
+      name: botLogin,
+      email: `${config.APP_ID}+${botLogin}@users.noreply.github.com`,
     },
   };
   const docs: DocsSettings | null = config.DOCS_LIVE
@@ -127,7 +138,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           },
           throttle: true,
           logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,
-          ...(config.BOT_LOGIN ? { botLogin: config.BOT_LOGIN } : {}),
+          botLogin,
           secrets: secrets.filter((s): s is string => s !== undefined),
           llm,
           workspaces,
@@ -141,7 +152,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     webhookSecret: config.WEBHOOK_SECRET,
     concurrency: config.JOB_CONCURRENCY,
     drainTimeoutMs: config.DRAIN_TIMEOUT_SECONDS * 1000,
-    botLogin: config.BOT_LOGIN,
+    botLogin,
     secrets,
     worker,
     llm,

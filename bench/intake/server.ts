@@ -24,12 +24,14 @@ if (mode === "ours") {
     probot,
     webhookPath: "/api/github/webhooks",
     webhookSecret: "bench-secret",
+    botLogin: "devops-agent[bot]",
     concurrency: 8,
     drainTimeoutMs: 1000,
     // As in production: jobs run on a worker thread, webhooks are acknowledged on this one.
     worker: {
       probot: { githubToken: "bench-token", baseUrl },
       throttle: false,
+      botLogin: "devops-agent[bot]",
       logLevel: "fatal",
       secrets: [],
       llm: null,

@@ -11,7 +11,7 @@ export const WorkerSettingsSchema = z.object({
   }),
   throttle: z.boolean(),
   logLevel: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]),
-  botLogin: z.string().optional(),
+  botLogin: z.string().min(1),
   secrets: z.array(z.string()),
   llm: z
     .object({

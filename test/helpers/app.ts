@@ -33,6 +33,9 @@ export interface TestApp {
 
 let counter = 0;
 
+/** The login the test app comments as (what `GET /app` → `<slug>[bot]` gives in production). */
+export const BOT_LOGIN = "devops-agent[bot]";
+
 // Probot merges its own throttle settings over plain defaults; a function default is applied last, so the
 // 1-second spacing between writes (right for production) does not slow the tests down.
 export const testOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -59,6 +62,7 @@ export async function createTestApp(
     probot,
     log,
     concurrency: 2,
+    botLogin: BOT_LOGIN,
     ...(options.tasks ? { tasks: options.tasks } : {}),
     ...(options.workspaces ? { workspaces: options.workspaces } : {}),
     llm: options.llm ?? null,

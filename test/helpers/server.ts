@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Probot } from "probot";
 import { createAppServer, type AppServer } from "../../src/server.js";
-import { testOctokit } from "./app.js";
+import { BOT_LOGIN, testOctokit } from "./app.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
 
@@ -29,6 +29,7 @@ export async function startTestServer(
     probot,
     webhookPath: "/api/github/webhooks",
     webhookSecret: WEBHOOK_SECRET,
+    botLogin: BOT_LOGIN,
     concurrency: options.concurrency ?? 4,
     drainTimeoutMs: 5_000,
     ...(options.worker
@@ -39,6 +40,7 @@ export async function startTestServer(
               ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
             },
             throttle: false,
+            botLogin: BOT_LOGIN,
             logLevel: "fatal" as const,
             secrets: [],
             llm: null,

@@ -14,8 +14,8 @@ export type Octokit = InstanceType<typeof ProbotOctokit>;
 
 export interface GitHubPortOptions {
   redactText: (text: string) => string;
-  /** Login of the app's bot user (`<slug>[bot]`); when unknown, any Bot-authored comment may match. */
-  botLogin?: string | undefined;
+  /** Login of the app's bot user (`<slug>[bot]`): only its comments are ever found, edited or believed. */
+  botLogin: string;
 }
 
 const CommentSchema = z.object({
@@ -31,7 +31,7 @@ const LEVELS: readonly PermissionLevel[] = ["read", "triage", "write", "maintain
 
 export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): GitHubPort {
   const ownedBy = (user: { login: string; type: string } | null | undefined) =>
-    user != null && (options.botLogin ? user.login === options.botLogin : user.type === "Bot");
+    user != null && user.login === options.botLogin;
 
   const findComment = async (thread: ThreadRef, kind: string, key: string | number) => {
     const marker = commentMarker(kind, key);

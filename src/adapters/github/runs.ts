@@ -91,10 +91,10 @@ const LOG_TIMEOUT_MS = 5 * 60_000;
 
 export function createRunsApi(
   octokit: Octokit,
-  options: { redactText: (text: string) => string; botLogin?: string | undefined },
+  options: { redactText: (text: string) => string; botLogin: string },
 ): RunsApi {
   const ownedBy = (user: { login: string; type: string } | null) =>
-    user !== null && (options.botLogin ? user.login === options.botLogin : user.type === "Bot");
+    user !== null && user.login === options.botLogin;
   const repoOf = (ref: RepoRef): RepoRef => ({ owner: ref.owner, repo: ref.repo });
 
   const findCommitComment: RunsApi["findCommitComment"] = async (repo, sha, kind, key) => {
