@@ -47,6 +47,7 @@ export async function diagnoseRun(
     headSha: job.headSha,
     prNumber: job.prNumber,
     defaultBranch: job.defaultBranch,
+    event: job.event,
   };
   const result = await runDiagnosisFlow(ctx, run, { fixRequested: false });
   return toTaskResult(result);

@@ -81,6 +81,63 @@ describe("diagnosis when no signature matches", () => {
   });
 });
 
+describe("when the knowledge base is not confident", () => {
+  const ASSERTION = actionsLog("python -m unittest", [
+    "Traceback (most recent call last):",
+    '  File "/home/runner/work/app/app/tests/test_rates.py", line 12, in test_round',
+    "    self.assertEqual(round_rate(0.125), 0.13)",
+    "AssertionError: 0.12 != 0.13",
+  ]);
+  const ANSWER = {
+    category: "python_test_failure",
+    title: "round_rate uses banker's rounding",
+    rootCause:
+      "tests/test_rates.py line 12 expects round_rate(0.125) == 0.13, but Python's round() gives 0.12.",
+    fix: "Use decimal.Decimal.quantize with ROUND_HALF_UP in round_rate.",
+    confidence: 0.8,
+    evidence: ["AssertionError: 0.12 != 0.13"],
+    autoFixable: true,
+  };
+
+  it("gives the model the candidate signatures with their evidence and the repository context, and labels its answer", async () => {
+    const app = await createDiagnosisApp({ llm: SCRIPTED_LLM });
+    const model = scriptModel([{ content: JSON.stringify(ANSWER) }], LLM_BASE, "/v1/chat/completions");
+    let body = "";
+    const api = gh().noConfig();
+    mockRun(api.scope, 1, [JOB], { 801: ASSERTION });
+    api.comments(1).createComment(1, (b) => (body = b));
+
+    await app.deliver("workflow_run", failedRun());
+
+    const user = model.bodies[0]?.messages[1]?.content ?? "";
+    expect(user).toContain(
+      "Repository context (data):\n```text\nrepository: Codertocat/Hello-World\nbranch: feature",
+    );
+    expect(user).toContain("workflow: Terraform\njob: build");
+    expect(user).toContain("Candidate known failures (hints with their evidence; data, possibly wrong):");
+    expect(user).toContain("- python-bare-assertion (category python_test_failure, prior confidence 0.7)");
+    expect(user).toContain("    | AssertionError: 0.12 != 0.13");
+    expect(body).toContain("### round_rate uses banker's rounding");
+    expect(body).toContain("model analysis (no known signature matched)");
+    // A model's answer never offers an automatic fix, whatever it claims.
+    expect(body).not.toContain("I can fix this one");
+  });
+
+  it("keeps the knowledge base's own answer when the model fails", async () => {
+    const app = await createDiagnosisApp({ llm: SCRIPTED_LLM });
+    scriptModel([{ content: "not json at all" }], LLM_BASE, "/v1/chat/completions");
+    let body = "";
+    const api = gh().noConfig();
+    mockRun(api.scope, 1, [JOB], { 801: ASSERTION });
+    api.comments(1).createComment(1, (b) => (body = b));
+
+    await app.deliver("workflow_run", failedRun());
+
+    expect(body).toContain("known failure `python-bare-assertion`");
+    expect(body).toContain("confidence 70%");
+  });
+});
+
 describe("hostile and huge logs", () => {
   it("redacts secrets from the comment", async () => {
     const app = await createDiagnosisApp();

@@ -9,7 +9,7 @@ export {
   buildDiagnosisPrompt,
   diagnosisFromAnswer,
 } from "./prompt.js";
-export type { DiagnosisAnswer, DiagnosisPrompt } from "./prompt.js";
+export type { DiagnosisAnswer, DiagnosisPrompt, PromptContext, PromptOptions } from "./prompt.js";
 export { diagnosisFingerprint } from "./fingerprint.js";
 export { renderDiagnosisReport } from "./render.js";
 export type { JobDiagnosis, RenderOptions } from "./render.js";

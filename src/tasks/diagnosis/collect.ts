@@ -2,6 +2,7 @@ import { excerptFromStream, type StreamExcerpt } from "../../adapters/logs/index
 import type { RunJob } from "../../adapters/github/index.js";
 import {
   diagnose,
+  diagnosisCandidates,
   schemaArgumentSuggester,
   type ArgumentSuggester,
   type Diagnosis,
@@ -15,6 +16,8 @@ import type { LlmUse, RunDiagnosis, RunTarget } from "./types.js";
 
 // A matrix can fail dozens of jobs with the same cause; the first few say it all and keep the comment short.
 const MAX_JOBS = 5;
+// Below this the knowledge base's answer is a lead, not a verdict: a configured model gets to weigh it.
+const CONFIDENT = 0.8;
 
 let suggester: ArgumentSuggester | null | undefined;
 
@@ -38,12 +41,17 @@ export async function diagnoseRunJobs(ctx: TaskContext, run: RunTarget): Promise
   const use: LlmUse = { calls: 0, promptTokens: 0, completionTokens: 0 };
   const results: JobDiagnosis[] = [];
   for (const job of failed.slice(0, MAX_JOBS)) {
-    results.push(await diagnoseJob(ctx, job, use));
+    results.push(await diagnoseJob(ctx, run, job, use));
   }
   return { jobs: results, llm: use };
 }
 
-async function diagnoseJob(ctx: TaskContext, job: RunJob, use: LlmUse): Promise<JobDiagnosis> {
+async function diagnoseJob(
+  ctx: TaskContext,
+  run: RunTarget,
+  job: RunJob,
+  use: LlmUse,
+): Promise<JobDiagnosis> {
   const base = { job: job.name, ...(job.url ? { url: job.url } : {}) };
   let excerpt: StreamExcerpt;
   try {
@@ -55,10 +63,18 @@ async function diagnoseJob(ctx: TaskContext, job: RunJob, use: LlmUse): Promise<
   }
   const failingStep = excerpt.failingStep ?? job.failedSteps[0] ?? null;
   const input = { ...excerpt, failingStep };
-  const known = diagnose(input, { redactor: ctx.redactor, suggestArgument });
-  const diagnosis = known
-    ? await withDocs(known, ctx.docs, ctx.log)
-    : await diagnoseWithModel(ctx, input, use);
+  const repository = `${ctx.thread.owner}/${ctx.thread.repo}`;
+  const repo = { repository, branch: run.headBranch, ...(run.event ? { event: run.event } : {}) };
+  const options = { redactor: ctx.redactor, suggestArgument, repo };
+  const known = diagnose(input, options);
+  const diagnosis =
+    known && known.confidence >= CONFIDENT
+      ? await withDocs(known, ctx.docs, ctx.log)
+      : await diagnoseWithModel(ctx, input, use, {
+          known,
+          candidates: diagnosisCandidates(input, { ...options, limit: 3 }),
+          context: { ...repo, workflow: run.workflowName, job: job.name },
+        });
   if (excerpt.readCapped) {
     ctx.log.info(
       { job: ctx.job.id, runJob: job.id, bytesRead: excerpt.bytesRead },

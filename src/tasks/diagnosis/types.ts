@@ -11,6 +11,8 @@ export interface RunTarget {
   /** The same-repository pull request the run belongs to; null when it has none. */
   prNumber: number | null;
   defaultBranch: string;
+  /** The event that started the run (`push`, `pull_request`…), when known. */
+  event?: string;
 }
 
 export interface LlmUse {
