@@ -3,7 +3,13 @@ import { redact } from "../redact/index.js";
 import { toUtf8 } from "./decode.js";
 import { PlanParseError } from "./errors.js";
 import { scanTopLevel } from "./scan.js";
-import { type Plan, type SectionName, sectionSchemas } from "./schema.js";
+import {
+  type Plan,
+  type ResourceChange,
+  type SectionName,
+  resourceChangeSchema,
+  sectionSchemas,
+} from "./schema.js";
 
 export interface ParseOptions {
   /** Largest section (in bytes) to materialise; larger ones are refused instead of exhausting memory. */
@@ -93,16 +99,38 @@ function readPlan(m: Members): Plan {
       "the plan comes from a failed terraform run (errored: true); fix the errors it reported and plan again",
     );
   }
+  const drift = readDrift(optionalSection(m, "resource_drift") ?? []);
   const plan: Plan = {
     formatVersion,
     resourceChanges: optionalSection(m, "resource_changes") ?? [],
-    resourceDrift: optionalSection(m, "resource_drift") ?? [],
+    resourceDrift: drift.entries,
     outputChanges: optionalSection(m, "output_changes") ?? {},
     deferredChanges: optionalSection(m, "deferred_changes") ?? [],
   };
+  if (drift.unreadable > 0) {
+    plan.notes = [
+      `${drift.unreadable} of ${drift.unreadable + drift.entries.length} resource_drift entries could not be read and are not listed (${drift.reason}).`,
+    ];
+  }
   const terraformVersion = optionalSection(m, "terraform_version");
   if (terraformVersion !== undefined) plan.terraformVersion = terraformVersion;
   return plan;
+}
+
+function readDrift(raw: unknown[]): { entries: ResourceChange[]; unreadable: number; reason: string } {
+  const entries: ResourceChange[] = [];
+  let unreadable = 0;
+  let reason = "";
+  for (const item of raw) {
+    const result = resourceChangeSchema.safeParse(item);
+    if (result.success) {
+      entries.push(result.data);
+      continue;
+    }
+    unreadable += 1;
+    reason ||= redact(result.error.issues[0]?.message ?? "invalid");
+  }
+  return { entries, unreadable, reason };
 }
 
 function whatIsIt(m: Members): string {

@@ -99,7 +99,8 @@ function footerOf(summary: PlanSummary): string {
     summary.terraformVersion ? `Terraform ${summary.terraformVersion}` : "",
     `plan format ${summary.formatVersion}`,
   ];
-  return `<sub>${inline(redact(parts.filter(Boolean).join(" · ")))} · devops-agent</sub>\n`;
+  const notes = (summary.notes ?? []).map((note) => `> ℹ️ ${inline(redact(note))}\n`).join("");
+  return `${notes ? `${notes}\n` : ""}<sub>${inline(redact(parts.filter(Boolean).join(" · ")))} · devops-agent</sub>\n`;
 }
 
 function trimNote(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { completeNaming } from "./address.js";
 
 /**
  * The parts of Terraform's JSON plan format (https://developer.hashicorp.com/terraform/internals/json-format)
@@ -50,20 +51,35 @@ export const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 
-export const resourceChangeSchema = z.object({
-  address: z.string().min(1),
+/**
+ * A resource change as written. Only `change.actions` and a way to name the resource are required:
+ * Terraform 1.0.x wrote `resource_drift` entries without `address`, and other writers (OpenTofu, older
+ * releases) differ in which naming members they include, so the address is rebuilt from its parts
+ * (see address.ts) and the parts from the address.
+ */
+const rawResourceChange = z.object({
+  address: z.string().min(1).optional(),
   previous_address: z.string().optional(),
   module_address: z.string().optional(),
-  mode: z.string(),
-  type: z.string().min(1),
-  name: z.string(),
-  index: z.union([z.string(), z.number()]).optional(),
+  mode: z.string().optional(),
+  type: z.string().min(1).optional(),
+  name: z.string().optional(),
+  index: z.union([z.string(), z.number()]).nullable().optional(),
   provider_name: z.string().optional(),
   deposed: z.string().optional(),
   action_reason: z.string().optional(),
   change: changeSchema,
 });
-export type ResourceChange = z.infer<typeof resourceChangeSchema>;
+
+export const resourceChangeSchema = rawResourceChange.transform((rc, ctx) => {
+  const named = completeNaming(rc);
+  if (named === undefined) {
+    ctx.addIssue({ code: "custom", message: "no address, and no type and name to rebuild it from" });
+    return z.NEVER;
+  }
+  return { ...rc, ...named };
+});
+export type ResourceChange = z.output<typeof resourceChangeSchema>;
 
 export const outputChangeSchema = changeSchema.pick({
   actions: true,
@@ -87,7 +103,8 @@ export const sectionSchemas = {
   terraform_version: z.string(),
   errored: z.boolean(),
   resource_changes: z.array(resourceChangeSchema),
-  resource_drift: z.array(resourceChangeSchema),
+  // Each entry is read on its own (parse.ts): drift is information, and one odd entry must not cost the summary.
+  resource_drift: z.array(z.unknown()),
   output_changes: z.record(z.string(), outputChangeSchema),
   deferred_changes: z.array(deferredChangeSchema),
 } as const;
@@ -102,4 +119,6 @@ export interface Plan {
   resourceDrift: ResourceChange[];
   outputChanges: Record<string, OutputChange>;
   deferredChanges: DeferredChange[];
+  /** What the summary could not use and the reader should know (e.g. drift entries it could not read). */
+  notes?: string[];
 }

@@ -74,6 +74,7 @@ export function summarizePlan(plan: Plan, options: SummarizeOptions = {}): PlanS
     deferred: [],
   };
   if (plan.terraformVersion !== undefined) summary.terraformVersion = plan.terraformVersion;
+  if (plan.notes !== undefined && plan.notes.length > 0) summary.notes = [...plan.notes];
   for (const rc of plan.resourceChanges) {
     const resource = summarize(rc);
     counts[resource.kind] += 1;

@@ -81,4 +81,6 @@ export interface PlanSummary {
   /** Outputs that change. */
   outputs: OutputSummary[];
   deferred: DeferredSummary[];
+  /** What the summary could not use and the reader should know; shown above the footer. */
+  notes?: string[];
 }
