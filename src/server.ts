@@ -10,6 +10,8 @@ import { defaultFeedbackDir, type FeedbackSettings } from "./adapters/feedback/i
 import { createRuntime, type Runtime } from "./runtime.js";
 import { IdentityError, learnBotLogin } from "./adapters/github/identity.js";
 import { limitWebhookBody } from "./body-limit.js";
+import { createRedactor } from "./core/redact/index.js";
+import { redactingLog } from "./tasks/log.js";
 
 export interface AppServer {
   server: Server;
@@ -38,7 +40,10 @@ export interface ServerOptions {
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
   // Probot builds its logger lazily; ready() makes sure it exists before we derive ours.
   await options.probot.ready();
-  const log = options.probot.log.child({ name: "devops-agent" });
+  const log = redactingLog(
+    options.probot.log.child({ name: "devops-agent" }),
+    createRedactor(options.secrets ?? []),
+  );
   const runtime = createRuntime({
     probot: options.probot,
     log,

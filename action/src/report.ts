@@ -1,3 +1,4 @@
+import { codeBlock } from "../../src/core/text/markdown.js";
 import { code, markerKey } from "../../src/core/plan/markdown.js";
 import { costDetails, costLine } from "../../src/core/cost/index.js";
 import { renderPlanMarkdown } from "../../src/core/plan/index.js";
@@ -47,7 +48,7 @@ function failureMarkdown(
   const failure = result.failure ?? { step: "show", code: 1, excerpt: "no plan" };
   const what =
     failure.step === "setup" ? "setup" : `\`terraform ${failure.step}\` exited with ${failure.code}`;
-  const lines = redact(failure.excerpt).replace(/```/g, "`\u200b``");
+  const lines = codeBlock(redact(failure.excerpt));
   const link = runUrl ? `\n[Workflow run](${runUrl})\n` : "";
-  return `${marker ? `${marker}\n` : ""}## ❌ Terraform plan failed: ${code(result.root)}\n\n${what}:\n\n\`\`\`text\n${lines}\n\`\`\`\n${link}`;
+  return `${marker ? `${marker}\n` : ""}## ❌ Terraform plan failed: ${code(result.root)}\n\n${what}:\n\n${lines}\n${link}`;
 }

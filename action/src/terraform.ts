@@ -1,3 +1,4 @@
+import { redact } from "../../src/core/redact/index.js";
 import { spawn } from "node:child_process";
 
 export interface RunResult {
@@ -48,16 +49,30 @@ export function terraformEnv(env: NodeJS.ProcessEnv, aws: Record<string, string>
   return { ...clean, ...aws, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
 }
 
-/** The last lines of a failed command's output, redacted by the caller, small enough for a comment. */
 // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 const ANSI = /\u001b\[[0-9;]*m/g;
+const MAX_LINE = 400;
 
-export function errorExcerpt(stderr: string, maxLines = 60, maxChars = 8_000): string {
-  const lines = stderr
-    .replace(/\r/g, "")
-    .replace(ANSI, "")
+/**
+ * The last lines of a failed command's output, small enough for a comment. Redacted before any cut (the
+ * caller redacts again with the job's own secrets): a key block seen whole, no half token at a cut. The
+ * window starts at a line boundary, so no secret is split by where reading began.
+ */
+export function errorExcerpt(
+  stderr: string,
+  maxLines = 60,
+  maxChars = 8_000,
+  redactText: (text: string) => string = redact,
+): string {
+  const reach = maxLines * (MAX_LINE * 4) + maxChars;
+  let window = stderr;
+  if (stderr.length > reach) {
+    window = stderr.slice(-reach);
+    window = window.slice(window.indexOf("\n") + 1);
+  }
+  const lines = redactText(window.replace(/\r/g, "").replace(ANSI, ""))
     .split("\n")
-    .map((l) => l.slice(0, 400));
+    .map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l));
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === "") lines.pop();
   const tail = lines.slice(-maxLines).join("\n");
   return tail.length > maxChars ? `…${tail.slice(-maxChars)}` : tail;

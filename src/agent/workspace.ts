@@ -31,7 +31,14 @@ export interface Workspace {
   read(path: string, maxBytes: number): Promise<ReadResult>;
   /** True for an existing regular file; refuses like `read` for paths the agent may not see. */
   exists(path: string): Promise<boolean>;
-  search(needle: string, limits: { maxMatches: number; maxFileBytes: number }): Promise<SearchMatch[]>;
+  /**
+   * Lines containing `needle`. Each file is redacted whole before lines are matched and cut, so a key
+   * block is seen whole and a cut line never holds half a secret.
+   */
+  search(
+    needle: string,
+    limits: { maxMatches: number; maxFileBytes: number; redact: (text: string) => string },
+  ): Promise<SearchMatch[]>;
   /** Returns whether the file was created or modified. */
   write(path: string, content: string): Promise<"create" | "modify">;
 }
@@ -124,8 +131,10 @@ export async function openWorkspace(dir: string, protectedGlobs: readonly string
         budget -= buffer.length;
         if (budget < 0) return false;
         if (buffer.includes(0)) return true;
-        buffer
-          .toString("utf8")
+        const raw = buffer.toString("utf8");
+        if (!raw.toLowerCase().includes(wanted)) return true;
+        limits
+          .redact(raw)
           .split("\n")
           .forEach((text, i) => {
             if (matches.length < limits.maxMatches && text.toLowerCase().includes(wanted)) {

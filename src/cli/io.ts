@@ -1,12 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closestName } from "../core/terraform/validate/suggest.js";
+import { createRedactor } from "../core/redact/index.js";
+import { terminalSafe } from "../core/text/invisible.js";
 
 /** Everything a CLI command touches outside its arguments, so tests can drive commands in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<Buffer>;
+  /** Standard input chunk by chunk, for commands that stream it like a file (`diagnose -`). */
+  stdinStream: () => AsyncIterable<Uint8Array>;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -35,9 +39,30 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
       return Buffer.concat(chunks);
     },
+    stdinStream: () => process.stdin,
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+// Environment variables whose values must never be printed, whatever a command does with them.
+const SECRET_ENV = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL/i;
+const MIN_ENV_SECRET = 8;
+
+/**
+ * The io every command gets: whatever it prints passes the redactor (known shapes plus the values of
+ * secret-named environment variables) and loses control characters, escape sequences, bidi controls and
+ * invisible characters, so neither a secret nor a terminal trick from a log, a file name or a plan value
+ * reaches the terminal. Commands cannot forget it: `run` wraps before calling them.
+ */
+export function safeIO(io: CliIO): CliIO {
+  const redactor = createRedactor();
+  for (const [name, value] of Object.entries(io.env)) {
+    if (SECRET_ENV.test(name) && value !== undefined && value.length >= MIN_ENV_SECRET)
+      redactor.register(value);
+  }
+  const clean = (text: string) => terminalSafe(redactor.redact(text));
+  return { ...io, stdout: (text) => io.stdout(clean(text)), stderr: (text) => io.stderr(clean(text)) };
 }
 
 /** Reads FILE, or standard input when FILE is `-`. */

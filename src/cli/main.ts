@@ -1,6 +1,6 @@
 import { closestName } from "../core/terraform/validate/suggest.js";
 import { type CommandEntry, commands } from "./commands/index.js";
-import { type CliCommand, type CliIO, UsageError, processIO } from "./io.js";
+import { type CliCommand, type CliIO, UsageError, processIO, safeIO } from "./io.js";
 import { wrapText } from "./wrap.js";
 
 const COLUMNS = 100;
@@ -42,7 +42,8 @@ function unknownCommand(name: string): string {
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a problem found, 2 bad usage or input. */
-export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function run(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
+  const io = safeIO(rawIO);
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     if (name === undefined) io.stderr(usage());

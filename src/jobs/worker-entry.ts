@@ -7,6 +7,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { createConnector } from "../connect.js";
 import { createJobProcessor } from "../tasks/process-job.js";
 import { defaultTasks } from "../tasks/registry.js";
+import { redactingLog } from "../tasks/log.js";
 import { WorkerSettingsSchema, type FromWorker, type ToWorker } from "./worker-protocol.js";
 
 const settings = WorkerSettingsSchema.parse(workerData);
@@ -19,7 +20,7 @@ const Octokit = settings.throttle
     }));
 const probot = new Probot({ ...settings.probot, Octokit, logLevel: settings.logLevel });
 await probot.ready();
-const log = probot.log.child({ name: "devops-agent" });
+const log = redactingLog(probot.log.child({ name: "devops-agent" }));
 const processJob = createJobProcessor({
   connect: createConnector(probot, {
     botLogin: settings.botLogin,

@@ -1,5 +1,6 @@
 import { CONFIG_PATH, formatConfigProblems, parseRepoConfig, type RepoConfig } from "../core/config/index.js";
 import { redact } from "../core/redact/index.js";
+import { redactingLog } from "./log.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
@@ -46,7 +47,8 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
         job,
         thread,
         config,
-        log: deps.log,
+        // The job's logger knows the job's secrets (the installation token) as well as every shape.
+        log: redactingLog(deps.log, connection.redactor),
         now,
         available: deps.tasks,
       };

@@ -38,7 +38,11 @@ async function onIssue(ctx: TaskContext, request: string): Promise<ChangeOutcome
       request,
       origin: { kind: "issue", number: ctx.thread.number },
       base: { branch: null },
-      delivery: { kind: "new-pr", title: pullRequestTitle(request), closes: ctx.thread.number },
+      delivery: {
+        kind: "new-pr",
+        title: pullRequestTitle(request, (t) => ctx.redactor.redact(t)),
+        closes: ctx.thread.number,
+      },
     },
     (step, state) => progress.set(STEPS[step], state),
   );

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { checkRelativePath, globToRegExp, protectedBy, protectedGlobs } from "../../src/agent/paths.js";
 import { openWorkspace, type Workspace } from "../../src/agent/workspace.js";
 import { DEFAULT_REPO_CONFIG } from "../../src/core/config/index.js";
+import { redact } from "../../src/core/redact/index.js";
 
 describe("checkRelativePath", () => {
   it.each([
@@ -129,10 +130,10 @@ describe("openWorkspace", () => {
   });
 
   it("searches literally and case-insensitively with a match cap", async () => {
-    expect(await ws.search("AWS_SQS", { maxMatches: 5, maxFileBytes: 1000 })).toEqual([
+    expect(await ws.search("AWS_SQS", { maxMatches: 5, maxFileBytes: 1000, redact })).toEqual([
       { path: "main.tf", line: 1, text: 'resource "aws_sqs_queue" "a" {}' },
     ]);
-    expect(await ws.search("(.*)+", { maxMatches: 5, maxFileBytes: 1000 })).toEqual([]);
-    expect(await ws.search("# app", { maxMatches: 3, maxFileBytes: 100_000 })).toHaveLength(3);
+    expect(await ws.search("(.*)+", { maxMatches: 5, maxFileBytes: 1000, redact })).toEqual([]);
+    expect(await ws.search("# app", { maxMatches: 3, maxFileBytes: 100_000, redact })).toHaveLength(3);
   });
 });

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { run } from "../../src/cli/main.js";
 import type { CliIO } from "../../src/cli/io.js";
 
@@ -18,6 +19,7 @@ export async function runCli(
     stdout: (text) => (stdout += text.endsWith("\n") ? text : `${text}\n`),
     stderr: (text) => (stderr += text.endsWith("\n") ? text : `${text}\n`),
     readStdin: () => Promise.resolve(Buffer.from(options.stdin ?? "")),
+    stdinStream: () => Readable.from([Buffer.from(options.stdin ?? "")]),
     env: {},
     cwd: options.cwd ?? process.cwd(),
   };

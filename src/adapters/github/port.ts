@@ -130,11 +130,22 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
     proposePullRequest: (repo, draft) =>
       proposePullRequest(octokit, repoOf(repo), {
         ...draft,
+        // Every outgoing string passes the redactor here, whatever the caller did before.
+        title: options.redactText(draft.title),
+        head: safeRef(draft.head, options.redactText),
+        base: safeRef(draft.base, options.redactText),
         body: finalizeComment(commentMarker("pr", draft.head), draft.body, {
           redactText: options.redactText,
         }),
       }),
-    dispatchWorkflow: (thread, file, ref, inputs) => dispatchWorkflow(octokit, thread, file, ref, inputs),
+    dispatchWorkflow: (thread, file, ref, inputs) =>
+      dispatchWorkflow(
+        octokit,
+        thread,
+        file,
+        ref,
+        Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, options.redactText(v)])),
+      ),
     async readFile(repo, path) {
       try {
         const response = await octokit.rest.repos.getContent({
@@ -149,6 +160,12 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
       }
     },
   };
+}
+
+/** A branch name that would change under redaction is refused, not sent half-redacted. */
+function safeRef(ref: string, redactText: (text: string) => string): string {
+  if (redactText(ref) !== ref) throw new Error("refusing a branch name that looks like it contains a secret");
+  return ref;
 }
 
 function toOwned(data: unknown): OwnedComment {

@@ -1,3 +1,4 @@
+import { redact } from "../../core/redact/index.js";
 import { WorkspaceError } from "./errors.js";
 
 export const AGENT_BRANCH_PREFIX = "agent/";
@@ -5,7 +6,8 @@ const MAX_SLUG = 40;
 
 /** `fix the S3 bucket!` → `fix-the-s3-bucket`; never empty, at most 40 characters, only a-z0-9-. */
 export function slugify(title: string): string {
-  const slug = title
+  // Redacted before the case change and the cut, which would hide a secret from every pattern.
+  const slug = redact(title)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -39,6 +41,14 @@ export function checkBranchName(operation: string, name: string): string {
     name.endsWith(".lock") ||
     name.endsWith(".") ||
     name.includes("/.");
+  if (redact(name) !== name) {
+    throw new WorkspaceError(
+      operation,
+      "(name withheld)",
+      "the branch name contains something that looks like a secret",
+      "choose a branch name without tokens or keys",
+    );
+  }
   if (!plain || broken || name.length > 200) {
     throw new WorkspaceError(
       operation,

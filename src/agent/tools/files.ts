@@ -48,6 +48,7 @@ export const searchRepo = defineTool({
     const matches = await session.workspace.search(text, {
       maxMatches: MAX_MATCHES,
       maxFileBytes: MAX_SEARCH_FILE_BYTES,
+      redact: (t) => session.redactor.redact(t),
     });
     if (matches.length === 0) return `no line contains "${text}"`;
     const lines = matches.map((m) => `${m.path}:${m.line}: ${m.text}`).join("\n");

@@ -1,5 +1,4 @@
 import { open } from "node:fs/promises";
-import { Readable } from "node:stream";
 import { excerptFromStream } from "../../adapters/logs/index.js";
 import type { StreamExcerpt } from "../../adapters/logs/index.js";
 import { diagnose, schemaArgumentSuggester, unmatchedDiagnosis } from "../../core/diagnosis/index.js";
@@ -8,7 +7,8 @@ import { loadAwsProviderSchema } from "../../core/terraform/schema/loader.js";
 import { type CliCommand, type CliIO, UsageError, parseCliArgs } from "../io.js";
 
 async function excerptOf(file: string, io: CliIO): Promise<StreamExcerpt> {
-  if (file === "-") return excerptFromStream(Readable.from([await io.readStdin()]));
+  // Standard input streams like a file: a 200 MB log piped in never sits in memory whole.
+  if (file === "-") return excerptFromStream(io.stdinStream());
   // Streamed from disk: a 500 MB log must not be read into memory first.
   let handle;
   try {

@@ -1,7 +1,7 @@
+import { INVISIBLE } from "../text/invisible.js";
+
 // Text from issues and comments is untrusted. Before anything reads it, remove what a human reviewer
 // would not see: HTML comments, zero-width and bidi control characters, and other invisible code points.
-const INVISIBLE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;

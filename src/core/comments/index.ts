@@ -1,5 +1,6 @@
 // Every comment the app owns starts with a hidden marker so it can be found and updated in place.
 import { redact } from "../redact/index.js";
+import { neutraliseMentions } from "../text/markdown.js";
 
 /** GitHub rejects comment bodies longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -16,9 +17,13 @@ export interface FinalizeOptions {
   fullTextAt?: string;
 }
 
-/** Marker first, secrets removed, and never longer than GitHub allows. */
+/**
+ * Marker first, secrets removed, mentions made inert, and never longer than GitHub allows. Every comment
+ * and PR body the app writes passes here, so quoted text, a model's summary or a log line can neither
+ * leak a secret nor notify a user or a team.
+ */
 export function finalizeComment(marker: string, body: string, options: FinalizeOptions = {}): string {
-  const clean = (options.redactText ?? redact)(body);
+  const clean = neutraliseMentions((options.redactText ?? redact)(body));
   const limit = options.limit ?? COMMENT_LIMIT;
   const full = `${marker}\n${clean}`;
   if (full.length <= limit) return full;

@@ -29,6 +29,15 @@ function toInput(input: DiagnosisInput): SignatureInput {
     : { text: input.text, failingStep: input.failingStep ?? null };
 }
 
+/**
+ * The excerpt, redacted as a whole before any signature reads it: key blocks are seen whole, and every
+ * later cut (evidence lines, specifics, quotes) works on text that no longer holds a secret.
+ */
+function redactedInput(excerpt: DiagnosisInput, r: Pick<Redactor, "redact">): SignatureInput {
+  const input = toInput(excerpt);
+  return { text: r.redact(input.text), failingStep: input.failingStep ? r.redact(input.failingStep) : null };
+}
+
 function firstMatch(signature: Signature, text: string): RegExpExecArray | null {
   let best: RegExpExecArray | null = null;
   for (const pattern of signature.test) {
@@ -103,12 +112,12 @@ export function diagnosisCandidates(
  * Every text in the result has passed the redactor.
  */
 export function diagnose(excerpt: DiagnosisInput, options: DiagnoseOptions = {}): Diagnosis | null {
-  const input = toInput(excerpt);
+  const r = options.redactor ?? { redact };
+  const input = redactedInput(excerpt, r);
   const weighed = weigh(candidates(input, options));
   // Below the evidence threshold the answer is "not recognised", never a guess dressed as certainty.
   if (!weighed || weighed.confidence < (options.minConfidence ?? 0.6)) return null;
   const { signature, specifics } = weighed.winner;
-  const r = options.redactor ?? { redact };
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(specifics)) clean[key] = r.redact(value);
   const autoFixable =
@@ -141,7 +150,7 @@ export function unmatchedDiagnosis(
   options: Pick<DiagnoseOptions, "redactor"> = {},
 ): Diagnosis {
   const r = options.redactor ?? { redact };
-  const input = toInput(excerpt);
+  const input = redactedInput(excerpt, r);
   const context = excerpt;
   const evidence = errorLines(input.text).map((line) => r.redact(line));
   const step = input.failingStep ? `The failing step was ${code(input.failingStep)}. ` : "";

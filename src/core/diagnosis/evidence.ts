@@ -1,9 +1,16 @@
+import { redactThenCut } from "../redact/index.js";
+
 const MAX_EVIDENCE_LINES = 15;
 const MAX_EVIDENCE_LINE = 300;
 
 const BLOCK_HEAD = /^(?:Error:|##\[error\]|Traceback \(most recent call last\))/;
 const ENDS_EVIDENCE = /^(?:Post job cleanup\.|##\[group\]|\[command\])/;
 const LOOK_BACK = 8;
+
+/** Lines are redacted before they are cut, so a cut never leaves half a secret. */
+function cutLine(line: string): string {
+  return line.length > MAX_EVIDENCE_LINE ? redactThenCut(line, MAX_EVIDENCE_LINE, { marker: "…" }) : line;
+}
 
 /** A match inside a wrapped diagnostic reads best from the diagnostic's first line. */
 function blockStart(lines: string[], index: number): number {
@@ -34,7 +41,7 @@ export function evidenceLines(text: string, start: number, end: number, after: n
     const line = (lines[i] ?? "").trim();
     if (i > first && ENDS_EVIDENCE.test(line)) break;
     if (line === "" || /^… \d+ lines? omitted …$/.test(line)) continue;
-    out.push(line.length > MAX_EVIDENCE_LINE ? `${line.slice(0, MAX_EVIDENCE_LINE)}…` : line);
+    out.push(cutLine(line));
   }
   return out;
 }
@@ -45,7 +52,7 @@ export function errorLines(text: string, limit = 8): string[] {
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     if (/^(?:##\[error\]|Error\b|ERROR\b|FAILED\b|E\s{2,}|\w+(?:Error|Exception): )/.test(line)) {
-      out.push(line.length > MAX_EVIDENCE_LINE ? `${line.slice(0, MAX_EVIDENCE_LINE)}…` : line);
+      out.push(cutLine(line));
       if (out.length >= limit) break;
     }
   }

@@ -1,4 +1,5 @@
-import { redact } from "../redact/index.js";
+import { redact, redactThenCut } from "../redact/index.js";
+import { codeBlock, inlineCode } from "../text/markdown.js";
 import type { Redactor } from "../redact/index.js";
 import type { Diagnosis } from "./types.js";
 
@@ -21,12 +22,8 @@ export interface RenderOptions {
 
 const MAX_EVIDENCE_CHARS = 4000;
 
-function fenced(lines: string[]): string {
-  let body = lines.join("\n");
-  if (body.length > MAX_EVIDENCE_CHARS) body = `${body.slice(0, MAX_EVIDENCE_CHARS)}\n…`;
-  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = "`".repeat(longest + 1);
-  return `${ticks}text\n${body}\n${ticks}`;
+function fenced(lines: string[], r: Pick<Redactor, "redact">): string {
+  return codeBlock(redactThenCut(lines.join("\n"), MAX_EVIDENCE_CHARS, { redactor: r, marker: "\n…" }));
 }
 
 function origin(d: Diagnosis): string {
@@ -36,8 +33,8 @@ function origin(d: Diagnosis): string {
 
 function section(item: JobDiagnosis, options: RenderOptions): string {
   const d = item.diagnosis;
-  const job = item.url ? `[\`${item.job}\`](${item.url})` : `\`${item.job}\``;
-  const step = item.failingStep ? ` · step \`${item.failingStep}\`` : "";
+  const job = item.url ? `[${inlineCode(item.job)}](${item.url})` : inlineCode(item.job);
+  const step = item.failingStep ? ` · step ${inlineCode(item.failingStep)}` : "";
   const parts = [
     `### ${d.title}`,
     "",
@@ -46,7 +43,14 @@ function section(item: JobDiagnosis, options: RenderOptions): string {
     "**Root cause.** " + d.rootCause,
   ];
   if (d.evidence.length > 0)
-    parts.push("", "<details open><summary>Evidence</summary>", "", fenced(d.evidence), "", "</details>");
+    parts.push(
+      "",
+      "<details open><summary>Evidence</summary>",
+      "",
+      fenced(d.evidence, options.redactor ?? { redact }),
+      "",
+      "</details>",
+    );
   parts.push("", "**Fix.** " + d.fix);
   if (d.autoFixable && options.autoFixEnabled !== true) {
     parts.push(

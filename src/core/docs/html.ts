@@ -1,6 +1,7 @@
 import { HTMLElement, NodeType, parse, type Node } from "node-html-parser";
 import { chunkText } from "./markdown.js";
 import type { DocSection } from "./types.js";
+import { INVISIBLE } from "../text/invisible.js";
 
 const SECTION_BYTES = 2_500;
 const SKIP = new Set([
@@ -136,11 +137,5 @@ function walk(node: Node, out: Collector): void {
 
 /** Collapses whitespace and drops characters that hide text from a human reader (zero-width, bidi controls). */
 export function clean(text: string): string {
-  return text
-    .replace(
-      /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu,
-      "",
-    )
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }

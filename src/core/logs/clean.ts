@@ -1,3 +1,5 @@
+import { redactThenCut } from "../redact/index.js";
+
 /**
  * Line cleaning for GitHub Actions job logs: the runner prefixes every line with an ISO timestamp
  * (seven fractional digits), tools colour their output with ANSI codes, and Terraform draws boxes around
@@ -49,7 +51,8 @@ export function cleanLine(raw: string, maxLength = DEFAULT_MAX_LINE_LENGTH): str
   if (BOX_ONLY.test(line)) return null;
   if (line.startsWith("│") || line.startsWith("┃")) line = line.replace(BOX_PREFIX, "");
   line = line.trimEnd();
-  return line.length > maxLength ? `${line.slice(0, maxLength)} …[line cut]` : line;
+  // Redacted before the cut: a secret straddling the cut would otherwise leave a tail no pattern knows.
+  return line.length > maxLength ? redactThenCut(line, maxLength, { marker: " …[line cut]" }) : line;
 }
 
 /** Characters in `text` (up to `limit`) that no text log contains: NUL, stray controls, invalid UTF-8. */

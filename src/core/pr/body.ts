@@ -1,13 +1,22 @@
 import { appliedLessonsSection } from "../lessons/render.js";
 import { checkLines } from "../terraform/checks.js";
+import { redact } from "../redact/index.js";
+import { stripInvisible } from "../text/invisible.js";
 import { risksFor } from "./risks.js";
 import type { ChangeReport } from "./types.js";
 
 const MAX_TITLE = 72;
 
-/** A PR title from the request's first line: short, single-line, no markdown tricks. */
-export function pullRequestTitle(request: string): string {
-  const first = (request.split("\n").find((l) => l.trim() !== "") ?? "infrastructure change")
+/**
+ * A PR title from the request's first line: short, single-line, no markdown tricks. Redacted before it is
+ * cut or its case changed: `aKIA…` or half a token would no longer look like a secret.
+ */
+export function pullRequestTitle(request: string, redactText: (text: string) => string = redact): string {
+  const first = (
+    stripInvisible(redactText(request))
+      .split("\n")
+      .find((l) => l.trim() !== "") ?? "infrastructure change"
+  )
     .replace(/[`*_#<>[\]]/g, "")
     .replace(/\s+/g, " ")
     .trim();

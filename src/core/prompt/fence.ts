@@ -1,9 +1,9 @@
+import { INVISIBLE } from "../text/invisible.js";
+
 const TAG = "untrusted-data";
 // Anything that could close or reopen our frame, whatever the case or spacing, and chat-role look-alikes.
 const FRAME_BREAKERS = /<\s*\/?\s*untrusted-data\b[^>]*>?/gi;
 const ROLE_MARKERS = /<\|?\s*\/?\s*(?:im_start|im_end|system|assistant|user|tool|endoftext)\s*\|?>/gi;
-const INVISIBLE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 

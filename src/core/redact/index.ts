@@ -1,15 +1,18 @@
+import { redactKeyBlocks } from "./blocks.js";
 import { BARE_AWS_SECRET, SECRET_PATTERNS } from "./patterns.js";
 
+export { isKeyBodyLine } from "./blocks.js";
 export const REDACTED = "[REDACTED]";
 
 /** Removes every known secret shape from `text`. Pure; safe to call on any outgoing string. */
 export function redact(text: string): string {
-  let out = text;
-  for (const { pattern, group } of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match: string, ...captures: unknown[]) => {
-      if (group === undefined) return REDACTED;
-      const prefix = typeof captures[0] === "string" && group === 2 ? captures[0] : "";
-      return `${prefix}${REDACTED}`;
+  let out = redactKeyBlocks(text, REDACTED);
+  for (const { pattern } of SECRET_PATTERNS) {
+    out = out.replace(pattern, (...args: unknown[]) => {
+      const groups = args[args.length - 1];
+      if (typeof groups !== "object" || groups === null) return REDACTED;
+      const { pre, post } = groups as { pre?: string; post?: string };
+      return `${pre ?? ""}${REDACTED}${post ?? ""}`;
     });
   }
   return out.replace(BARE_AWS_SECRET, (match) => (looksLikeSecretKey(match) ? REDACTED : match));
@@ -55,4 +58,35 @@ export function redactDeep<T>(value: T, redactor: Pick<Redactor, "redact"> = { r
     return Object.fromEntries(entries) as T;
   }
   return value;
+}
+
+/**
+ * How far past a cut the redactor must see so that a secret straddling the cut is recognised: longer
+ * than any single-token shape we know except the few that are recognisable from their first part alone.
+ */
+export const REDACT_REACH = 2048;
+
+export interface CutOptions {
+  redactor?: Pick<Redactor, "redact">;
+  /** Appended when something was cut, e.g. "…" or " …[line cut]". */
+  marker?: string;
+}
+
+/**
+ * Redacts, then cuts to at most `max` characters: never the other way round, which would leave half a
+ * secret that no pattern recognises. Only the part that can survive the cut (plus a reach) is redacted,
+ * so cutting a huge text stays cheap.
+ */
+export function redactThenCut(text: string, max: number, options: CutOptions = {}): string {
+  const r = options.redactor ?? { redact };
+  const window = text.length > max + REDACT_REACH ? text.slice(0, max + REDACT_REACH) : text;
+  const clean = r.redact(window);
+  if (clean.length <= max && window.length === text.length) return clean;
+  const marker = options.marker ?? "";
+  if (clean.length <= max) return `${clean}${marker}`;
+  // Never end inside a replacement: a cut "[REDAC" reads as damage, not as a removed secret.
+  let end = max;
+  const open = clean.lastIndexOf("[", end);
+  if (open !== -1 && clean.startsWith(REDACTED, open) && open + REDACTED.length > end) end = open;
+  return `${clean.slice(0, end)}${marker}`;
 }

@@ -94,7 +94,10 @@ async function deliver(
   result: AgentResult,
   lessons: Pick<ShapedChange, "applied" | "skipped">,
 ): Promise<ChangeOutcome> {
-  const title = change.delivery.kind === "new-pr" ? change.delivery.title : pullRequestTitle(change.request);
+  const title =
+    change.delivery.kind === "new-pr"
+      ? change.delivery.title
+      : pullRequestTitle(change.request, (t) => ctx.redactor.redact(t));
   const where = change.origin.kind === "autofix" ? "an automatic fix" : `#${change.origin.number}`;
   const commit = await workspace.commit(`${title}\n\nRequested in ${where} by @${ctx.job.sender}.`);
   if (!commit.committed) {

@@ -1,3 +1,5 @@
+import { INVISIBLE } from "../../text/invisible.js";
+
 /** Requests longer than this are cut: recipes never need an essay, and parsing stays linear and cheap. */
 export const MAX_REQUEST_CHARS = 4000;
 
@@ -11,9 +13,6 @@ export interface CleanRequest {
 const HIDDEN = /<!--[\s\S]*?(?:-->|$)/g;
 const TAGS = /<\/?[A-Za-z][^>]{0,200}>/g;
 const FENCED = /```[\s\S]*?(?:```|$)/g;
-// Zero-width, bidi controls, BOM, soft hyphen, tag characters: invisible text must not carry meaning.
-const INVISIBLE =
-  /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]|[\ufe00-\ufe0f]|[\u{e0000}-\u{e007f}]/gu;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 

@@ -1,0 +1,53 @@
+/**
+ * Quoting untrusted text in GitHub markdown so it stays text: code spans and fences that the quoted text
+ * cannot close, and mentions that notify nobody.
+ */
+
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+
+/**
+ * An inline code span around `text` that nothing inside can end: the delimiter is one backtick longer than
+ * any run inside, and a space pads text that starts or ends with a backtick (CommonMark strips one space
+ * on each side). Newlines become spaces, as a span is one line.
+ */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ");
+  const ticks = "`".repeat(longestBacktickRun(flat) + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") || flat.trim() === "" ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** A fenced code block around `text` that nothing inside can close (the fence outgrows any backtick run). */
+export function codeBlock(text: string, language = "text"): string {
+  const ticks = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${ticks}${language}\n${text.replace(/\n+$/, "")}\n${ticks}`;
+}
+
+// A GitHub mention: `@login` or `@org/team`, not part of an e-mail address or a word.
+const MENTION = /(^|[^\w`@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?)(?![\w@-])/g;
+
+/** Fenced blocks and inline code spans: GitHub renders nothing live inside them. */
+const CODE =
+  /(^|\n)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\2[`~]*[ \t]*(?=\n|$)|$)|(`+)(?!`)[\s\S]*?(?<!`)\3(?!`)/g;
+
+/**
+ * Every `@user` and `@org/team` outside code becomes inline code, so a comment the app writes never
+ * notifies anyone named by quoted text, a model's summary or a log line. Code is left as it is.
+ */
+export function neutraliseMentions(markdown: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of markdown.matchAll(CODE)) {
+    out += quietMentions(markdown.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + quietMentions(markdown.slice(last));
+}
+
+function quietMentions(text: string): string {
+  return text.replace(MENTION, (_all, before: string, name: string) => `${before}\`@${name}\``);
+}
