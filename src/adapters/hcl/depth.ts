@@ -13,6 +13,8 @@ export interface TooDeep {
 
 interface Frame {
   kind: "root" | "bracket" | "string" | "interpolation" | "heredoc";
+  /** The opening character of a bracket frame: `{`, `[` or `(`. */
+  open?: string;
   /** Chain links (`?`, unary `!`/`-`, splats) in the expression being read in this frame. */
   links: number;
   heredoc?: string;
@@ -20,8 +22,14 @@ interface Frame {
 
 // After one of these, a `-` or `!` is a unary operator (another level of recursion), not subtraction.
 const BEFORE_UNARY = new Set([..."=([{,?:!-+*/%<>&|"]);
-// A line starting a new attribute or map entry starts a new expression.
-const NEW_ENTRY = /^[ \t]*(?:[A-Za-z_][\w-]*|"[^"\n]*")[ \t]*[=:](?![=>])/;
+/**
+ * Where a newline ends the expression being read: at the top level and directly inside `{ }` (block bodies
+ * and object constructors, where HCL treats newlines as separators). Inside `( )`, `[ ]`, `{ for … }` and
+ * `${ }` the parser skips newlines, so no line shape there may end a chain: the count depends on tokens only.
+ */
+function newlineEndsExpression(frame: Frame): boolean {
+  return frame.kind === "root" || (frame.kind === "bracket" && frame.open === "{");
+}
 
 /** Where nesting first goes past `MAX_NESTING`, or null. A lexer just precise enough for that; never throws. */
 export function findExcessiveNesting(content: string, json: boolean): TooDeep | null {
@@ -32,8 +40,8 @@ export function findExcessiveNesting(content: string, json: boolean): TooDeep | 
   let previous = "";
   const tooDeep = (at: number): TooDeep | null =>
     stack.length - 1 + depth > MAX_NESTING ? { line, column: at - lineStart + 1 } : null;
-  const push = (kind: Frame["kind"], at: number, heredoc?: string): TooDeep | null => {
-    stack.push(heredoc === undefined ? { kind, links: 0 } : { kind, links: 0, heredoc });
+  const push = (kind: Frame["kind"], at: number, extra: Partial<Frame> = {}): TooDeep | null => {
+    stack.push({ kind, links: 0, ...extra });
     return tooDeep(at);
   };
   const pop = (): void => {
@@ -69,9 +77,8 @@ export function findExcessiveNesting(content: string, json: boolean): TooDeep | 
     if (char === "\n") {
       line++;
       lineStart = i + 1;
-      const next = lineAt(content, i + 1);
-      if (top.kind === "heredoc" && next.trim() === top.heredoc) pop();
-      else if (top.kind !== "string" && top.kind !== "heredoc" && NEW_ENTRY.test(next)) resetLinks();
+      if (top.kind === "heredoc" && lineAt(content, i + 1).trim() === top.heredoc) pop();
+      else if (newlineEndsExpression(top)) resetLinks();
       continue;
     }
     if (top.kind === "string" || top.kind === "heredoc") {
@@ -97,7 +104,7 @@ export function findExcessiveNesting(content: string, json: boolean): TooDeep | 
     const pair = content.slice(i, i + 2);
     if (char === '"') found = push("string", i);
     else if (json) {
-      if (char === "{" || char === "[") found = push("bracket", i);
+      if (char === "{" || char === "[") found = push("bracket", i, { open: char });
       else if (char === "}" || char === "]") pop();
     } else if (char === "#" || pair === "//") {
       const end = content.indexOf("\n", i);
@@ -115,14 +122,17 @@ export function findExcessiveNesting(content: string, json: boolean): TooDeep | 
     } else if (pair === "<<" && /^<<-?[A-Za-z_]/.test(content.slice(i, i + 4))) {
       const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*(?=\r?\n)/.exec(content.slice(i, i + 200));
       if (heredoc?.[1] !== undefined) {
-        found = push("heredoc", i, heredoc[1]);
+        found = push("heredoc", i, { heredoc: heredoc[1] });
         i += heredoc[0].length - 1;
       }
     } else if (content.startsWith("[*]", i) || pair === ".*") {
       found = link(i);
       i += pair === ".*" ? 1 : 2;
-    } else if (char === "{" || char === "[" || char === "(") found = push("bracket", i);
-    else if (char === "}" || char === "]" || char === ")") {
+    } else if (char === "{" || char === "[" || char === "(") {
+      // `{ for … }` skips newlines like `( )` does; only a plain `{` body or object separates by them.
+      const open = char === "{" && /^\{\s*for\s/.test(content.slice(i, i + 64)) ? "{for" : char;
+      found = push("bracket", i, { open });
+    } else if (char === "}" || char === "]" || char === ")") {
       if (top.kind === "bracket" || (top.kind === "interpolation" && char === "}")) pop();
     } else if (char === ",") resetLinks();
     else if (
