@@ -1,10 +1,12 @@
 import { type ValidationCheck, overallOk } from "../core/terraform/checks.js";
 import { loadAwsProviderSchema } from "../core/terraform/schema/index.js";
-import type { Finding } from "../core/terraform/types.js";
+import { type Finding, dirOf } from "../core/terraform/types.js";
 import { type ValidateDeps, validateDirectory } from "./offline.js";
+import { type TerraformLayerDeps, terraformLayer } from "./terraform.js";
 import type { ValidationReport, ValidationRequest } from "./types.js";
 
 export type { ValidationCheck, ValidationReport, ValidationRequest } from "./types.js";
+export { terraformLayer, type TerraformLayerDeps } from "./terraform.js";
 export { validateDirectory, validateFiles, type ValidateDeps, type ValidationResult } from "./offline.js";
 
 /**
@@ -14,28 +16,31 @@ export { validateDirectory, validateFiles, type ValidateDeps, type ValidationRes
  */
 export async function validateTree(
   request: ValidationRequest,
-  deps: ValidateDeps = {},
+  deps: ValidateDeps & { terraformLayer?: TerraformLayerDeps } = {},
 ): Promise<ValidationReport> {
   const schema = deps.schema ?? loadAwsProviderSchema();
   const offline = await validateDirectory(request.root, { ...deps, schema });
   const changed = request.changed === undefined ? null : new Set(request.changed);
-  const findings = offline.findings.filter((f) => changed === null || changed.has(f.file));
+  const findings: Finding[] = offline.findings.filter((f) => changed === null || changed.has(f.file));
   const checks: ValidationCheck[] = [
     {
       name: "offline-schema",
       version: `${schema.version.provider} ${schema.version.providerVersion}`,
       ran: true,
-      why: "HCL parses, terraform fmt layout, resource types and arguments against the bundled AWS provider schema",
+      why:
+        "HCL parses, terraform fmt layout; references, value types, duplicates and module inputs; resource " +
+        "types and arguments against the bundled AWS provider schema",
       ok: !hasError(findings),
     },
-    {
-      name: "terraform-validate",
-      version: null,
-      ran: false,
-      why: "not requested",
-      ok: null,
-    },
   ];
+  if (request.terraform === "auto") {
+    const dirs = changed === null ? offline.modules : [...new Set([...changed].map(dirOf))].sort();
+    const layer = await terraformLayer(request.root, dirs, deps.terraformLayer);
+    const own = layer.findings.filter((f) => changed === null || changed.has(f.file));
+    findings.push(...own);
+    checks.push(layer.check.ran ? { ...layer.check, ok: !hasError(own) } : layer.check);
+  } else
+    checks.push({ name: "terraform-validate", version: null, ran: false, why: "not requested", ok: null });
   return { ok: overallOk(findings, checks), findings, filesChecked: offline.filesChecked, checks };
 }
 

@@ -3,7 +3,8 @@ import { formatHcl } from "../adapters/hcl/format.js";
 import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/index.js";
 import { redact, redactDeep } from "../core/redact/index.js";
 import { type AwsProviderSchema, loadAwsProviderSchema } from "../core/terraform/schema/index.js";
-import type { Finding, ParsedFile } from "../core/terraform/types.js";
+import { checkSemantics } from "../core/terraform/semantic/index.js";
+import { type Finding, type ParsedFile, dirOf } from "../core/terraform/types.js";
 import { VALIDATION_CODES, sortFindings, validateAgainstSchema } from "../core/terraform/validate/index.js";
 
 export interface ValidationResult {
@@ -12,11 +13,18 @@ export interface ValidationResult {
   findings: Finding[];
   /** Terraform files that were read, parsed or not. */
   filesChecked: number;
+  /** Directories holding parsed Terraform files (`""` for the root), i.e. the modules checked. */
+  modules: string[];
 }
 
 export interface ValidateDeps {
   parser?: HclParser;
   schema?: AwsProviderSchema;
+  /**
+   * Terraform's own checks (references, types, duplicates, module inputs). Default on for directories;
+   * off for `validateFiles`, whose files may be only part of a module.
+   */
+  semantic?: boolean;
   /** `terraform fmt` layout of a file; defaults to the hcl-tools formatter. */
   format?: (content: string) => Promise<string>;
 }
@@ -61,7 +69,7 @@ export async function validateFiles(
       errors.push(fileError(path, result.error.line, "parse_error", `${result.error.message}${where}`));
     }
   }
-  return finish(parsed, errors, terraform.length, deps);
+  return finish(parsed, errors, terraform.length, { semantic: false, ...deps });
 }
 
 async function finish(
@@ -72,6 +80,7 @@ async function finish(
 ): Promise<ValidationResult> {
   const schema = deps.schema ?? loadAwsProviderSchema();
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
+  if (deps.semantic !== false) findings.push(...checkSemantics(files, schema));
   const format = deps.format ?? formatHcl;
   const hcl = files.filter((file) => !file.path.endsWith(".tf.json"));
   const layouts = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) => format(file.content));
@@ -80,7 +89,8 @@ async function finish(
     if (line !== null) findings.push(notFormatted(file.path, line));
   });
   const safe = redactDeep(sortFindings(findings));
-  return { ok: !safe.some((f) => f.severity === "error"), findings: safe, filesChecked };
+  const modules = [...new Set(files.map((f) => dirOf(f.path)))].sort();
+  return { ok: !safe.some((f) => f.severity === "error"), findings: safe, filesChecked, modules };
 }
 
 function notFormatted(file: string, line: number): Finding {

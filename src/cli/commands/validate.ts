@@ -5,33 +5,63 @@ import { type ValidationCheck, checkLines } from "../../core/terraform/checks.js
 import type { Finding } from "../../core/terraform/types.js";
 import { validateTree } from "../../validation/index.js";
 import { type CliCommand, UsageError } from "../io.js";
-import { parseDirFlags } from "../dir-flags.js";
+import { parseCliArgs } from "../io.js";
 
-const HELP = `devops-agent validate DIR [--json]
+const HELP = `devops-agent validate DIR [--json] [--terraform]
 
-Checks the Terraform under DIR offline against the bundled AWS provider schema: unknown resource and
-data source types, unknown arguments and blocks, missing required ones, attributes written as blocks
-and the reverse, with a "did you mean" where a close name exists; files that do not parse; files not in
-terraform fmt layout (a warning). Only aws_* types are checked; modules and other providers are skipped.
+Checks the Terraform under DIR offline: files parse and are in terraform fmt layout (a warning);
+references resolve (variables, locals, resources, data sources, modules and their outputs); attributes
+read from resources exist; values have the right shape; no duplicate declarations; local module calls
+pass their required inputs; resource types and arguments exist in the bundled AWS provider schema,
+required ones are present, with a "did you mean" where a close name exists.
 
---json   print {ok, findings[{file,line,severity,code,message,suggestion}], checks[{name,version,ran,why,ok}]}
+--terraform  also run terraform init -backend=false and terraform validate on each module, in a
+             bubblewrap sandbox (no network when a provider mirror is available, workspace-only
+             writes, no secrets, time and memory limits), on a copy of DIR; without terraform or
+             bubblewrap this says so and only the offline checks count
+--json       print {ok, findings[{file,line,severity,code,message,suggestion}],
+             checks[{name,version,ran,why,ok}]}
 
-Exit codes: 0 no errors (warnings allowed); 1 errors found, or DIR holds no Terraform files;
-2 bad usage, or DIR is missing or unreadable.`;
+Output always lists which checks ran and why the others did not.
+Exit codes: 0 no errors (warnings allowed); 1 errors found, a check that ran failed, or DIR holds no
+Terraform files; 2 bad usage, or DIR is missing or unreadable.`;
+
+function parseFlags(argv: string[]): { dir: string; json: boolean; help: boolean; terraform: boolean } {
+  const parsed = parseCliArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean" },
+      terraform: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const help = parsed.values.help === true;
+  const [dir, ...extra] = parsed.positionals;
+  if (!help && (dir === undefined || extra.length > 0))
+    throw new UsageError('expected exactly one DIR, e.g. "validate examples/demo-infra"');
+  return {
+    dir: dir ?? ".",
+    json: parsed.values.json === true,
+    help,
+    terraform: parsed.values.terraform === true,
+  };
+}
 
 export const validateCommand: CliCommand = {
   help: HELP,
-  usage: "validate DIR [--json]",
+  usage: "validate DIR [--json] [--terraform]",
   summary: "offline checks against the AWS provider schema",
   async run(argv, io) {
-    const { dir, json, help } = parseDirFlags("validate", argv);
+    const { dir, json, help, terraform } = parseFlags(argv);
     if (help) {
       io.stdout(HELP);
       return 0;
     }
     let result;
     try {
-      result = await validateTree({ root: resolve(io.cwd, dir) });
+      result = await validateTree({ root: resolve(io.cwd, dir), terraform: terraform ? "auto" : "off" });
     } catch (error) {
       if (error instanceof TerraformRootError)
         throw new UsageError(error.message.replace(resolve(io.cwd, dir), dir));
