@@ -19,7 +19,7 @@ export const hashOf = (text: string): string => createHash("sha256").update(text
 
 export function terraformVerdicts(texts: string[], workDir: string, cacheFile: string): Map<string, Verdict> {
   const cache: Record<string, Verdict> = existsSync(cacheFile)
-    ? JSON.parse(readFileSync(cacheFile, "utf8"))
+    ? (JSON.parse(readFileSync(cacheFile, "utf8")) as Record<string, Verdict>)
     : {};
   const todo = [...new Set(texts.map(hashOf))].filter((h) => cache[h] === undefined);
   const byHash = new Map(texts.map((t) => [hashOf(t), t]));

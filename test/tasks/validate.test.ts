@@ -256,7 +256,7 @@ describe("validateFiles on bad input", () => {
       { path: "README.md", content: "# resource { broken" },
       { path: "q.tf", content: 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n' },
     ]);
-    expect(result).toEqual({ ok: true, findings: [], filesChecked: 1 });
+    expect(result).toEqual({ ok: true, findings: [], filesChecked: 1, modules: [""] });
   });
 
   it("refuses a file over 2 MiB without parsing it", async () => {
