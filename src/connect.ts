@@ -33,6 +33,12 @@ export function cloneUrl(settings: WorkspaceSettings, owner: string, repo: strin
   return `${settings.gitBaseUrl.replace(/\/+$/, "")}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}.git`;
 }
 
+/** A repository's page on the GitHub the app serves (github.com or the GHE host), for links in comments. */
+export function repoWebUrl(settings: WorkspaceSettings, owner: string, repo: string): string {
+  const base = (settings.webBaseUrl ?? "https://github.com").replace(/\/+$/, "");
+  return `${base}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+}
+
 /** Installation-scoped GitHub access for one job, with the installation token masked before any use. */
 export function createConnector(
   probot: Probot,

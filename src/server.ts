@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
+import { githubUrls, octokitFor } from "./adapters/github/index.js";
 import { EnvError, parseEnv, type Env } from "./config/env.js";
 import type { WorkerSettings } from "./jobs/worker-protocol.js";
 import { llmSettingsFromEnv, LlmSettingsError, type LlmSettings } from "./adapters/llm/index.js";
@@ -109,7 +110,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     throw error;
   }
-  const probot = createProbot({ env: { ...env, LOG_LEVEL: config.LOG_LEVEL } });
+  // github.com or GHE_HOST over GHE_PROTOCOL: the same root for API calls on both threads, the
+  // installation-token exchange, git remotes and the links the app writes.
+  const github = githubUrls(config.GHE_HOST, config.GHE_PROTOCOL);
+  const probot = createProbot({
+    env: { ...env, LOG_LEVEL: config.LOG_LEVEL },
+    overrides: { Octokit: octokitFor(github.api) },
+  });
   let botLogin: string;
   try {
     botLogin = await learnBotLogin(probot, config.BOT_LOGIN);
@@ -121,7 +128,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const secrets = [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY];
   const workspaces: WorkspaceSettings = {
-    gitBaseUrl: `https://${config.GHE_HOST ?? "github.com"}`,
+    gitBaseUrl: github.web,
+    webBaseUrl: github.web,
     author: {
       name: botLogin,
       email: `${config.APP_ID}+${botLogin}@users.noreply.github.com`,
@@ -139,7 +147,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
           probot: {
             appId: config.APP_ID,
             privateKey,
-            ...(config.GHE_HOST ? { baseUrl: `https://${config.GHE_HOST}/api/v3` } : {}),
+            baseUrl: github.api,
           },
           throttle: true,
           logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,

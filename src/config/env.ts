@@ -17,7 +17,9 @@ export const EnvSchema = z
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+    /** A GitHub Enterprise Server (host[:port]) instead of github.com, as Probot reads it. */
     GHE_HOST: optionalText,
+    GHE_PROTOCOL: z.enum(["https", "http"]).default("https"),
     BOT_LOGIN: optionalText,
     /** `worker`: jobs run on a worker thread (the default); `inline`: on the webhook thread. */
     JOB_EXECUTION: z.enum(["worker", "inline"]).default("worker"),

@@ -4,6 +4,7 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { Probot, ProbotOctokit } from "probot";
+import { octokitFor } from "../adapters/github/enterprise.js";
 import { createConnector } from "../connect.js";
 import { createJobProcessor } from "../tasks/process-job.js";
 import { defaultTasks } from "../tasks/registry.js";
@@ -12,12 +13,14 @@ import { WorkerSettingsSchema, type FromWorker, type ToWorker } from "./worker-p
 
 const settings = WorkerSettingsSchema.parse(workerData);
 lowerThisThreadsPriority();
-const Octokit = settings.throttle
+const Base = settings.throttle
   ? ProbotOctokit
   : ProbotOctokit.defaults((options: Record<string, unknown>) => ({
       ...options,
       throttle: { enabled: false },
     }));
+// Every request, the installation-token exchange included, goes to the configured API (GHE or github.com).
+const Octokit = settings.probot.baseUrl ? octokitFor(settings.probot.baseUrl, Base) : Base;
 const probot = new Probot({ ...settings.probot, Octokit, logLevel: settings.logLevel });
 await probot.ready();
 const log = redactingLog(probot.log.child({ name: "devops-agent" }));

@@ -26,6 +26,7 @@ export const WorkerSettingsSchema = z.object({
   feedback: z.object({ dir: z.string() }).nullable().optional(),
   workspaces: z.object({
     gitBaseUrl: z.string(),
+    webBaseUrl: z.string().optional(),
     author: z.object({ name: z.string(), email: z.string() }),
     allowFileProtocol: z.boolean().optional(),
   }),

@@ -1,4 +1,5 @@
 import type { AgentCommand } from "../core/commands/index.js";
+import { repoWebUrl } from "../connect.js";
 import type { CommandTask, TaskContext, TaskResult } from "./types.js";
 
 export const PLAN_TEMPLATE = "templates/workflows/devops-agent-plan.yml";
@@ -29,7 +30,7 @@ export const planTask: CommandTask = {
       await say(missingWorkflowMessage(workflow));
       return { outcome: "declined", detail: "plan workflow missing" };
     }
-    const runs = `https://github.com/${ctx.thread.owner}/${ctx.thread.repo}/actions/workflows/${workflow}`;
+    const runs = `${repoWebUrl(ctx.workspaces, ctx.thread.owner, ctx.thread.repo)}/actions/workflows/${workflow}`;
     const link = dispatch.runUrl
       ? `[run ${dispatch.runId ?? ""}](${dispatch.runUrl})`
       : `[the workflow's runs](${runs})`;

@@ -19,6 +19,8 @@ export interface Log {
 export interface WorkspaceSettings {
   /** Where repositories live: `https://github.com`, a GHE host, or a `file://` folder of bare repos in tests. */
   gitBaseUrl: string;
+  /** Root of the links the app writes (commits, workflow runs): `https://github.com` unless on GHE. */
+  webBaseUrl?: string | undefined;
   author: GitAuthor;
   /** Only for tests whose remote is a local bare repository. */
   allowFileProtocol?: boolean | undefined;

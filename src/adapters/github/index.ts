@@ -1,5 +1,6 @@
 export { atLeast, createGitHubPort } from "./port.js";
 export { statusOf } from "./status.js";
+export { githubUrls, octokitFor, type GitHubUrls } from "./enterprise.js";
 export type { GitHubPortOptions, Octokit } from "./port.js";
 export type {
   GitHubPort,

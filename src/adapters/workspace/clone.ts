@@ -40,6 +40,7 @@ export async function cloneWorkspace(
   const policy = {
     allowFileProtocol: factory.allowFileProtocol === true,
     allowPlainHttp: factory.allowPlainHttp === true,
+    plainHttpHost: factory.plainHttpHost,
   };
   const url = checkCloneUrl(options.url, policy);
   const depth = options.depth ?? 1;

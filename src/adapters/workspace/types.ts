@@ -83,6 +83,8 @@ export interface WorkspaceFactoryOptions {
   allowFileProtocol?: boolean;
   /** Only for tests with a loopback HTTP server as the remote. */
   allowPlainHttp?: boolean;
+  /** A GitHub Enterprise Server the operator runs over plain HTTP (GHE_PROTOCOL=http): host:port. */
+  plainHttpHost?: string | undefined;
   /** A git command with no output for this long is killed. */
   timeoutMs?: number;
   tmpRoot?: string;

@@ -3,13 +3,15 @@ import { WorkspaceError } from "./errors.js";
 export interface UrlPolicy {
   allowFileProtocol: boolean;
   allowPlainHttp: boolean;
+  /** The one host (host:port) git may reach over plain HTTP: a GitHub Enterprise Server run with GHE_PROTOCOL=http. */
+  plainHttpHost?: string | undefined;
 }
 
 /** Protocols git may use, handed to git itself through GIT_ALLOW_PROTOCOL so redirects and submodules obey too. */
 export function allowedProtocols(policy: UrlPolicy): string {
   return [
     "https",
-    ...(policy.allowPlainHttp ? ["http"] : []),
+    ...(policy.allowPlainHttp || policy.plainHttpHost ? ["http"] : []),
     ...(policy.allowFileProtocol ? ["file"] : []),
   ].join(":");
 }
@@ -35,6 +37,8 @@ export function checkCloneUrl(raw: string, policy: UrlPolicy): URL {
   const scheme = url.protocol.slice(0, -1);
   if (scheme === "file" && policy.allowFileProtocol) return url;
   if (scheme === "http" && policy.allowPlainHttp && isLoopback(url.hostname)) return url;
+  if (scheme === "http" && policy.plainHttpHost !== undefined && url.host === policy.plainHttpHost)
+    return url;
   if (scheme !== "https") {
     fail(`the ${scheme}: protocol is not allowed`, "use an https:// URL");
   }

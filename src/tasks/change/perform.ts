@@ -1,7 +1,7 @@
 import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index.js";
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
 import { createWorkspace, type Workspace } from "../../adapters/workspace/index.js";
-import { cloneUrl } from "../../connect.js";
+import { cloneUrl, repoWebUrl } from "../../connect.js";
 import { createRetriever } from "../../adapters/docs/index.js";
 import type { TaskContext } from "../types.js";
 import { notDeliveredMessage } from "./messages.js";
@@ -27,6 +27,7 @@ export async function performChange(
     redactor: ctx.redactor,
     author: ctx.workspaces.author,
     ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
+    ...plainHttp(ctx.workspaces.gitBaseUrl),
   });
   await step("read", "running");
   const workspace = await factory.clone({
@@ -123,7 +124,7 @@ async function deliver(
       : {}),
   };
   if (change.delivery.kind === "push") {
-    const url = `https://github.com/${ctx.thread.owner}/${ctx.thread.repo}/commit/${pushed.sha}`;
+    const url = `${repoWebUrl(ctx.workspaces, ctx.thread.owner, ctx.thread.repo)}/commit/${pushed.sha}`;
     const message = [`Pushed ${pushed.sha.slice(0, 7)} to \`${branch}\`.`, "", pullRequestBody(report)].join(
       "\n",
     );
@@ -144,4 +145,9 @@ async function deliver(
     message: `${verb} #${pr.number}: ${pr.url}`,
     llm: result.llm,
   };
+}
+
+/** GHE_PROTOCOL=http: git talks plain HTTP to that one host, as the API calls already do. */
+function plainHttp(gitBaseUrl: string): { plainHttpHost?: string } {
+  return gitBaseUrl.startsWith("http://") ? { plainHttpHost: new URL(gitBaseUrl).host } : {};
 }
