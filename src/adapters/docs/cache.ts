@@ -1,5 +1,16 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -37,8 +48,12 @@ export function createDiskCache(options: DiskCacheOptions): DiskCache {
   const fileOf = (url: string): string =>
     join(options.dir, `${createHash("sha256").update(url).digest("hex")}.json`);
   let counter = 0;
+  let checked: Promise<boolean> | undefined;
+  // Once per process: a cache another user can write to could feed the model planted "documentation".
+  const usable = () => (checked ??= privateDir(options.dir));
   return {
     async read(url) {
+      if (!(await usable())) return undefined;
       const file = fileOf(url);
       let text: string;
       try {
@@ -56,7 +71,7 @@ export function createDiskCache(options: DiskCacheOptions): DiskCache {
       return entry;
     },
     async write(entry) {
-      await mkdir(options.dir, { recursive: true, mode: 0o700 });
+      if (!(await usable())) return;
       const file = fileOf(entry.url);
       counter += 1;
       const temp = `${file}.${process.pid}.${counter}.tmp`;
@@ -67,6 +82,23 @@ export function createDiskCache(options: DiskCacheOptions): DiskCache {
       await evict(options.dir, options.maxBytes, file);
     },
   };
+}
+
+/**
+ * Creates `dir` with mode 0700, or checks the one that exists: a real directory (not a symlink) owned by
+ * this user, with no access for group or others (tightened when it is ours). Anything else: no cache.
+ */
+export async function privateDir(dir: string): Promise<boolean> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const info = await lstat(dir);
+    if (!info.isDirectory()) return false;
+    if (typeof process.getuid === "function" && info.uid !== process.getuid()) return false;
+    if ((info.mode & 0o077) !== 0) await chmod(dir, 0o700);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseEntry(text: string): CacheEntry | undefined {

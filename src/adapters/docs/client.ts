@@ -1,5 +1,5 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, join } from "node:path";
 import { parseAuthorizationReference } from "../../core/docs/authz.js";
 import { parseHtmlPage, type HtmlPage } from "../../core/docs/html.js";
 import type { SchemaSource } from "../../core/docs/schema.js";
@@ -68,11 +68,15 @@ export interface DocsClient {
   retrieveDocs(query: DocsQuery, options?: RetrieveOptions): Promise<RetrievedDocs>;
 }
 
+/**
+ * The user's own cache directory (`$XDG_CACHE_HOME`, else `~/.cache`), never a shared temporary directory
+ * where another local user could plant pages before we create it.
+ */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CACHE_HOME;
-  return xdg !== undefined && xdg !== ""
-    ? join(xdg, "devops-agent", "docs")
-    : join(tmpdir(), "devops-agent-docs");
+  const base =
+    xdg !== undefined && xdg !== "" && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".cache");
+  return join(base, "aws-devops-agent", "docs");
 }
 
 /** Live AWS and provider documentation, cached on disk, behind one allow-listed HTTP client. */

@@ -33,7 +33,13 @@ export interface GitRunner {
 }
 
 // simple-git strips ambient GIT_* variables; these two we set on purpose, so they are allow-listed.
-const OWN_ENV = ["GIT_TERMINAL_PROMPT", "GIT_ALLOW_PROTOCOL"];
+const OWN_ENV = [
+  "GIT_TERMINAL_PROMPT",
+  "GIT_ALLOW_PROTOCOL",
+  "GIT_CONFIG_COUNT",
+  "GIT_CONFIG_KEY_0",
+  "GIT_CONFIG_VALUE_0",
+];
 const OWN_CONFIG = ["commit.gpgsign"];
 
 export function createGitRunner(options: GitRunnerOptions): GitRunner {
@@ -47,12 +53,17 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
     GIT_ALLOW_PROTOCOL: options.protocols,
   };
   const client = (runOptions: RunOptions) => {
-    const config = [
-      ...(runOptions.network === true && options.authHeader !== undefined
-        ? [`http.extraHeader=${options.authHeader}`]
-        : []),
-      ...(runOptions.config ?? []),
-    ];
+    const config = runOptions.config ?? [];
+    // The auth header reaches git through its environment (GIT_CONFIG_COUNT/KEY/VALUE, git >= 2.31), never
+    // through argv: `-c http.extraHeader=…` would show the token to anyone who can list processes.
+    const auth =
+      runOptions.network === true && options.authHeader !== undefined
+        ? {
+            GIT_CONFIG_COUNT: "1",
+            GIT_CONFIG_KEY_0: "http.extraHeader",
+            GIT_CONFIG_VALUE_0: options.authHeader,
+          }
+        : {};
     return simpleGit({
       baseDir: options.dir,
       config,
@@ -62,7 +73,7 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
       allowEnvironment: OWN_ENV,
       timeout: { block: options.timeoutMs },
       errors: failOnExitCode,
-    }).env(env);
+    }).env({ ...env, ...auth });
   };
   return {
     async run(operation, target, args, runOptions = {}) {
