@@ -4010,12 +4010,12 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T2, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T2.name) {
+    webidl.converters.TypedArray = function(V, T3, prefix, name, opts) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T3.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V)}")`,
-          types: [T2.name]
+          types: [T3.name]
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -34010,7 +34010,7 @@ function compress(state2, block) {
     d5 = c5;
     c5 = b5;
     const s2 = S[(i5 >> 4) * 4 + (i5 & 3)];
-    const sum = (a5 + f5 & M) + (x + T[i5] & M) & M;
+    const sum = (a5 + f5 & M) + (x + T2[i5] & M) & M;
     b5 = b5 + ((sum << s2 | sum >>> 32 - s2) >>> 0) & M;
     a5 = tmp;
   }
@@ -34019,7 +34019,7 @@ function compress(state2, block) {
   state2[2] = state2[2] + c5 & M;
   state2[3] = state2[3] + d5 & M;
 }
-var Md5Js, INIT, M, S, T;
+var Md5Js, INIT, M, S, T2;
 var init_Md5Js = __esm({
   "../../main/node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js"() {
     init_serde();
@@ -34079,7 +34079,7 @@ var init_Md5Js = __esm({
     INIT = [1732584193, 4023233417, 2562383102, 271733878];
     M = 4294967295;
     S = Uint8Array.of(7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21);
-    T = Array.from({ length: 64 }, (_, i5) => Math.abs(Math.sin(i5 + 1)) * 2 ** 32 >>> 0);
+    T2 = Array.from({ length: 64 }, (_, i5) => Math.abs(Math.sin(i5 + 1)) * 2 ** 32 >>> 0);
   }
 });
 
@@ -57441,48 +57441,172 @@ var require_dist_cjs18 = __commonJS({
 // action/src/index.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
 
+// src/core/redact/blocks.ts
+var BEGIN = /-----BEGIN [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----/;
+var END = /-----END [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----/;
+var LINE_PREFIX = /^[\s"'>|│+*#-]*/u;
+var ARMOUR_HEADER = /^[A-Za-z-]+: /;
+var CHECKSUM = /^=[A-Za-z0-9+/]{4}$/;
+var ESCAPED_BLOCK = /-----BEGIN [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----(?:\\r)?\\n(?:(?!-----END)[^\n])*(?:-----END [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----)?/g;
+var ESCAPED_BODY = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}(?:(?:\\r)?\\n[A-Za-z0-9+/=]{4,})+/g;
+var MIN_BODY_LINE = 40;
+var PUBLIC_BEGIN = /-----BEGIN (?:CERTIFICATE|[A-Z0-9 ]*PUBLIC KEY(?: BLOCK)?)-----/;
+var PUBLIC_END = /-----END (?:CERTIFICATE|[A-Z0-9 ]*PUBLIC KEY(?: BLOCK)?)-----/;
+function bodyOf(line) {
+  return line.replace(LINE_PREFIX, "").replace(/["',\\]*\s*$/, "");
+}
+function isKeyBodyLine(line) {
+  const body = bodyOf(line);
+  if (body.length < MIN_BODY_LINE || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return false;
+  return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9]/.test(body);
+}
+function isBase64Line(line) {
+  return /^[A-Za-z0-9+/]{4,}={0,2}$/.test(bodyOf(line));
+}
+function isArmourLine(line) {
+  const body = bodyOf(line);
+  return body === "" || ARMOUR_HEADER.test(body) || CHECKSUM.test(body);
+}
+function redactKeyBlocks(text, replacement) {
+  const out = text.replace(ESCAPED_BLOCK, replacement).replace(ESCAPED_BODY, replacement);
+  if (!out.includes("-----") && !hasLongBase64Line(out)) return out;
+  const lines = out.split("\n");
+  const kept = [];
+  let inBlock = false;
+  let inPublic = false;
+  let inStray = false;
+  for (const line of lines) {
+    if (inPublic || PUBLIC_BEGIN.test(line)) {
+      inPublic = !PUBLIC_END.test(line);
+      kept.push(line);
+      continue;
+    }
+    if (inBlock) {
+      if (END.test(line)) {
+        inBlock = false;
+        pushTail(kept, line.slice(line.search(END)).replace(END, ""));
+      } else if (!(/^[A-Za-z0-9+/]+={0,2}$/.test(bodyOf(line)) || isArmourLine(line))) {
+        inBlock = false;
+        kept.push(line);
+      }
+      continue;
+    }
+    const begin = BEGIN.exec(line);
+    if (begin) {
+      kept.push(line.slice(0, begin.index) + replacement);
+      const rest = line.slice(begin.index + begin[0].length);
+      if (END.test(rest)) pushTail(kept, rest.slice(rest.search(END)).replace(END, ""));
+      else inBlock = true;
+      continue;
+    }
+    if (END.test(line)) {
+      while (kept.length > 0 && (isBase64Line(kept[kept.length - 1] ?? "") || kept[kept.length - 1] === replacement))
+        kept.pop();
+      kept.push(line.slice(0, line.search(END)) + replacement);
+      pushTail(kept, line.slice(line.search(END)).replace(END, ""));
+      continue;
+    }
+    if (isKeyBodyLine(line) || inStray && isBase64Line(line)) {
+      if (kept[kept.length - 1] !== replacement) kept.push(replacement);
+      inStray = true;
+      continue;
+    }
+    inStray = false;
+    kept.push(line);
+  }
+  return kept.join("\n");
+}
+function pushTail(kept, tail) {
+  if (tail.trim() === "") return;
+  const last = kept.length - 1;
+  kept[last] = `${kept[last] ?? ""}${tail}`;
+}
+function hasLongBase64Line(text) {
+  return /[A-Za-z0-9+/]{40,}/.test(text);
+}
+
 // src/core/redact/patterns.ts
+var T = "[A-Za-z0-9_-]";
 var SECRET_PATTERNS = [
-  {
-    kind: "private-key",
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g
-  },
   // Installation tokens grew from 40 characters to ~520-character JWTs (with dots, dashes) in 2026.
   { kind: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9_.-]{30,}/g },
   { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}/g },
   { kind: "aws-access-key-id", pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
   {
     kind: "aws-secret-access-key",
-    pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|SecretAccessKey)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
-    group: 2
+    pattern: /(?<pre>(?:aws_?secret_?access_?key|secret_?access_?key|SecretAccessKey)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/gi
   },
   {
     kind: "aws-session-token",
-    pattern: /((?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{16,})/gi,
-    group: 2
+    pattern: /(?<pre>(?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi
   },
   // STS session tokens start with a base64-encoded protobuf header; catch them without a key name too.
   { kind: "aws-session-token", pattern: /\b(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{40,}/g },
+  // JWTs (GitHub Actions OIDC tokens among them): header and payload are base64url JSON, so both start eyJ.
+  {
+    kind: "jwt",
+    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*/g
+  },
+  { kind: "terraform-cloud-token", pattern: /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,}/g },
+  { kind: "vault-token", pattern: new RegExp(`\\bhv[sbr]\\.${T}{24,}`, "g") },
+  { kind: "npm-token", pattern: /\bnpm_[A-Za-z0-9]{36,}/g },
+  { kind: "pypi-token", pattern: new RegExp(`\\bpypi-AgE${T}{50,}`, "g") },
+  {
+    kind: "gitlab-token",
+    pattern: new RegExp(
+      `\\bgl(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|imt|agent|ft|wt)-${T}{20,}(?:\\.[a-z0-9]+)?`,
+      "g"
+    )
+  },
+  { kind: "google-api-key", pattern: new RegExp(`\\bAIza${T}{35,}`, "g") },
+  { kind: "stripe-key", pattern: /\b(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,}/g },
+  { kind: "slack-token", pattern: /\bxox[abpresc]-[A-Za-z0-9-]{10,}/g },
+  { kind: "slack-token", pattern: /\bxoxe\.xox[bp]-[A-Za-z0-9-]{10,}/g },
+  { kind: "slack-app-token", pattern: /\bxapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+/gi },
+  {
+    kind: "slack-webhook",
+    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,}/g
+  },
+  { kind: "docker-hub-token", pattern: new RegExp(`\\bdckr_(?:pat|oat)_${T}{20,}`, "g") },
+  {
+    kind: "azure-connection-key",
+    pattern: /(?<pre>\b(?:AccountKey|SharedAccessKey|SharedAccessSignature)\s*=\s*)[^;\s"']{8,}/gi
+  },
+  { kind: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
   {
     kind: "authorization",
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+)([A-Za-z0-9_.~+/=-]{8,})/gi,
-    group: 2
+    pattern: /(?<pre>\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic|bot)\s+)[A-Za-z0-9_.~+/=-]{8,}/gi
   },
-  { kind: "url-credentials", pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]{3,})(?=@)/gi, group: 2 },
-  { kind: "openai-key", pattern: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: "slack-token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g }
+  // A bare `Bearer <token>` anywhere (curl -H, logged requests); the digit keeps prose like "Bearer tokens".
+  {
+    kind: "bearer",
+    pattern: /(?<pre>\bbearer\s+)(?=[A-Za-z0-9_.~+/=-]*\d)[A-Za-z0-9_.~+/=-]{16,}/gi
+  },
+  { kind: "url-credentials", pattern: /(?<pre>\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]{3,}(?=@)/gi },
+  // Quoted literal values of secret-named keys: tfvars `db_password = "…"`, JSON `"client_secret": "…"`,
+  // YAML `api_token: '…'`. References (`var.x`, `${…}`) are not literals and stay.
+  {
+    kind: "secret-assignment",
+    pattern: /(?<pre>\b[\w.-]*?(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credentials?)["']?\s*(?:=|:|=>)\s*(?<q>["']))(?!\$\{)(?!\k<q>)[^\n]*?(?<post>\k<q>)/gi
+  },
+  // Environment-style `DB_PASSWORD=hunter2` (shell, .env files, `export`), unquoted.
+  {
+    kind: "secret-assignment",
+    pattern: /(?<pre>\b[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*=)(?!["'$])[^\s"'$]{4,}/g
+  }
 ];
 var BARE_AWS_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 
 // src/core/redact/index.ts
 var REDACTED = "[REDACTED]";
 function redact(text) {
-  let out = text;
-  for (const { pattern, group: group4 } of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, ...captures) => {
-      if (group4 === void 0) return REDACTED;
-      const prefix = typeof captures[0] === "string" && group4 === 2 ? captures[0] : "";
-      return `${prefix}${REDACTED}`;
+  let out = redactKeyBlocks(text, REDACTED);
+  for (const { pattern } of SECRET_PATTERNS) {
+    out = out.replace(pattern, (...args) => {
+      const groups = args[args.length - 1];
+      if (typeof groups !== "object" || groups === null) return REDACTED;
+      const { pre, post } = groups;
+      return `${pre ?? ""}${REDACTED}${post ?? ""}`;
     });
   }
   return out.replace(BARE_AWS_SECRET, (match) => looksLikeSecretKey(match) ? REDACTED : match);
@@ -79326,6 +79450,19 @@ function defaultSessionName(env2) {
   return name.slice(0, 64);
 }
 
+// src/core/text/markdown.ts
+function longestBacktickRun(text) {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+function codeBlock(text, language = "text") {
+  const ticks = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${ticks}${language}
+${text.replace(/\n+$/, "")}
+${ticks}`;
+}
+
 // src/core/plan/errors.ts
 var PlanParseError = class extends Error {
   name = "PlanParseError";
@@ -79477,6 +79614,35 @@ function near(b5, pos2) {
   return text === "" ? "" : ` near ${JSON.stringify(text)}`;
 }
 
+// src/core/plan/address.ts
+function completeNaming(rc) {
+  if (rc.address !== void 0) {
+    const parsed = parseAddress(rc.address);
+    return {
+      address: rc.address,
+      mode: rc.mode ?? parsed.mode,
+      type: rc.type ?? parsed.type,
+      name: rc.name ?? parsed.name
+    };
+  }
+  if (rc.type === void 0 || rc.name === void 0) return void 0;
+  const mode = rc.mode ?? "managed";
+  const prefix = rc.module_address ? `${rc.module_address}.` : "";
+  const address = `${prefix}${mode === "data" ? "data." : ""}${rc.type}.${rc.name}${indexKey(rc.index)}`;
+  return { address, mode, type: rc.type, name: rc.name };
+}
+function indexKey(index) {
+  if (index === void 0 || index === null) return "";
+  return typeof index === "number" ? `[${index}]` : `[${JSON.stringify(index)}]`;
+}
+function parseAddress(address) {
+  const steps = address.replace(/\[[^\]]*\]/g, "").split(".");
+  while (steps[0] === "module" && steps.length > 2) steps.splice(0, 2);
+  const data = steps[0] === "data";
+  const [type = "", name = ""] = data ? steps.slice(1) : steps;
+  return { mode: data ? "data" : "managed", type, name };
+}
+
 // src/core/plan/schema.ts
 var PLAN_ACTIONS = ["no-op", "create", "read", "update", "delete", "forget"];
 var action = external_exports.enum(PLAN_ACTIONS, {
@@ -79509,18 +79675,26 @@ var changeSchema = external_exports.object({
   importing: external_exports.object({ id: external_exports.string().optional(), unknown: external_exports.boolean().optional() }).nullable().optional(),
   generated_config: external_exports.string().optional()
 });
-var resourceChangeSchema = external_exports.object({
-  address: external_exports.string().min(1),
+var rawResourceChange = external_exports.object({
+  address: external_exports.string().min(1).optional(),
   previous_address: external_exports.string().optional(),
   module_address: external_exports.string().optional(),
-  mode: external_exports.string(),
-  type: external_exports.string().min(1),
-  name: external_exports.string(),
-  index: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  mode: external_exports.string().optional(),
+  type: external_exports.string().min(1).optional(),
+  name: external_exports.string().optional(),
+  index: external_exports.union([external_exports.string(), external_exports.number()]).nullable().optional(),
   provider_name: external_exports.string().optional(),
   deposed: external_exports.string().optional(),
   action_reason: external_exports.string().optional(),
   change: changeSchema
+});
+var resourceChangeSchema = rawResourceChange.transform((rc, ctx) => {
+  const named = completeNaming(rc);
+  if (named === void 0) {
+    ctx.addIssue({ code: "custom", message: "no address, and no type and name to rebuild it from" });
+    return external_exports.NEVER;
+  }
+  return { ...rc, ...named };
 });
 var outputChangeSchema = changeSchema.pick({
   actions: true,
@@ -79539,7 +79713,8 @@ var sectionSchemas = {
   terraform_version: external_exports.string(),
   errored: external_exports.boolean(),
   resource_changes: external_exports.array(resourceChangeSchema),
-  resource_drift: external_exports.array(resourceChangeSchema),
+  // Each entry is read on its own (parse.ts): drift is information, and one odd entry must not cost the summary.
+  resource_drift: external_exports.array(external_exports.unknown()),
   output_changes: external_exports.record(external_exports.string(), outputChangeSchema),
   deferred_changes: external_exports.array(deferredChangeSchema)
 };
@@ -79613,16 +79788,37 @@ function readPlan(m3) {
       "the plan comes from a failed terraform run (errored: true); fix the errors it reported and plan again"
     );
   }
+  const drift = readDrift(optionalSection(m3, "resource_drift") ?? []);
   const plan = {
     formatVersion,
     resourceChanges: optionalSection(m3, "resource_changes") ?? [],
-    resourceDrift: optionalSection(m3, "resource_drift") ?? [],
+    resourceDrift: drift.entries,
     outputChanges: optionalSection(m3, "output_changes") ?? {},
     deferredChanges: optionalSection(m3, "deferred_changes") ?? []
   };
+  if (drift.unreadable > 0) {
+    plan.notes = [
+      `${drift.unreadable} of ${drift.unreadable + drift.entries.length} resource_drift entries could not be read and are not listed (${drift.reason}).`
+    ];
+  }
   const terraformVersion = optionalSection(m3, "terraform_version");
   if (terraformVersion !== void 0) plan.terraformVersion = terraformVersion;
   return plan;
+}
+function readDrift(raw) {
+  const entries = [];
+  let unreadable = 0;
+  let reason = "";
+  for (const item of raw) {
+    const result = resourceChangeSchema.safeParse(item);
+    if (result.success) {
+      entries.push(result.data);
+      continue;
+    }
+    unreadable += 1;
+    reason ||= redact(result.error.issues[0]?.message ?? "invalid");
+  }
+  return { entries, unreadable, reason };
 }
 function whatIsIt(m3) {
   if (m3.has("@level") || m3.has("@message")) {
@@ -80329,6 +80525,7 @@ function summarizePlan(plan, options = {}) {
     deferred: []
   };
   if (plan.terraformVersion !== void 0) summary2.terraformVersion = plan.terraformVersion;
+  if (plan.notes !== void 0 && plan.notes.length > 0) summary2.notes = [...plan.notes];
   for (const rc of plan.resourceChanges) {
     const resource = summarize(rc);
     counts[resource.kind] += 1;
@@ -80763,7 +80960,10 @@ function footerOf(summary2) {
     summary2.terraformVersion ? `Terraform ${summary2.terraformVersion}` : "",
     `plan format ${summary2.formatVersion}`
   ];
-  return `<sub>${inline(redact(parts.filter(Boolean).join(" \xB7 ")))} \xB7 devops-agent</sub>
+  const notes = (summary2.notes ?? []).map((note) => `> \u2139\uFE0F ${inline(redact(note))}
+`).join("");
+  return `${notes ? `${notes}
+` : ""}<sub>${inline(redact(parts.filter(Boolean).join(" \xB7 ")))} \xB7 devops-agent</sub>
 `;
 }
 function trimNote(layout, chosen, sections, url2) {
@@ -80823,7 +81023,7 @@ function costOf(result) {
 function failureMarkdown(result, redact2, marker, runUrl) {
   const failure2 = result.failure ?? { step: "show", code: 1, excerpt: "no plan" };
   const what = failure2.step === "setup" ? "setup" : `\`terraform ${failure2.step}\` exited with ${failure2.code}`;
-  const lines = redact2(failure2.excerpt).replace(/```/g, "`\u200B``");
+  const lines = codeBlock(redact2(failure2.excerpt));
   const link = runUrl ? `
 [Workflow run](${runUrl})
 ` : "";
@@ -80832,9 +81032,7 @@ function failureMarkdown(result, redact2, marker, runUrl) {
 
 ${what}:
 
-\`\`\`text
 ${lines}
-\`\`\`
 ${link}`;
 }
 
@@ -80869,8 +81067,15 @@ function terraformEnv(env2, aws) {
   return { ...clean, ...aws, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
 }
 var ANSI = /\u001b\[[0-9;]*m/g;
-function errorExcerpt(stderr, maxLines = 60, maxChars = 8e3) {
-  const lines = stderr.replace(/\r/g, "").replace(ANSI, "").split("\n").map((l3) => l3.slice(0, 400));
+var MAX_LINE = 400;
+function errorExcerpt(stderr, maxLines = 60, maxChars = 8e3, redactText = redact) {
+  const reach = maxLines * (MAX_LINE * 4) + maxChars;
+  let window2 = stderr;
+  if (stderr.length > reach) {
+    window2 = stderr.slice(-reach);
+    window2 = window2.slice(window2.indexOf("\n") + 1);
+  }
+  const lines = redactText(window2.replace(/\r/g, "").replace(ANSI, "")).split("\n").map((l3) => l3.length > MAX_LINE ? `${l3.slice(0, MAX_LINE)}\u2026` : l3);
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === "") lines.pop();
   const tail = lines.slice(-maxLines).join("\n");
   return tail.length > maxChars ? `\u2026${tail.slice(-maxChars)}` : tail;

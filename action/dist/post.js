@@ -3997,12 +3997,12 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
+    webidl.converters.TypedArray = function(V, T2, prefix, name, opts) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V)}")`,
-          types: [T.name]
+          types: [T2.name]
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -19149,48 +19149,172 @@ var require_undici = __commonJS({
   }
 });
 
+// src/core/redact/blocks.ts
+var BEGIN = /-----BEGIN [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----/;
+var END = /-----END [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----/;
+var LINE_PREFIX = /^[\s"'>|│+*#-]*/u;
+var ARMOUR_HEADER = /^[A-Za-z-]+: /;
+var CHECKSUM = /^=[A-Za-z0-9+/]{4}$/;
+var ESCAPED_BLOCK = /-----BEGIN [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----(?:\\r)?\\n(?:(?!-----END)[^\n])*(?:-----END [A-Z0-9 _-]*PRIVATE KEY(?: BLOCK)?-----)?/g;
+var ESCAPED_BODY = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}(?:(?:\\r)?\\n[A-Za-z0-9+/=]{4,})+/g;
+var MIN_BODY_LINE = 40;
+var PUBLIC_BEGIN = /-----BEGIN (?:CERTIFICATE|[A-Z0-9 ]*PUBLIC KEY(?: BLOCK)?)-----/;
+var PUBLIC_END = /-----END (?:CERTIFICATE|[A-Z0-9 ]*PUBLIC KEY(?: BLOCK)?)-----/;
+function bodyOf(line) {
+  return line.replace(LINE_PREFIX, "").replace(/["',\\]*\s*$/, "");
+}
+function isKeyBodyLine(line) {
+  const body = bodyOf(line);
+  if (body.length < MIN_BODY_LINE || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return false;
+  return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9]/.test(body);
+}
+function isBase64Line(line) {
+  return /^[A-Za-z0-9+/]{4,}={0,2}$/.test(bodyOf(line));
+}
+function isArmourLine(line) {
+  const body = bodyOf(line);
+  return body === "" || ARMOUR_HEADER.test(body) || CHECKSUM.test(body);
+}
+function redactKeyBlocks(text, replacement) {
+  const out = text.replace(ESCAPED_BLOCK, replacement).replace(ESCAPED_BODY, replacement);
+  if (!out.includes("-----") && !hasLongBase64Line(out)) return out;
+  const lines = out.split("\n");
+  const kept = [];
+  let inBlock = false;
+  let inPublic = false;
+  let inStray = false;
+  for (const line of lines) {
+    if (inPublic || PUBLIC_BEGIN.test(line)) {
+      inPublic = !PUBLIC_END.test(line);
+      kept.push(line);
+      continue;
+    }
+    if (inBlock) {
+      if (END.test(line)) {
+        inBlock = false;
+        pushTail(kept, line.slice(line.search(END)).replace(END, ""));
+      } else if (!(/^[A-Za-z0-9+/]+={0,2}$/.test(bodyOf(line)) || isArmourLine(line))) {
+        inBlock = false;
+        kept.push(line);
+      }
+      continue;
+    }
+    const begin = BEGIN.exec(line);
+    if (begin) {
+      kept.push(line.slice(0, begin.index) + replacement);
+      const rest = line.slice(begin.index + begin[0].length);
+      if (END.test(rest)) pushTail(kept, rest.slice(rest.search(END)).replace(END, ""));
+      else inBlock = true;
+      continue;
+    }
+    if (END.test(line)) {
+      while (kept.length > 0 && (isBase64Line(kept[kept.length - 1] ?? "") || kept[kept.length - 1] === replacement))
+        kept.pop();
+      kept.push(line.slice(0, line.search(END)) + replacement);
+      pushTail(kept, line.slice(line.search(END)).replace(END, ""));
+      continue;
+    }
+    if (isKeyBodyLine(line) || inStray && isBase64Line(line)) {
+      if (kept[kept.length - 1] !== replacement) kept.push(replacement);
+      inStray = true;
+      continue;
+    }
+    inStray = false;
+    kept.push(line);
+  }
+  return kept.join("\n");
+}
+function pushTail(kept, tail) {
+  if (tail.trim() === "") return;
+  const last = kept.length - 1;
+  kept[last] = `${kept[last] ?? ""}${tail}`;
+}
+function hasLongBase64Line(text) {
+  return /[A-Za-z0-9+/]{40,}/.test(text);
+}
+
 // src/core/redact/patterns.ts
+var T = "[A-Za-z0-9_-]";
 var SECRET_PATTERNS = [
-  {
-    kind: "private-key",
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g
-  },
   // Installation tokens grew from 40 characters to ~520-character JWTs (with dots, dashes) in 2026.
   { kind: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9_.-]{30,}/g },
   { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}/g },
   { kind: "aws-access-key-id", pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
   {
     kind: "aws-secret-access-key",
-    pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|SecretAccessKey)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
-    group: 2
+    pattern: /(?<pre>(?:aws_?secret_?access_?key|secret_?access_?key|SecretAccessKey)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/gi
   },
   {
     kind: "aws-session-token",
-    pattern: /((?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{16,})/gi,
-    group: 2
+    pattern: /(?<pre>(?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi
   },
   // STS session tokens start with a base64-encoded protobuf header; catch them without a key name too.
   { kind: "aws-session-token", pattern: /\b(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{40,}/g },
+  // JWTs (GitHub Actions OIDC tokens among them): header and payload are base64url JSON, so both start eyJ.
+  {
+    kind: "jwt",
+    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*/g
+  },
+  { kind: "terraform-cloud-token", pattern: /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,}/g },
+  { kind: "vault-token", pattern: new RegExp(`\\bhv[sbr]\\.${T}{24,}`, "g") },
+  { kind: "npm-token", pattern: /\bnpm_[A-Za-z0-9]{36,}/g },
+  { kind: "pypi-token", pattern: new RegExp(`\\bpypi-AgE${T}{50,}`, "g") },
+  {
+    kind: "gitlab-token",
+    pattern: new RegExp(
+      `\\bgl(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|imt|agent|ft|wt)-${T}{20,}(?:\\.[a-z0-9]+)?`,
+      "g"
+    )
+  },
+  { kind: "google-api-key", pattern: new RegExp(`\\bAIza${T}{35,}`, "g") },
+  { kind: "stripe-key", pattern: /\b(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,}/g },
+  { kind: "slack-token", pattern: /\bxox[abpresc]-[A-Za-z0-9-]{10,}/g },
+  { kind: "slack-token", pattern: /\bxoxe\.xox[bp]-[A-Za-z0-9-]{10,}/g },
+  { kind: "slack-app-token", pattern: /\bxapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+/gi },
+  {
+    kind: "slack-webhook",
+    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,}/g
+  },
+  { kind: "docker-hub-token", pattern: new RegExp(`\\bdckr_(?:pat|oat)_${T}{20,}`, "g") },
+  {
+    kind: "azure-connection-key",
+    pattern: /(?<pre>\b(?:AccountKey|SharedAccessKey|SharedAccessSignature)\s*=\s*)[^;\s"']{8,}/gi
+  },
+  { kind: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
   {
     kind: "authorization",
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+)([A-Za-z0-9_.~+/=-]{8,})/gi,
-    group: 2
+    pattern: /(?<pre>\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic|bot)\s+)[A-Za-z0-9_.~+/=-]{8,}/gi
   },
-  { kind: "url-credentials", pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]{3,})(?=@)/gi, group: 2 },
-  { kind: "openai-key", pattern: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: "slack-token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g }
+  // A bare `Bearer <token>` anywhere (curl -H, logged requests); the digit keeps prose like "Bearer tokens".
+  {
+    kind: "bearer",
+    pattern: /(?<pre>\bbearer\s+)(?=[A-Za-z0-9_.~+/=-]*\d)[A-Za-z0-9_.~+/=-]{16,}/gi
+  },
+  { kind: "url-credentials", pattern: /(?<pre>\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]{3,}(?=@)/gi },
+  // Quoted literal values of secret-named keys: tfvars `db_password = "…"`, JSON `"client_secret": "…"`,
+  // YAML `api_token: '…'`. References (`var.x`, `${…}`) are not literals and stay.
+  {
+    kind: "secret-assignment",
+    pattern: /(?<pre>\b[\w.-]*?(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credentials?)["']?\s*(?:=|:|=>)\s*(?<q>["']))(?!\$\{)(?!\k<q>)[^\n]*?(?<post>\k<q>)/gi
+  },
+  // Environment-style `DB_PASSWORD=hunter2` (shell, .env files, `export`), unquoted.
+  {
+    kind: "secret-assignment",
+    pattern: /(?<pre>\b[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*=)(?!["'$])[^\s"'$]{4,}/g
+  }
 ];
 var BARE_AWS_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 
 // src/core/redact/index.ts
 var REDACTED = "[REDACTED]";
 function redact(text) {
-  let out = text;
-  for (const { pattern, group } of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, ...captures) => {
-      if (group === void 0) return REDACTED;
-      const prefix = typeof captures[0] === "string" && group === 2 ? captures[0] : "";
-      return `${prefix}${REDACTED}`;
+  let out = redactKeyBlocks(text, REDACTED);
+  for (const { pattern } of SECRET_PATTERNS) {
+    out = out.replace(pattern, (...args) => {
+      const groups = args[args.length - 1];
+      if (typeof groups !== "object" || groups === null) return REDACTED;
+      const { pre, post } = groups;
+      return `${pre ?? ""}${REDACTED}${post ?? ""}`;
     });
   }
   return out.replace(BARE_AWS_SECRET, (match) => looksLikeSecretKey(match) ? REDACTED : match);
