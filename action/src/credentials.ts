@@ -15,11 +15,14 @@ export interface AwsCredentials {
   sessionToken: string;
 }
 
-export interface CredentialDeps {
+export interface RetryDeps {
   io: ActionsIO;
-  env: NodeJS.ProcessEnv;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+}
+
+export interface CredentialDeps extends RetryDeps {
+  env: NodeJS.ProcessEnv;
   fetch: typeof fetch;
 }
 
@@ -59,15 +62,7 @@ export async function assumeRole(
     DurationSeconds: inputs["role-duration-seconds"],
   });
   try {
-    const response = await withRetry(() => client.send(command), {
-      attempts: 6,
-      baseMs: 1000,
-      capMs: 20_000,
-      sleep: deps.sleep,
-      random: deps.random,
-      onRetry: (error, attempt, delay) =>
-        io.info(`assume role ${role}: ${error.name}; retry ${attempt} in ${delay} ms`),
-    });
+    const response = await withRetry(() => client.send(command), retryOptions(deps, `assume role ${role}`));
     const c = response.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
       throw new Error(`assume role ${role}: STS answered without credentials`);
@@ -82,6 +77,19 @@ export async function assumeRole(
   } finally {
     client.destroy();
   }
+}
+
+/** Full-jitter backoff for every STS call: about a minute in all before giving up. */
+function retryOptions(deps: RetryDeps, what: string) {
+  return {
+    attempts: 6,
+    baseMs: 1000,
+    capMs: 20_000,
+    sleep: deps.sleep,
+    random: deps.random,
+    onRetry: (error: Error, attempt: number, delay: number) =>
+      deps.io.info(`${what}: ${error.name}; retry ${attempt} in ${delay} ms`),
+  };
 }
 
 function explain(error: unknown, role: string, audience: string, token: string): Error {
@@ -113,12 +121,14 @@ export function claim(token: string, name: string): string {
 export async function checkAccount(
   inputs: Inputs,
   credentials: AwsCredentials,
-  env: NodeJS.ProcessEnv,
-  doFetch: typeof fetch,
+  deps: CredentialDeps,
 ): Promise<string> {
-  const client = new STSClient({ ...stsConfig(inputs, env, doFetch), credentials });
+  const client = new STSClient({ ...stsConfig(inputs, deps.env, deps.fetch), credentials });
   try {
-    const identity = await client.send(new GetCallerIdentityCommand({}));
+    const identity = await withRetry(
+      () => client.send(new GetCallerIdentityCommand({})),
+      retryOptions(deps, "get caller identity"),
+    );
     const account = identity.Account ?? "";
     const allowed = inputs["allowed-account-ids"];
     if (allowed.length > 0 && !allowed.includes(account)) {

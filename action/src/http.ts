@@ -49,7 +49,7 @@ export function fetchRequestHandler(doFetch: typeof fetch): RequestHandler<HttpR
         ...(typeof request.body === "string" ? { body: request.body } : {}),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       }).catch((error: unknown) => {
-        throw new Error(`cannot reach ${request.hostname}: ${networkReason(error)}`, { cause: error });
+        throw new NetworkError(`cannot reach ${request.hostname}: ${networkReason(error)}`, { cause: error });
       });
       const headers: Record<string, string> = {};
       response.headers.forEach((value, key) => (headers[key] = value));
@@ -58,6 +58,11 @@ export function fetchRequestHandler(doFetch: typeof fetch): RequestHandler<HttpR
     },
     metadata: { handlerProtocol: "http/1.1" },
   };
+}
+
+/** No HTTP answer at all (refused, reset, DNS, timeout): retried by withRetry, unlike an answer that says no. */
+export class NetworkError extends Error {
+  override name = "NetworkError";
 }
 
 /** fetch says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND, a timeout) is in its cause. */

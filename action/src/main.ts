@@ -39,14 +39,9 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     // 3. Credentials: OIDC → STS, masked, account checked; exported to later steps only when asked.
     const sessionName = inputs["role-session-name"] ?? defaultSessionName(env);
     const doFetch = deps.fetch ?? fetch;
-    const credentials = await assumeRole(inputs, sessionName, {
-      io,
-      env,
-      sleep: deps.sleep,
-      random: deps.random,
-      fetch: doFetch,
-    });
-    const account = await checkAccount(inputs, credentials, env, doFetch);
+    const stsDeps = { io, env, sleep: deps.sleep, random: deps.random, fetch: doFetch };
+    const credentials = await assumeRole(inputs, sessionName, stsDeps);
+    const account = await checkAccount(inputs, credentials, stsDeps);
     io.info(`assumed ${inputs["role-to-assume"]} in account ${account} as ${sessionName}`);
     const aws = {
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,

@@ -1,16 +1,31 @@
 /**
- * Errors from STS worth another try: throttling, and GitHub's IdP not answering AWS in time. The SDK names
- * modelled errors after their shapes (IDPCommunicationErrorException), unmodelled ones after the code.
+ * Errors from STS worth another try: throttling, STS or the network failing on its side, and GitHub's IdP
+ * not answering AWS in time. The SDK names modelled errors after their shapes
+ * (IDPCommunicationErrorException), unmodelled ones after the code.
  */
 const RETRYABLE = new Set([
   "Throttling",
   "ThrottlingException",
   "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "PriorRequestNotComplete",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+  "InternalFailure",
+  "InternalError",
+  "RequestTimeout",
+  "RequestTimeoutException",
   "IDPCommunicationError",
   "IDPCommunicationErrorException",
   "InvalidIdentityToken",
   "InvalidIdentityTokenException",
+  // fetchRequestHandler (http.ts): the request never got an HTTP answer.
+  "NetworkError",
 ]);
+
+/** Answers another try cannot change: the request or the trust policy is wrong. */
+const NEVER =
+  /^(AccessDenied|ValidationError|InvalidParameter|MalformedPolicyDocument|PackedPolicyTooLarge|ExpiredToken|InvalidClientTokenId|RegionDisabled)/;
 
 export interface RetryOptions {
   attempts: number;
@@ -22,7 +37,11 @@ export interface RetryOptions {
 }
 
 export function isRetryable(error: unknown): boolean {
-  return error instanceof Error && RETRYABLE.has(error.name);
+  if (!(error instanceof Error) || NEVER.test(error.name)) return false;
+  if (RETRYABLE.has(error.name)) return true;
+  // A 5xx the SDK could not map to a modelled error (an HTML page from a proxy, a bare 503).
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+  return typeof status === "number" && status >= 500 && status <= 599;
 }
 
 /** Full-jitter exponential backoff: wait a random time up to base·2^attempt, capped. */

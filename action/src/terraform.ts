@@ -1,5 +1,6 @@
 import { redact } from "../../src/core/redact/index.js";
 import { spawn } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 
 export interface RunResult {
   code: number;
@@ -49,8 +50,6 @@ export function terraformEnv(env: NodeJS.ProcessEnv, aws: Record<string, string>
   return { ...clean, ...aws, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
 }
 
-// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-const ANSI = /\u001b\[[0-9;]*m/g;
 const MAX_LINE = 400;
 
 /**
@@ -70,7 +69,8 @@ export function errorExcerpt(
     window = stderr.slice(-reach);
     window = window.slice(window.indexOf("\n") + 1);
   }
-  const lines = redactText(window.replace(/\r/g, "").replace(ANSI, ""))
+  // Every ANSI escape (colours, cursor moves, OSC links), not only colours.
+  const lines = redactText(stripVTControlCharacters(window).replace(/\r/g, ""))
     .split("\n")
     .map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l));
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === "") lines.pop();

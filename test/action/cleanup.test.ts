@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { EXPORTED_STATE, runPost } from "../../action/src/cleanup.js";
 import type { ActionsIO } from "../../action/src/io.js";
-import { withRetry } from "../../action/src/retry.js";
+import { isRetryable, withRetry } from "../../action/src/retry.js";
+import { errorExcerpt } from "../../action/src/terraform.js";
 import { splitArgs } from "../../action/src/inputs.js";
 import { eventRefusal } from "../../action/src/guard.js";
 
@@ -70,6 +71,29 @@ describe("withRetry", () => {
     expect(sleeps).toEqual([1000, 2000, 3000, 3000]);
   });
 
+  it("retries throttling, 5xx and network failures, never AccessDenied or validation errors", () => {
+    const withStatus = (name: string, status: number) =>
+      Object.assign(named(name), { $metadata: { httpStatusCode: status } });
+    for (const retried of [
+      named("Throttling"),
+      named("NetworkError"),
+      named("InternalFailure"),
+      withStatus("Unknown", 503),
+      withStatus("UnknownError", 500),
+    ])
+      expect([retried.name, isRetryable(retried)]).toEqual([retried.name, true]);
+    for (const final of [
+      named("AccessDenied"),
+      withStatus("AccessDeniedException", 500),
+      named("ValidationError"),
+      withStatus("ValidationError", 503),
+      named("ExpiredTokenException"),
+      withStatus("Unknown", 404),
+      "Throttling",
+    ])
+      expect(isRetryable(final)).toBe(false);
+  });
+
   it("does not retry other errors", async () => {
     let calls = 0;
     const attempt = withRetry(
@@ -111,5 +135,13 @@ describe("inputs and guard", () => {
     ).toMatch(/code from a deleted fork/);
     for (const name of ["pull_request_target", "workflow_run", "issue_comment", undefined])
       expect(eventRefusal(name, samePr)).toMatch(/runs only on pull_request \(from this repository\), push/);
+  });
+});
+
+describe("errorExcerpt", () => {
+  it("strips every ANSI escape, not only colours", () => {
+    const stderr =
+      "\u001b[31mError:\u001b[0m bad\r\n\u001b[2K\u001b[1Gnext \u001b]8;;https://x.test\u0007link\u001b]8;;\u0007\n";
+    expect(errorExcerpt(stderr)).toBe("Error: bad\nnext link");
   });
 });

@@ -14,7 +14,7 @@ import {
   sts,
   stsAction,
 } from "./mocks.js";
-import { stsErrorXml } from "./sts-xml.js";
+import { assumeRoleXml, callerIdentityXml, stsErrorXml } from "./sts-xml.js";
 
 let runner: Runner | undefined;
 afterEach(() => {
@@ -45,6 +45,47 @@ describe("the plan Action's credentials and guards", () => {
     expect(run.sleeps).toEqual([500, 1000, 2000]);
     expect(run.stdout).toContain(`assume role ${ROLE}: Throttling; retry 1 in 500 ms`);
     expectNoSecrets(run);
+  });
+
+  it("retries a 5xx, a dropped connection and a throttled GetCallerIdentity, then recovers", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", { plan: { code: 2 }, show: "sensitive-unknown.json" });
+    oidc();
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .reply(503, "<html><body>Service Unavailable</body></html>", { "content-type": "text/html" });
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .replyWithError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .reply(200, assumeRoleXml(), { "content-type": "text/xml" });
+    nock(STS)
+      .post("/", stsAction("GetCallerIdentity"))
+      .reply(400, stsErrorXml("Throttling", "Rate exceeded"), { "content-type": "text/xml" });
+    nock(STS)
+      .post("/", stsAction("GetCallerIdentity"))
+      .reply(200, callerIdentityXml("123456789012"), { "content-type": "text/xml" });
+    noComments();
+    expectPost();
+    const run = await runner.run();
+    expect(run.ok).toBe(true);
+    expect(run.sleeps).toEqual([500, 1000, 500]);
+    expect(run.stdout).toContain(`assume role ${ROLE}: NetworkError; retry 2 in 1000 ms`);
+    expect(run.stdout).toContain("get caller identity: Throttling; retry 1 in 500 ms");
+    expectNoSecrets(run);
+  });
+
+  it("never retries a validation error", async () => {
+    runner = new Runner(inputs, prEvent).root("prod", {});
+    oidc();
+    nock(STS)
+      .post("/", stsAction("AssumeRoleWithWebIdentity"))
+      .reply(400, stsErrorXml("ValidationError", "1 validation error detected: RoleSessionName"), {
+        "content-type": "text/xml",
+      });
+    const run = await runner.run();
+    expect(run.ok).toBe(false);
+    expect(run.sleeps).toEqual([]);
   });
 
   it("fails fast on AccessDenied, naming the trust policy conditions and the token's sub", async () => {
