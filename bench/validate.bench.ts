@@ -1,6 +1,6 @@
 // Validation over a generated repository of 2,000 Terraform files built from the realistic test fixtures
 // (S3 split resources, IAM with jsonencode, for_each and dynamic blocks, nested modules, .tf.json).
-// Reports end-to-end files/s (read, parse, schema check, fmt check) and the pure schema check alone.
+// Reports end-to-end files/s (read, parse, schema and semantic checks, fmt check) and each step alone.
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { formatHcl } from "../src/adapters/hcl/format.js";
 import { loadTerraformDirectory } from "../src/adapters/terraform/index.js";
 import { loadAwsProviderSchema } from "../src/core/terraform/schema/index.js";
+import { checkSemantics } from "../src/core/terraform/semantic/index.js";
 import { validateAgainstSchema } from "../src/core/terraform/validate/index.js";
 import { validateDirectory } from "../src/tasks/validate.js";
 import { mib, peakRss, report } from "./util.js";
@@ -62,7 +63,7 @@ try {
   const cold = await timed(() => validateDirectory(root));
   const warm = await timed(() => validateDirectory(root));
   const rate = warm.result.filesChecked / warm.seconds;
-  report("validate end-to-end (read+parse+schema+fmt)", {
+  report("validate end-to-end (read+parse+schema+semantic+fmt)", {
     files: String(warm.result.filesChecked),
     errors: String(warm.result.findings.filter((f) => f.severity === "error").length),
     cold_files_per_s: cold.result.filesChecked / cold.seconds,
@@ -75,6 +76,7 @@ try {
   // Where the time goes: reading and parsing (hcl2json WASM), the schema check, the fmt check.
   const load = await timed(() => loadTerraformDirectory(root));
   const check = await timed(() => validateAgainstSchema(load.result.files, schema));
+  const semantic = await timed(() => checkSemantics(load.result.files, schema));
   const hcl = load.result.files.filter((f) => !f.path.endsWith(".tf.json"));
   const fmt = await timed(async () => {
     for (const file of hcl) await formatHcl(file.content);
@@ -82,6 +84,7 @@ try {
   report("validate breakdown", {
     read_parse_files_per_s: load.result.files.length / load.seconds,
     schema_check_files_per_s: load.result.files.length / check.seconds,
+    semantic_check_files_per_s: load.result.files.length / semantic.seconds,
     fmt_check_files_per_s: hcl.length / fmt.seconds,
   });
 

@@ -88,9 +88,12 @@ function runBatch(items: readonly (readonly [string, string])[], dir: string): R
  * batch); without them, children share the root's default provider. Aliased ones stay: resources use them.
  */
 function withoutDefaultProvider(text: string): string {
-  return text.replace(/^provider\s+"aws"\s*\{\n([\s\S]*?)^\}\s*$/gm, (block, body: string) =>
-    /^\s*alias\s*=/m.test(body) ? block : "",
-  );
+  // `required_version` judges the terraform binary on this machine, not the configuration: not our question.
+  return text
+    .replace(/^\s*required_version\s*=.*$/gm, "")
+    .replace(/^provider\s+"aws"\s*\{\n([\s\S]*?)^\}\s*$/gm, (block, body: string) =>
+      /^\s*alias\s*=/m.test(body) ? block : "",
+    );
 }
 
 function tf(dir: string, args: string[]): { status: number | null; stdout: string; text: string } {
