@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "@jest/globals";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -143,5 +144,27 @@ describe("devops-agent diagnose", () => {
       stdout: "",
       stderr: `devops-agent diagnose: cannot read ${LOG_FIXTURES}: EISDIR\n`,
     });
+  });
+});
+
+describe("devops-agent diagnose inside GitHub Actions", () => {
+  it("spells out the trust-policy subject from the runner's repository, event and branch", async () => {
+    const { run } = await import("../../src/cli/main.js");
+    let stdout = "";
+    const log = Buffer.from(
+      "Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity\n",
+    );
+    const code = await run(["diagnose", "-", "--json"], {
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+      readStdin: () => Promise.resolve(log),
+      stdinStream: () => Readable.from([log]),
+      env: { GITHUB_REPOSITORY: "Acme/Infra", GITHUB_EVENT_NAME: "push", GITHUB_REF_NAME: "main" },
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { category: string; fix: string };
+    expect(out.category).toBe("permissions_iam");
+    expect(out.fix).toContain("`repo:Acme/Infra:ref:refs/heads/main`");
   });
 });

@@ -2,7 +2,7 @@ import { open } from "node:fs/promises";
 import { excerptFromStream } from "../../adapters/logs/index.js";
 import type { StreamExcerpt } from "../../adapters/logs/index.js";
 import { diagnose, schemaArgumentSuggester, unmatchedDiagnosis } from "../../core/diagnosis/index.js";
-import type { ArgumentSuggester, Diagnosis } from "../../core/diagnosis/index.js";
+import type { ArgumentSuggester, Diagnosis, RepoContext } from "../../core/diagnosis/index.js";
 import { loadAwsProviderSchema } from "../../core/terraform/schema/loader.js";
 import { type CliCommand, type CliIO, UsageError, parseCliArgs } from "../io.js";
 
@@ -37,6 +37,15 @@ const suggestFromSchema: ArgumentSuggester = (resourceType, name) => {
   }
   return suggest(resourceType, name);
 };
+
+/** Inside GitHub Actions the runner says which repository, event and branch this is. */
+function repoFromEnv(env: NodeJS.ProcessEnv): RepoContext {
+  const repo: RepoContext = {};
+  if (env["GITHUB_REPOSITORY"]) repo.repository = env["GITHUB_REPOSITORY"];
+  if (env["GITHUB_EVENT_NAME"]) repo.event = env["GITHUB_EVENT_NAME"];
+  if (env["GITHUB_REF_NAME"]) repo.branch = env["GITHUB_REF_NAME"];
+  return repo;
+}
 
 function indent(text: string): string {
   return text
@@ -82,7 +91,8 @@ export const diagnoseCommand: CliCommand = {
     if (excerpt.binary)
       throw new UsageError(`${file === "-" ? "standard input" : file} is binary data, not a text log`);
     const diagnosis =
-      diagnose(excerpt, { suggestArgument: suggestFromSchema }) ?? unmatchedDiagnosis(excerpt);
+      diagnose(excerpt, { suggestArgument: suggestFromSchema, repo: repoFromEnv(io.env) }) ??
+      unmatchedDiagnosis(excerpt);
     if (parsed.values.json) {
       const { category, title, rootCause, fix, confidence, evidence, source, autoFixable } = diagnosis;
       // The DESIGN contract, plus `autoFixable` (issue 15): the human output already says it.
