@@ -27,6 +27,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "what AWS infrastructure the Terraform in DIR declares",
     load: async () => (await import("./inventory.js")).inventoryCommand,
   },
+  mcp: {
+    summary: "MCP server (stdio, or streamable HTTP) exposing validate, inventory, plan, diagnose, docs",
+    load: async () => (await import("./mcp.js")).mcpCommand,
+  },
   plan: {
     summary: "summarize `terraform show -json` output (Markdown comment or JSON)",
     load: async () => (await import("./plan.js")).planCommand,
