@@ -16,9 +16,16 @@ export async function callCli(argv: string[], cwd: string, stdin?: string): Prom
     stdout: (text) => (stdout += text.endsWith("\n") ? text : `${text}\n`),
     stderr: (text) => (stderr += text.endsWith("\n") ? text : `${text}\n`),
     readStdin: () => Promise.resolve(Buffer.from(stdin ?? "")),
+    stdinStream: () => chunks(stdin ?? ""),
     env: process.env,
     cwd,
   };
   const code = await run(argv, io);
   return { code, stdout: redact(stdout), stderr: redact(stderr) };
+}
+
+function chunks(text: string): AsyncIterable<Uint8Array> {
+  return (async function* () {
+    if (text !== "") yield await Promise.resolve(Buffer.from(text));
+  })();
 }

@@ -28,7 +28,7 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import("./inventory.js")).inventoryCommand,
   },
   mcp: {
-    summary: "MCP server (stdio, or streamable HTTP) exposing validate, inventory, plan, diagnose, docs",
+    summary: "an MCP server for AI editors and agents (stdio, or --http)",
     load: async () => (await import("./mcp.js")).mcpCommand,
   },
   plan: {

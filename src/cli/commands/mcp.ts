@@ -22,7 +22,7 @@ Exit codes: 0 the client closed the connection; 2 bad usage.`;
 export const mcpCommand: CliCommand = {
   usage: USAGE,
   help: HELP,
-  summary: "MCP server (stdio, or streamable HTTP) exposing validate, inventory, plan, diagnose, docs",
+  summary: "an MCP server for AI editors and agents (stdio, or --http)",
   async run(argv, io) {
     const { values } = parseCliArgs({
       args: argv,
