@@ -24,5 +24,7 @@ git("commit", "--quiet", "-m", "demo infrastructure");
 
 console.error(`Demo repository: ${repo}\nRequest: ${request}\n`);
 const code = await run(["ask", request, "--repo", repo, "--offline"]);
-console.error(`\nInspect it: git -C ${repo} log --stat -1 ; git -C ${repo} diff main`);
+const branch = git("branch", "--list", "agent/ask-*", "--format=%(refname:short)").toString().trim();
+if (branch !== "")
+  console.error(`\nInspect it: git -C ${repo} log --stat -1 ${branch} ; git -C ${repo} diff main ${branch}`);
 process.exitCode = code;

@@ -3,7 +3,7 @@ import type { RepoConfig } from "../core/config/index.js";
 import { type PromptContext, schemaSignature } from "../core/prompt/index.js";
 import { listRecipes, recipeContextSchema, type RecipeContext } from "../core/recipes/index.js";
 import { type Conventions, detectConventions } from "../core/terraform/conventions/index.js";
-import { buildInventory } from "../core/terraform/inventory/index.js";
+import { applyRootGlobs, buildInventory } from "../core/terraform/inventory/index.js";
 import type { Inventory } from "../core/terraform/inventory/types.js";
 import type { Finding } from "../core/terraform/types.js";
 import { protectedGlobs } from "./paths.js";
@@ -16,10 +16,18 @@ export interface RepoContext {
 }
 
 /** Inventory and conventions of a checkout, as the agent needs them. */
-export async function gatherRepoContext(workspaceDir: string): Promise<RepoContext> {
+export async function gatherRepoContext(
+  workspaceDir: string,
+  options: { roots?: readonly string[]; root?: string } = {},
+): Promise<RepoContext> {
   const loaded = await loadTerraformDirectory(workspaceDir);
-  const inventory = buildInventory(loaded.files);
-  return { inventory, conventions: detectConventions(loaded.files, inventory), errors: loaded.errors };
+  const inventory = applyRootGlobs(buildInventory(loaded.files), options.roots ?? []);
+  const conventions = detectConventions(
+    loaded.files,
+    inventory,
+    options.root === undefined ? {} : { root: options.root },
+  );
+  return { inventory, conventions, errors: loaded.errors };
 }
 
 const REFERENCE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;

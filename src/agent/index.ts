@@ -12,9 +12,11 @@ import type { AgentInput, AgentResult } from "./types.js";
 import { resourceChanges } from "./resources.js";
 import { openWorkspace } from "./workspace.js";
 import { docsContextFor } from "./docs-context.js";
+import { applyPlan, blockedReason, synthesizePlan } from "./synth.js";
+import { describePlan, type ChangePlan } from "../core/synth/index.js";
 
 export type * from "./types.js";
-export { gatherRepoContext, recipeContextFor } from "./context.js";
+export { gatherRepoContext, recipeContextFor, type RepoContext } from "./context.js";
 
 const NEEDS_MODEL =
   "I can't do this offline; configure a model (LLM_API_KEY / LLM_BASE_URL / LLM_MODEL) so the agent can write it";
@@ -51,14 +53,28 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
 
   const plan = planRecipes(request, session.recipeContext);
   const covered = plan.files.length > 0 && plan.questions.length === 0 && plan.unrecognized.length === 0;
-  const useModel = input.llm !== null && !covered && request !== "";
+  // Under the recipes, the schema-driven plan; the model (when configured) starts from it and its checks.
+  const candidate = covered
+    ? null
+    : synthesizePlan(request, session.recipeContext, input.inventory, input.conventions.root, {
+        ...(input.planHook ? { hook: input.planHook } : {}),
+      });
+  // A plan that found nothing to build leaves the recipes' questions ("what do you need?") to answer.
+  const synth =
+    candidate !== null && (candidate.create.length > 0 || candidate.refusals.length > 0) ? candidate : null;
+  if (synth !== null && input.onPlan) await input.onPlan(synth, describePlan(synth));
+  const refused = synth !== null && synth.refusals.length > 0;
+  const useModel = input.llm !== null && !covered && request !== "" && !refused;
   const outcome =
     input.llm !== null && useModel
       ? fromLoop(
           await runModelLoop({
             llm: input.llm,
             session,
-            request,
+            request:
+              synth === null
+                ? request
+                : `${request}\n\nOffline plan to start from (check it; it may be incomplete):\n${describePlan(synth)}`,
             prompt: promptContextFor(input.conventions, input.inventory, input.config),
             budgets: input.config.budgets,
             meter,
@@ -67,8 +83,10 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
             lessonsContext: input.lessonsContext ?? null,
           }),
         )
-      : await fromRecipes(session, plan, input.llm !== null);
-  const mode = useModel ? "llm" : "recipes";
+      : synth !== null
+        ? await fromSynth(session, synth)
+        : await fromRecipes(session, plan, input.llm !== null);
+  const mode = useModel ? "llm" : synth !== null ? "generic" : "recipes";
   const validation: ChangeValidation =
     session.changes.size === 0
       ? { ok: false, findings: [], skipped: [], checks: [] }
@@ -92,6 +110,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
       ? { questions: outcome.questions.map((q) => input.redactor.redact(q)) }
       : {}),
     refusals: session.refusals,
+    ...(synth === null ? {} : { plan: synth }),
   };
   input.log.info(
     { event: "agent.end", ok, mode, files: result.files.length, llm: result.llm, reason: result.reason },
@@ -130,6 +149,17 @@ function fromLoop(outcome: LoopOutcome): Outcome {
     questions: [],
   };
 }
+
+/** The generic path: write the plan when it covers the request, or say what it does not cover. */
+async function fromSynth(session: Session, plan: ChangePlan): Promise<Outcome> {
+  const applied = await applyPlan(session, plan);
+  if (applied.blocked !== null) {
+    return { ok: false, summary: applied.text, reason: applied.blocked, questions: [] };
+  }
+  return { ok: true, summary: applied.text, questions: [] };
+}
+
+export { blockedReason };
 
 /** The no-model path: write what the recipes planned, or say honestly what is missing. */
 async function fromRecipes(session: Session, plan: RecipePlan, modelConfigured: boolean): Promise<Outcome> {

@@ -9,6 +9,7 @@ import type { ValidationCheck } from "../core/terraform/checks.js";
 import type { Finding } from "../core/terraform/types.js";
 import type { Log } from "../tasks/types.js";
 import type { PythonCheck } from "./python.js";
+import type { ChangePlan } from "../core/synth/index.js";
 
 /** Live documentation, when the caller has a docs client (`createRetriever(createDocsClient())`). */
 export interface DocsRetriever {
@@ -33,6 +34,10 @@ export interface AgentInput {
   docs?: DocsRetriever;
   /** The repository's lessons for the model, fenced as data by the caller. */
   lessonsContext?: string | null;
+  /** Called with the generic plan before any file is written (the CLI prints it). */
+  onPlan?: (plan: ChangePlan, text: string) => void | Promise<void>;
+  /** Rewrites the generic plan before it is shown and rendered (lessons applied as defaults). */
+  planHook?: (plan: ChangePlan) => ChangePlan;
   /** Defaults to `python3 -m py_compile`. */
   python?: PythonCheck;
 }
@@ -51,7 +56,7 @@ export interface Refusal {
 export interface AgentResult {
   ok: boolean;
   /** How the change was made: recipes only, or the model with tools. */
-  mode: "recipes" | "llm";
+  mode: "recipes" | "generic" | "llm";
   files: FileChanged[];
   /** Resources and data sources the change adds (`data.` prefix) or removes, from an inventory diff. */
   resources: { type: string; name: string; change: "add" | "remove" }[];
@@ -65,4 +70,6 @@ export interface AgentResult {
   llm: UsageSnapshot;
   questions?: string[];
   refusals: Refusal[];
+  /** The generic plan, when the recipes did not cover the request. */
+  plan?: ChangePlan;
 }

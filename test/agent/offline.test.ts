@@ -65,15 +65,29 @@ describe("runAgent without a model (recipes only)", () => {
     expect(result.questions?.[0]).toMatch(/^The request is empty\. What AWS infrastructure do you need\?/);
   });
 
-  it("says honestly it cannot do an out-of-catalogue request offline, and what it would need", async () => {
+  it("covers an out-of-catalogue request with the schema-driven generator, and shows its plan", async () => {
     const { input } = await agentInput(dir, "Add an RDS Postgres database for the billing service");
+    const result = await runAgent(input);
+    expect(result).toMatchObject({
+      ok: true,
+      mode: "generic",
+      files: [{ path: "rds.tf", action: "create" }],
+    });
+    expect(result.resources.map((r) => r.type)).toContain("aws_db_instance");
+    expect(result.summary).toContain("### Plan of the change");
+    expect(result.title).toBe("Add aws_db_instance.main");
+  });
+
+  it("says honestly what it cannot cover offline and writes nothing", async () => {
+    const { input } = await agentInput(
+      dir,
+      "Add an RDS Postgres database with a random_password for its admin",
+    );
     const result = await runAgent(input);
     expect(result.ok).toBe(false);
     expect(result.files).toEqual([]);
-    expect(result.reason).toMatch(
-      /^I can't do this offline; configure a model \(LLM_API_KEY \/ LLM_BASE_URL \/ LLM_MODEL\) so the agent can write it: .*rds/i,
-    );
-    expect(result.summary.startsWith(result.reason ?? "-")).toBe(true);
+    expect(result.reason).toBe("part of the request is not covered offline: random_password");
+    expect(result.summary).toContain("**Not understood — not covered by this change:**\n- random_password");
   });
 
   it("ignores instructions hidden in HTML comments and invisible characters", async () => {

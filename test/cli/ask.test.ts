@@ -48,7 +48,7 @@ describe("devops-agent ask", () => {
     expect(out.validation).toEqual({ ok: true, findings: [] });
     expect(out.llm).toEqual({ calls: 0, promptTokens: 0, completionTokens: 0 });
     const head = await git(["log", "-1", "--format=%s%n%an", out.branch ?? ""], dir);
-    expect(head).toContain("devops-agent: an SQS queue for orders");
+    expect(head).toContain("devops-agent: Add aws_sqs_queue.orders and 2 more");
     expect(head).toContain("devops-agent[bot]");
   });
 

@@ -9,7 +9,7 @@ import { revParse } from "./state.js";
  * but did not commit are restored (or removed when new), and a branch with no commit of ours is deleted
  * after switching back. openLocal checked the tree was clean, so every change undone here is ours.
  */
-export async function restoreLocal(state: WorkspaceState): Promise<void> {
+export async function restoreLocal(state: WorkspaceState, returnToStart = false): Promise<void> {
   const problems: string[] = [];
   const attempt = async (what: string, step: () => Promise<unknown>) => {
     await step().catch((error: unknown) => {
@@ -29,7 +29,8 @@ export async function restoreLocal(state: WorkspaceState): Promise<void> {
   state.written.clear();
   const created = state.createdBranch;
   const head = await revParse(state, "HEAD").catch(() => undefined);
-  if (created !== undefined && head === state.baseSha) {
+  const unused = head === (state.branchStart ?? state.baseSha);
+  if (created !== undefined && (unused || returnToStart)) {
     // A detached start is named by its short sha; go back to the exact commit then.
     const onBranch = await state.git.succeeds([
       "rev-parse",
@@ -41,7 +42,7 @@ export async function restoreLocal(state: WorkspaceState): Promise<void> {
     await attempt(`switch back to ${base}`, () =>
       state.git.run("git checkout", base, ["checkout", "--quiet", base]),
     );
-    if (problems.length === 0) {
+    if (problems.length === 0 && unused) {
       await attempt(`delete ${created}`, () =>
         state.git.run("git branch", created, ["branch", "--quiet", "-D", created]),
       );

@@ -25,6 +25,8 @@ export interface WorkspaceState {
   written: Set<string>;
   /** The branch checkoutBranch created in a local repository, if any. */
   createdBranch: string | undefined;
+  /** The commit the created branch started at (HEAD, or the `from` of checkoutBranch). */
+  branchStart: string | undefined;
 }
 
 /** A workspace before it has read its branches: everything git will fill in starts empty. */
@@ -41,6 +43,7 @@ export function newState(
     disposed: false,
     written: new Set(),
     createdBranch: undefined,
+    branchStart: undefined,
   };
 }
 

@@ -48,8 +48,13 @@ export interface Workspace {
   /** The commit HEAD points at now (changes after checkoutBranch and commit). */
   readonly headSha: string;
   branchName(issueNumber: number, title: string): string;
-  /** Clone: creates or resets `name` at the base commit. Local: a new branch from HEAD; returns the name used. */
-  checkoutBranch(name: string): Promise<string>;
+  /**
+   * Clone: creates or resets `name` at the base commit. Local: a new branch from HEAD, or from `from` (a
+   * branch or commit) when given; returns the name used.
+   */
+  checkoutBranch(name: string, from?: string): Promise<string>;
+  /** Files changed by other writers in this run (the agent's confined writer), for dispose() to undo. */
+  adopt(relPaths: readonly string[]): void;
   writeFile(relPath: string, content: string | Uint8Array): Promise<void>;
   readFile(relPath: string, options?: { maxBytes?: number }): Promise<string>;
   status(): Promise<FileChange[]>;
@@ -61,9 +66,10 @@ export interface Workspace {
   humanCommitsSince(sha: string): Promise<CommitInfo[]>;
   /**
    * Clone: removes the directory. Local: undoes what the agent wrote but did not commit, and when nothing
-   * was committed switches back to the starting branch and deletes the one it created. Safe to call twice.
+   * was committed switches back to the starting branch and deletes the one it created; with `returnToStart`
+   * it also switches back after a commit, keeping the new branch. Safe to call twice.
    */
-  dispose(): Promise<void>;
+  dispose(options?: { returnToStart?: boolean }): Promise<void>;
 }
 
 export interface CloneOptions {

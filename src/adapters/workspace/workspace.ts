@@ -40,7 +40,7 @@ export function workspaceFromState(state: WorkspaceState): Workspace {
       return state.headSha;
     },
     branchName,
-    async checkoutBranch(name) {
+    async checkoutBranch(name, from) {
       live("git checkout");
       const chosen =
         state.kind === "local"
@@ -57,8 +57,10 @@ export function workspaceFromState(state: WorkspaceState): Workspace {
         await state.git.run("git checkout", chosen, ["checkout", "-B", chosen, state.baseSha]);
         state.leases.set(chosen, await remoteSha(state, chosen));
       } else {
-        await state.git.run("git checkout", chosen, ["checkout", "-b", chosen]);
+        const start = from === undefined ? [] : [await revParse(state, from)];
+        await state.git.run("git checkout", chosen, ["checkout", "--quiet", "-b", chosen, ...start]);
         state.createdBranch = chosen;
+        state.branchStart = await revParse(state, "HEAD");
       }
       state.headSha = await revParse(state, "HEAD");
       return chosen;
@@ -100,12 +102,15 @@ export function workspaceFromState(state: WorkspaceState): Workspace {
       live("git log");
       return humanCommitsSince(state, sha);
     },
-    async dispose() {
+    adopt(relPaths) {
+      for (const path of relPaths) state.written.add(path);
+    },
+    async dispose(options) {
       if (state.disposed) return;
       state.disposed = true;
       if (state.ownedDir !== undefined)
         await rm(state.ownedDir, { recursive: true, force: true, maxRetries: 3 });
-      else await restoreLocal(state);
+      else await restoreLocal(state, options?.returnToStart === true);
     },
   };
 }

@@ -3,16 +3,19 @@ import { TerraformRootError, loadTerraformDirectory } from "../../adapters/terra
 import { redactDeep } from "../../core/redact/index.js";
 import {
   type InventoryContract,
+  applyRootGlobs,
   buildInventory,
   toInventoryContract,
 } from "../../core/terraform/inventory/index.js";
 import { type CliCommand, UsageError } from "../io.js";
 import { parseDirFlags } from "../dir-flags.js";
+import { readRepoConfig } from "../repo-config.js";
 
 const HELP = `devops-agent inventory DIR [--json]
 
 What AWS infrastructure the Terraform under DIR declares: resources and data sources by type, module
-calls, and the root modules (directories Terraform would run in). Scans .tf and .tf.json files
+calls, and the root modules (directories Terraform would run in; terraform.roots globs in
+DIR/.github/devops-agent.yml decide when present). Scans .tf and .tf.json files
 recursively, skipping .terraform/, hidden folders and node_modules/.
 
 --json   print {resources, dataSources, modules, files, errors} instead of tables
@@ -42,7 +45,9 @@ export const inventoryCommand: CliCommand = {
         throw new UsageError(error.message.replace(resolve(io.cwd, dir), dir));
       throw error;
     }
-    const inventory = buildInventory(loaded.files);
+    // The repo config's terraform.roots globs decide which directories are roots, as for ask and the app.
+    const config = await readRepoConfig(resolve(io.cwd, dir), io);
+    const inventory = applyRootGlobs(buildInventory(loaded.files), config.terraform.roots);
     const fileCount = loaded.files.length + loaded.errors.filter((e) => FILE_PROBLEMS.has(e.code)).length;
     const contract = redactDeep(toInventoryContract(inventory, fileCount, loaded.errors));
     const empty = fileCount === 0 && loaded.errors.length === 0;

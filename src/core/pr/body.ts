@@ -63,7 +63,9 @@ export function pullRequestBody(report: ChangeReport): string {
   const how =
     report.mode === "recipes"
       ? "built from the agent's secure-by-default recipes (no model call)"
-      : "written by the agent with a model, then checked offline";
+      : report.mode === "generic"
+        ? "synthesized from the AWS provider schema with the agent's secure defaults (no model call)"
+        : "written by the agent with a model, then checked offline";
   return [
     "## Summary",
     "",

@@ -6,7 +6,7 @@ import type { AppliedLesson } from "../lessons/types.js";
 export interface ChangeReport {
   request: string;
   summary: string;
-  mode: "recipes" | "llm";
+  mode: "recipes" | "generic" | "llm";
   files: { path: string; action: "create" | "modify" }[];
   resources: { type: string; name: string; change: "add" | "remove" }[];
   validation: { ok: boolean; findings: Finding[]; skipped: string[]; checks?: ValidationCheck[] };

@@ -1,5 +1,6 @@
 import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index.js";
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
+import { chooseRoot } from "../../core/terraform/inventory/index.js";
 import { createWorkspace, type Workspace } from "../../adapters/workspace/index.js";
 import { cloneUrl, repoWebUrl } from "../../connect.js";
 import { createRetriever } from "../../adapters/docs/index.js";
@@ -40,7 +41,21 @@ export async function performChange(
       change.delivery.kind === "new-pr"
         ? await workspace.checkoutBranch(workspace.branchName(change.origin.number, change.delivery.title))
         : change.delivery.branch;
-    const repo = await gatherRepoContext(workspace.dir);
+    const whole = await gatherRepoContext(workspace.dir, { roots: ctx.config.terraform.roots });
+    const choice = chooseRoot(whole.inventory, { request: change.request });
+    if (choice.kind !== "chosen") {
+      await step("read", "failed");
+      const candidates = choice.candidates.map((c) => `\`${c}\``).join(", ");
+      return {
+        status: "questions",
+        message: `This request fits more than one root module (${candidates}). Which one? Say it in the request (for example "in ${choice.candidates[0] ?? "envs/prod"}"), or narrow \`terraform.roots\` in \`.github/devops-agent.yml\`.`,
+        llm: { calls: 0, promptTokens: 0, completionTokens: 0 },
+      };
+    }
+    const repo =
+      choice.root === whole.conventions.root
+        ? whole
+        : await gatherRepoContext(workspace.dir, { roots: ctx.config.terraform.roots, root: choice.root });
     const learned = await lessonsForChange(ctx, workspace);
     await step("read", "done");
 
@@ -95,10 +110,10 @@ async function deliver(
   result: AgentResult,
   lessons: Pick<ShapedChange, "applied" | "skipped">,
 ): Promise<ChangeOutcome> {
-  const title =
-    change.delivery.kind === "new-pr"
-      ? change.delivery.title
-      : pullRequestTitle(change.request, (t) => ctx.redactor.redact(t));
+  // The title says what the change does (resources added), not what was asked.
+  const title = result.ok
+    ? ctx.redactor.redact(`devops-agent: ${result.title}`)
+    : pullRequestTitle(change.request, (t) => ctx.redactor.redact(t));
   const where = change.origin.kind === "autofix" ? "an automatic fix" : `#${change.origin.number}`;
   const commit = await workspace.commit(`${title}\n\nRequested in ${where} by @${ctx.job.sender}.`);
   if (!commit.committed) {

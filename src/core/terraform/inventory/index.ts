@@ -8,6 +8,7 @@ import type { Inventory, ResourceEntry } from "./types.js";
 
 export type * from "./types.js";
 export { toInventoryContract, type InventoryContract } from "./contract.js";
+export { applyRootGlobs, chooseRoot, type RootChoice } from "./root-choice.js";
 
 /** What the Terraform in a set of parsed files declares. Pure: same files, same inventory. */
 export function buildInventory(files: ParsedFile[]): Inventory {

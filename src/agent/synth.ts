@@ -1,0 +1,65 @@
+import {
+  describePlan,
+  loadSynthHints,
+  planChange,
+  renderPlan,
+  type ChangePlan,
+} from "../core/synth/index.js";
+import type { RecipeContext } from "../core/recipes/index.js";
+import type { Inventory } from "../core/terraform/inventory/types.js";
+import { loadAwsProviderSchema, type AwsProviderSchema } from "../core/terraform/schema/index.js";
+import type { Session } from "./session.js";
+import { writeRecipeFiles } from "./tools/recipe.js";
+
+/** Lessons and other policies may rewrite the plan before it is shown and rendered (e.g. a team's defaults). */
+export type PlanHook = (plan: ChangePlan) => ChangePlan;
+
+export interface SynthOutcome {
+  plan: ChangePlan;
+  text: string;
+  /** Why nothing was written; null when the files were written. */
+  blocked: string | null;
+}
+
+/** The schema-driven plan for a request in this repo: the generic path under the recipes. */
+export function synthesizePlan(
+  request: string,
+  repo: RecipeContext,
+  inventory: Inventory,
+  root: string,
+  options: { schema?: AwsProviderSchema; hook?: PlanHook } = {},
+): ChangePlan {
+  const key = inventory.resources.find((r) => r.dir === root && r.type === "aws_kms_key");
+  const plan = planChange(request, {
+    schema: options.schema ?? loadAwsProviderSchema(),
+    repo,
+    hints: loadSynthHints(),
+    ...(key === undefined ? {} : { kmsKey: `aws_kms_key.${key.name}` }),
+  });
+  return options.hook === undefined ? plan : options.hook(plan);
+}
+
+/** Why a plan must not be written, in one line; null when it covers the request. */
+export function blockedReason(plan: ChangePlan): string | null {
+  if (plan.refusals.length > 0)
+    return `refused: ${plan.refusals.map((r) => `${r.part} (${r.reason}; instead, ${r.alternative})`).join("; ")}`;
+  if (!plan.create.some((r) => r.origin === "requested") && plan.create.length === 0)
+    return "I could not find AWS resources in this request";
+  if (plan.notUnderstood.length > 0)
+    return `part of the request is not covered offline: ${plan.notUnderstood.join(", ")}`;
+  return null;
+}
+
+/** Writes the plan's files when it covers the request; otherwise writes nothing and says why. */
+export async function applyPlan(session: Session, plan: ChangePlan): Promise<SynthOutcome> {
+  const text = describePlan(plan);
+  const blocked = blockedReason(plan);
+  if (blocked !== null) return { plan, text, blocked };
+  const files = renderPlan(plan, session.recipeContext, "variables.tf");
+  await writeRecipeFiles(
+    session,
+    { files, resources: plan.create.map((r) => ({ type: r.type, name: r.name })) },
+    "synthesize",
+  );
+  return { plan, text, blocked: null };
+}

@@ -1,0 +1,108 @@
+import { redact } from "../redact/index.js";
+import { bodyOf, fileFor } from "./render.js";
+import { build } from "./build.js";
+import { refusalsFor } from "./refuse.js";
+import { ALIASES } from "./aliases.js";
+import type { ChangePlan, SynthContext } from "./types.js";
+import { FILLER, tokenize } from "./words.js";
+
+export type {
+  ChangePlan,
+  PlannedResource,
+  PlannedVariable,
+  Refusal,
+  SynthContext,
+  SynthHints,
+} from "./types.js";
+export { renderPlan } from "./render.js";
+export { describePlan, planIsComplete } from "./describe.js";
+export { loadSynthHints } from "./hints.js";
+
+/** Resource types of other providers: the offline path writes only AWS resources. */
+const FOREIGN = /^(?:random|tls|archive|null|local|time|http|kubernetes|helm|google|azurerm|github)_[a-z_]+$/;
+const NAMED = new Set([
+  "service",
+  "team",
+  "app",
+  "application",
+  "system",
+  "project",
+  "workload",
+  "site",
+  "website",
+  "job",
+  "product",
+]);
+const OPTIONAL = /\b(?:optionally|optional(?:ly)?|if possible|nice to have|maybe also)\b/i;
+
+let vocabulary: Set<string> | undefined;
+/** Words that name AWS services or resources: when one is left over, part of the request was not covered. */
+function infrastructureWords(types: readonly string[]): Set<string> {
+  if (vocabulary !== undefined) return vocabulary;
+  vocabulary = new Set();
+  for (const type of types) vocabulary.add(type.split("_")[1] ?? "");
+  for (const phrases of Object.values(ALIASES))
+    for (const p of phrases) if (!p.includes(" ")) vocabulary.add(p);
+  for (const w of FILLER) vocabulary.delete(w);
+  for (const w of [
+    "default",
+    "main",
+    "data",
+    "network",
+    "resource",
+    "service",
+    "config",
+    "app",
+    "auto",
+    "ec2",
+    "lb",
+    "db",
+    "vpc",
+    "iam",
+  ])
+    vocabulary.delete(w);
+  return vocabulary;
+}
+
+/**
+ * Request → the plan of the change: resource types from the request's words across the whole provider,
+ * arguments from its attributes, references wired to the repo's resources or new ones, secure defaults,
+ * variables for what nobody said. Pure: nothing is written; `renderPlan` turns it into files.
+ */
+export function planChange(request: string, ctx: SynthContext): ChangePlan {
+  const tokens = tokenize(request);
+  const built = build(request, tokens, ctx);
+  const vocab = infrastructureWords(ctx.schema.resourceTypes());
+  const marker = OPTIONAL.exec(request);
+  const isOptional = (at: number): boolean =>
+    marker !== null && at > marker.index && !request.slice(marker.index, at).includes(".");
+  const leftover = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t, i }) => !built.claimed.has(i) && (vocab.has(t.word) || FOREIGN.test(t.word)))
+    // "the billing service", "the search team": a name, not a service to build.
+    .filter(({ t, i }) => FOREIGN.test(t.word) || !NAMED.has(tokens[i + 1]?.word ?? ""));
+  const notUnderstood = [
+    ...built.missing,
+    ...new Set(leftover.filter(({ t }) => !isOptional(t.at)).map(({ t }) => t.word)),
+  ].map((w) => redact(w));
+  const optional = [...new Set(leftover.filter(({ t }) => isOptional(t.at)).map(({ t }) => redact(t.word)))];
+  return {
+    request,
+    understood: built.understood,
+    create: built.nodes.map((n) => ({
+      type: n.type,
+      name: n.name,
+      origin: n.origin,
+      why: n.why,
+      body: bodyOf(n.set),
+      file: fileFor(n.type, ctx.repo),
+      notes: n.notes,
+    })),
+    reuse: built.reused,
+    variables: built.variables,
+    notUnderstood,
+    optional,
+    refusals: refusalsFor(request),
+    data: built.data,
+  };
+}

@@ -1,0 +1,146 @@
+import { serviceOf } from "../terraform/conventions/services.js";
+import { ALIASES, LEGACY } from "./aliases.js";
+import { singular, type Token } from "./words.js";
+
+/** One way of naming a resource type in words, and how strongly a match on it counts. */
+interface Variant {
+  type: string;
+  words: string[];
+  score: number;
+  /** The service word that must appear somewhere in the request for this variant to count. */
+  needs?: string[];
+}
+
+export interface TypeMatch {
+  type: string;
+  /** Token positions it claimed. */
+  from: number;
+  to: number;
+  phrase: string;
+}
+
+/** Words that name a service without being part of its type names. */
+const SERVICE_WORDS: Record<string, string[]> = {
+  rds: ["rds", "postgres", "postgresql", "mysql", "mariadb", "database", "aurora"],
+  route53: ["dns", "route53"],
+  lb: ["lb"],
+  elb: ["lb"],
+  cloudwatch: ["cloudwatch", "alarm", "metric"],
+  lambda: ["lambda", "function"],
+  dynamodb: ["dynamodb"],
+  s3: ["s3", "bucket"],
+  vpc: ["vpc", "subnet"],
+  sfn: ["sfn", "state machine"],
+};
+
+/** Single words too common to stand for a resource type on their own. */
+const GENERIC = new Set(
+  "object service set name domain type value version policy attachment association rule group key config configuration setting account default main data document permission endpoint option resource target user access alias integration instance cluster table stream function".split(
+    " ",
+  ),
+);
+
+const OPTIONAL_TAIL = new Set(["configuration", "config", "setting", "resource"]);
+const indexes = new WeakMap<readonly string[], Map<string, Variant[]>>();
+
+function variantsOf(type: string): Variant[] {
+  const words = type.slice(4).split("_").map(singular);
+  const out: Variant[] = [{ type, words, score: words.length * 10 + 6 }];
+  if (words.length > 1 && OPTIONAL_TAIL.has(words[words.length - 1] ?? ""))
+    out.push({ type, words: words.slice(0, -1), score: (words.length - 1) * 10 + 4 });
+  // "target group" for aws_lb_target_group when the request also says "lb"; "log group" needs no service word.
+  for (let k = 1; k < words.length; k++) {
+    const rest = words.slice(k);
+    const tail = OPTIONAL_TAIL.has(rest[rest.length - 1] ?? "") ? rest.slice(0, -1) : rest;
+    if (tail.length === 0) continue;
+    if (tail.length === 1 && GENERIC.has(tail[0] ?? "")) continue;
+    out.push({
+      type,
+      words: tail,
+      score: tail.length * 10 + 2,
+      needs: [words[0] ?? "", ...(SERVICE_WORDS[serviceOf(type)] ?? [])],
+    });
+  }
+  return out;
+}
+
+function indexFor(types: readonly string[]): Map<string, Variant[]> {
+  let index = indexes.get(types);
+  if (index !== undefined) return index;
+  index = new Map();
+  const add = (v: Variant): void => {
+    const first = v.words[0] ?? "";
+    const list = index?.get(first) ?? [];
+    list.push(v);
+    index?.set(first, list);
+  };
+  const known = new Set(types);
+  for (const type of types) if (!LEGACY.test(type)) variantsOf(type).forEach(add);
+  for (const [type, phrases] of Object.entries(ALIASES)) {
+    if (!known.has(type)) continue;
+    for (const phrase of phrases) {
+      const words = phrase.split(" ").map(singular);
+      add({ type, words, score: words.length * 10 + 3 });
+    }
+  }
+  indexes.set(types, index);
+  return index;
+}
+
+/**
+ * Finds the resource types a request names, longest phrase first, each token claimed once. Ties between
+ * types on the same words go to the one whose service the request (or an earlier match) mentions.
+ */
+export function matchTypes(tokens: readonly Token[], types: readonly string[]): TypeMatch[] {
+  const index = indexFor(types);
+  const present = new Set(tokens.map((t) => t.word));
+  const candidates: { v: Variant; from: number; to: number; score: number }[] = [];
+  tokens.forEach((token, i) => {
+    if (token.word.startsWith("aws_") && types.includes(token.word)) {
+      candidates.push({
+        v: { type: token.word, words: [token.word], score: 100 },
+        from: i,
+        to: i + 1,
+        score: 100,
+      });
+      return;
+    }
+    for (const v of index.get(token.word) ?? []) {
+      if (!v.words.every((w, k) => tokens[i + k]?.word === w)) continue;
+      const outside = (w: string): boolean =>
+        tokens.some((t, j) => t.word === w && (j < i || j >= i + v.words.length));
+      if (v.needs !== undefined && !v.needs.some(outside)) continue;
+      candidates.push({ v, from: i, to: i + v.words.length, score: v.score });
+    }
+  });
+  const mentioned = (type: string): number => {
+    const service = serviceOf(type);
+    const words = type.slice(4).split("_");
+    return (present.has(service) ? 2 : 0) + (words.slice(0, -1).some((w) => present.has(w)) ? 1 : 0);
+  };
+  candidates.sort(
+    (a, b) =>
+      b.score - a.score ||
+      mentioned(b.v.type) - mentioned(a.v.type) ||
+      a.v.type.length - b.v.type.length ||
+      a.v.type.localeCompare(b.v.type),
+  );
+  const claimed = new Set<number>();
+  const out: TypeMatch[] = [];
+  for (const c of candidates) {
+    let free = true;
+    for (let i = c.from; i < c.to; i++) if (claimed.has(i)) free = false;
+    if (!free) continue;
+    for (let i = c.from; i < c.to; i++) claimed.add(i);
+    out.push({
+      type: c.v.type,
+      from: c.from,
+      to: c.to,
+      phrase: tokens
+        .slice(c.from, c.to)
+        .map((t) => t.word)
+        .join(" "),
+    });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}

@@ -1,0 +1,55 @@
+import type { Refusal } from "./types.js";
+
+interface Rule {
+  pattern: RegExp;
+  part: string;
+  reason: string;
+  alternative: string;
+}
+
+const OPEN = String.raw`(?:0\.0\.0\.0/0|::/0|anywhere|any\s*where|the\s+(?:whole\s+)?(?:internet|world)|everyone|everybody|any\s+ip|all\s+ips?)`;
+
+/** Requests that would open a hole: the whole change is refused, with the reason and what to ask for instead. */
+const RULES: Rule[] = [
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:ssh|rdp|port\s+(?:22|3389))\b[^.]{0,80}?${OPEN}|${OPEN}[^.]{0,80}?\b(?:ssh|rdp|port\s+(?:22|3389))\b`,
+      "i",
+    ),
+    part: "SSH/RDP open to the internet",
+    reason: "an administrative port reachable from any address is the most scanned door on the internet",
+    alternative:
+      'use SSM Session Manager (no inbound port), or say which network may connect, e.g. "SSH from 203.0.113.0/24"',
+  },
+  {
+    pattern:
+      /\b(?:administratoraccess|admin(?:istrator)?\s+(?:access|polic(?:y|ies)|rights|permissions|privileges)|full\s+(?:admin\s+)?access\s+to\s+(?:everything|all|the\s+account|aws)|all\s+actions\s+on\s+all\s+resources|"\*"\s*:\s*"\*"|action\s*[:=]\s*"?\*"?)\b/i,
+    part: "an administrator policy",
+    reason:
+      "a policy allowing every action on every resource turns any compromise of this identity into a compromise of the account",
+    alternative: 'name the actions and resources it needs (e.g. "read objects in the reports bucket")',
+  },
+  {
+    pattern:
+      /\b(?:any|all|every)\s+(?:branch(?:es)?|repo(?:sitor(?:y|ies))?|ref)\b[^.]{0,60}\b(?:assume|trust|oidc|role|deploy)|\b(?:trust|oidc|assume)[^.]{0,60}\b(?:any|all|every)\s+(?:branch(?:es)?|repo(?:sitor(?:y|ies))?|ref)\b|repo:[\w.-]+\/[\w.-]+:\*/i,
+    part: "a role any branch may assume",
+    reason: "any branch (or pull request) could deploy with it",
+    alternative: 'trust one branch or one GitHub environment, e.g. "from the main branch"',
+  },
+  {
+    pattern:
+      /\bpublic(?:ly)?[\s-]+(?:read(?:able)?|writ(?:e|able)|accessible|access)\b[^.]{0,40}\b(?:bucket|s3|database|db|rds|table|cluster)|\b(?:bucket|database|db|rds|cluster)\b[^.]{0,40}\bpublic(?:ly)?[\s-]+(?:read(?:able)?|writ(?:e|able)|accessible|access)\b/i,
+    part: "a publicly accessible data store",
+    reason: "data stores stay private; a public one leaks whatever is put in it",
+    alternative:
+      "serve public content through CloudFront with origin access control, and reach databases from inside the VPC",
+  },
+];
+
+export function refusalsFor(request: string): Refusal[] {
+  return RULES.filter((rule) => rule.pattern.test(request)).map(({ part, reason, alternative }) => ({
+    part,
+    reason,
+    alternative,
+  }));
+}
