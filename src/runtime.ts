@@ -31,6 +31,11 @@ export interface RuntimeOptions {
   workspaces?: WorkspaceSettings;
   docs?: DocsSettings | null;
   feedback?: FeedbackSettings | null;
+  /**
+   * A shared queue (Redis) whose jobs other processes run (`devops-agent worker`): this process then only
+   * verifies webhooks and enqueues. Absent: the in-process queue runs jobs here.
+   */
+  queue?: JobQueue;
 }
 
 const DEFAULT_WORKSPACES: WorkspaceSettings = {
@@ -47,6 +52,14 @@ export interface Runtime {
 /** Wires handlers → queue → job processor for one Probot instance. */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const now = options.now ?? Date.now;
+  if (options.queue) {
+    const shared = options.queue;
+    return {
+      appFn: createApp({ enqueue: (job) => shared.enqueue(job), log: options.log, now }),
+      queue: shared,
+      close: () => Promise.resolve(),
+    };
+  }
   const worker = options.worker ? createWorkerProcessor(options.worker) : null;
   const processJob = worker
     ? (job: Job) => worker.process(job)

@@ -1,13 +1,14 @@
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { githubUrls, octokitFor } from "./adapters/github/index.js";
 import { EnvError, parseEnv, type Env } from "./config/env.js";
+import { jobSettingsFromEnv, readPrivateKey, redisQueueSettings } from "./config/job-settings.js";
+import { createRedisQueue, type RedisJobQueue } from "./jobs/redis/queue.js";
 import type { WorkerSettings } from "./jobs/worker-protocol.js";
 import { llmSettingsFromEnv, LlmSettingsError, type LlmSettings } from "./adapters/llm/index.js";
 import type { WorkspaceSettings } from "./tasks/types.js";
 import type { DocsSettings } from "./connect.js";
-import { defaultFeedbackDir, type FeedbackSettings } from "./adapters/feedback/index.js";
+import type { FeedbackSettings } from "./adapters/feedback/index.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 import { IdentityError, learnBotLogin } from "./adapters/github/identity.js";
 import { limitWebhookBody } from "./body-limit.js";
@@ -36,6 +37,8 @@ export interface ServerOptions {
   workspaces?: WorkspaceSettings;
   docs?: DocsSettings | null;
   feedback?: FeedbackSettings | null;
+  /** The Redis queue that workers consume; absent: jobs run in this process. */
+  queue?: RedisJobQueue | undefined;
 }
 
 export async function createAppServer(options: ServerOptions): Promise<AppServer> {
@@ -56,6 +59,7 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
     docs: options.docs ?? null,
     feedback: options.feedback ?? null,
     ...(options.workspaces ? { workspaces: options.workspaces } : {}),
+    ...(options.queue ? { queue: options.queue } : {}),
   });
   const middleware = await createNodeMiddleware(runtime.appFn, {
     probot: options.probot,
@@ -72,9 +76,12 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
   let draining = false;
   const server = createServer((req, res) => {
     if (req.method === "GET" && (req.url === "/healthz" || req.url === "/healthz/")) {
-      const stats = runtime.queue.stats();
-      res.writeHead(draining ? 503 : 200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: draining ? "draining" : "ok", queue: stats }));
+      void runtime.queue.stats().then((stats) => {
+        // A replica that cannot reach Redis cannot accept webhooks: take it out of the load balancer.
+        const status = draining ? "draining" : stats.redis === "down" ? "redis-down" : "ok";
+        res.writeHead(status === "ok" ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ status, queue: stats }));
+      });
       return;
     }
     webhooks(req, res);
@@ -88,6 +95,7 @@ export async function createAppServer(options: ServerOptions): Promise<AppServer
       server.closeIdleConnections();
       const result = await runtime.queue.drain(options.drainTimeoutMs);
       await runtime.close();
+      await options.queue?.close();
       await closed;
       return result;
     },
@@ -126,39 +134,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exitCode = 1;
     return;
   }
-  const secrets = [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY];
-  const workspaces: WorkspaceSettings = {
-    gitBaseUrl: github.web,
-    webBaseUrl: github.web,
-    author: {
-      name: botLogin,
-      email: `${config.APP_ID}+${botLogin}@users.noreply.github.com`,
-    },
-  };
-  const docs: DocsSettings | null = config.DOCS_LIVE
-    ? config.DOCS_CACHE_DIR
-      ? { cacheDir: config.DOCS_CACHE_DIR }
-      : {}
-    : null;
-  const feedback: FeedbackSettings = { dir: defaultFeedbackDir(env) };
-  const worker: WorkerSettings | undefined =
-    config.JOB_EXECUTION === "worker"
-      ? {
-          probot: {
-            appId: config.APP_ID,
-            privateKey,
-            baseUrl: github.api,
-          },
-          throttle: true,
-          logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,
-          botLogin,
-          secrets: secrets.filter((s): s is string => s !== undefined),
-          llm,
-          workspaces,
-          docs,
-          feedback,
-        }
-      : undefined;
+  const settings = jobSettingsFromEnv(config, privateKey, llm, env, botLogin);
+  // With REDIS_URL, jobs go to Redis and `devops-agent worker` processes run them; this process only
+  // verifies and enqueues. Without it, the in-process queue (and its job thread) is the embedded default.
+  await probot.ready();
+  const queue = config.REDIS_URL
+    ? await createRedisQueue(redisQueueSettings(config.REDIS_URL, config), probot.log)
+    : undefined;
   const app = await createAppServer({
     probot,
     webhookPath: config.WEBHOOK_PATH,
@@ -166,12 +148,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     concurrency: config.JOB_CONCURRENCY,
     drainTimeoutMs: config.DRAIN_TIMEOUT_SECONDS * 1000,
     botLogin,
-    secrets,
-    worker,
+    secrets: settings.secrets,
+    worker: config.JOB_EXECUTION === "worker" ? settings : undefined,
     llm,
-    workspaces,
-    docs,
-    feedback,
+    workspaces: settings.workspaces,
+    docs: settings.docs,
+    feedback: settings.feedback ?? null,
+    queue,
   });
   app.server.listen(config.PORT, config.HOST, () => {
     probot.log.info(
@@ -187,21 +170,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));
-}
-
-/** The PEM text, from PRIVATE_KEY (plain or base64, as Probot accepts) or the file at PRIVATE_KEY_PATH. */
-function readPrivateKey(config: Env): string {
-  if (config.PRIVATE_KEY) {
-    const key = config.PRIVATE_KEY.replace(/\\n/g, "\n");
-    return key.includes("-----BEGIN") ? key : Buffer.from(key, "base64").toString("utf8");
-  }
-  try {
-    return readFileSync(config.PRIVATE_KEY_PATH ?? "", "utf8");
-  } catch (error) {
-    throw new EnvError(
-      `PRIVATE_KEY_PATH: cannot read ${config.PRIVATE_KEY_PATH ?? ""} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    );
-  }
 }
 
 const invokedDirectly =

@@ -34,6 +34,15 @@ export const EnvSchema = z
     LLM_API_KEY: optionalText,
     LLM_BASE_URL: z.url().optional(),
     LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    /** Set: jobs go to Redis (BullMQ) and `devops-agent worker` processes run them; Probot also uses it. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL (rediss for TLS, e.g. ElastiCache in transit)")
+      .optional(),
+    QUEUE_PREFIX: z.string().min(1).default("{devops-agent}"),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+    JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    JOB_BACKOFF_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
   })
   .refine((env) => env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined, {
     message: "set PRIVATE_KEY (the PEM text) or PRIVATE_KEY_PATH (a path to the .pem file)",
@@ -42,12 +51,40 @@ export const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** A `devops-agent worker` process: no webhooks to verify, a Redis URL it cannot do without. */
+export const WorkerEnvSchema = z
+  .object(EnvSchema.shape)
+  .omit({ WEBHOOK_SECRET: true, WEBHOOK_PATH: true, JOB_EXECUTION: true })
+  .extend({
+    REDIS_URL: EnvSchema.shape.REDIS_URL.unwrap(),
+    /** The worker's health endpoint (GET /healthz); 0 picks a free port. */
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** Print the queue depth as CloudWatch embedded-metric lines, for autoscaling on ECS. */
+    METRICS_EMF: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+  })
+  .refine((env) => env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined, {
+    message: "set PRIVATE_KEY (the PEM text) or PRIVATE_KEY_PATH (a path to the .pem file)",
+    path: ["PRIVATE_KEY"],
+  });
+export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
+
 export class EnvError extends Error {
   override name = "EnvError";
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+  return parseWith(EnvSchema, source);
+}
+
+export function parseWorkerEnv(source: NodeJS.ProcessEnv): WorkerEnv {
+  return parseWith(WorkerEnvSchema, source);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, source: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
   throw new EnvError(`Missing or bad environment variables:\n${lines.join("\n")}`);

@@ -5,7 +5,7 @@ import type { HandlerDeps, HandlerEvent } from "./types.js";
 
 /** `/agent …` in a new issue or pull-request comment → one job per command, in order. */
 export function onIssueCommentCreated(deps: HandlerDeps) {
-  return (event: HandlerEvent): void => {
+  return async (event: HandlerEvent): Promise<void> => {
     const p = parsePayload(IssueCommentPayload, event);
     if (!p) return;
     if (isBot(p.sender) || isBot(p.comment.user)) return;
@@ -34,7 +34,9 @@ export function onIssueCommentCreated(deps: HandlerDeps) {
         commentId: p.comment.id,
       });
     }
-    const accepted = jobs.filter((job) => deps.enqueue(job)).length;
+    // One after another: the commands of one comment must reach the queue in their order.
+    let accepted = 0;
+    for (const job of jobs) if (await deps.enqueue(job)) accepted += 1;
     if (accepted < jobs.length) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
   };
 }

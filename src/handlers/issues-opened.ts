@@ -8,7 +8,7 @@ import type { HandlerDeps, HandlerEvent } from "./types.js";
  * any new issue) becomes a request is decided by the repo config, which the job reads.
  */
 export function onIssueOpened(deps: HandlerDeps) {
-  return (event: HandlerEvent): void => {
+  return async (event: HandlerEvent): Promise<void> => {
     const p = parsePayload(IssuePayload, event);
     if (!p) return;
     if (isBot(p.sender) || p.issue.pull_request) return;
@@ -23,8 +23,9 @@ export function onIssueOpened(deps: HandlerDeps) {
       origin: "issue_body",
     }));
     if (jobs.length === 0) jobs.push(labelRequest(base, p, "issue_opened"));
+    // One after another: jobs of one thread must reach the queue in their order.
     for (const job of jobs)
-      if (!deps.enqueue(job)) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
+      if (!(await deps.enqueue(job))) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
   };
 }
 

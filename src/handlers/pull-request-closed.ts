@@ -23,14 +23,14 @@ const ClosedPayload = z.object({
 
 /** One of the agent's PRs was merged or closed: feedback on its work. Other PRs are not ours to judge. */
 export function onPullRequestClosed(deps: HandlerDeps) {
-  return (event: HandlerEvent): void => {
+  return async (event: HandlerEvent): Promise<void> => {
     const p = parsePayload(ClosedPayload, event);
     if (!p) return;
     const ours =
       p.pull_request.head.ref.startsWith(AGENT_BRANCH_PREFIX) &&
       p.pull_request.head.repo?.full_name.toLowerCase() === p.repository.full_name.toLowerCase();
     if (!ours) return;
-    deps.enqueue({
+    await deps.enqueue({
       id: `${event.id}:closed`,
       ...jobBase(event, deps, p, { number: p.pull_request.number, isPullRequest: true }),
       kind: "agent-pr-closed",

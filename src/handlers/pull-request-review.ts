@@ -46,12 +46,12 @@ const STATES = {
 
 /** `pull_request_review.submitted` on one of the agent's PRs: recorded as feedback on its work. */
 export function onPullRequestReview(deps: HandlerDeps) {
-  return (event: HandlerEvent): void => {
+  return async (event: HandlerEvent): Promise<void> => {
     const p = parsePayload(ReviewPayload, event);
     if (!p || isBot(p.sender) || !ours(p)) return;
     const state = STATES[p.review.state.toLowerCase() as keyof typeof STATES];
     if (!state) return;
-    deps.enqueue({
+    await deps.enqueue({
       id: `${event.id}:review`,
       ...jobBase(event, deps, p, { number: p.pull_request.number, isPullRequest: true }),
       kind: "agent-pr-review",
@@ -66,10 +66,10 @@ export function onPullRequestReview(deps: HandlerDeps) {
 
 /** `pull_request_review_comment.created` on one of the agent's PRs: a line-level remark, recorded. */
 export function onPullRequestReviewComment(deps: HandlerDeps) {
-  return (event: HandlerEvent): void => {
+  return async (event: HandlerEvent): Promise<void> => {
     const p = parsePayload(ReviewCommentPayload, event);
     if (!p || isBot(p.sender) || !ours(p)) return;
-    deps.enqueue({
+    await deps.enqueue({
       id: `${event.id}:review-comment`,
       ...jobBase(event, deps, p, { number: p.pull_request.number, isPullRequest: true }),
       kind: "agent-pr-review",

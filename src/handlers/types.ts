@@ -10,7 +10,7 @@ export interface HandlerEvent {
 }
 
 export interface HandlerDeps {
-  enqueue: (job: Job) => boolean;
+  enqueue: (job: Job) => Promise<boolean>;
   log: Log;
   now: () => number;
 }

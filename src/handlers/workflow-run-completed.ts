@@ -38,7 +38,7 @@ const WorkflowRunPayload = z.object({
 
 /** A failed workflow run → one diagnosis job. Runs the app cannot tie to a branch of this repository are ignored. */
 export function onWorkflowRunCompleted(deps: HandlerDeps) {
-  return (event: HandlerEvent): void => {
+  return async (event: HandlerEvent): Promise<void> => {
     const payload = parsePayload(WorkflowRunPayload, event);
     if (!payload) return;
     const { repository, workflow_run: run } = payload;
@@ -57,7 +57,7 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
     );
     if (run.conclusion === "success") {
       // Feedback for learning: the commit that made a diagnosed branch pass again.
-      deps.enqueue({
+      await deps.enqueue({
         id: `${event.id}:passed-${run.id}-${run.run_attempt ?? 1}`,
         ...jobBase(event, deps, payload, { number: pr?.number ?? 0, isPullRequest: pr !== undefined }),
         kind: "run-succeeded",
@@ -83,6 +83,6 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
       event: run.event,
       defaultBranch: repository.default_branch,
     };
-    if (!deps.enqueue(job)) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
+    if (!(await deps.enqueue(job))) event.log.info({ delivery: event.id }, "ignored: duplicate delivery");
   };
 }

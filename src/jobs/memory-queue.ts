@@ -56,17 +56,21 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
     }
   };
 
+  const accept = (job: Job): boolean => {
+    if (!accepting || seen.has(job.id)) return false;
+    markSeen(job.id);
+    const key = serialKey(job);
+    const list = waiting.get(key);
+    if (list) list.push(job);
+    else waiting.set(key, [job]);
+    waitingCount += 1;
+    pump();
+    return true;
+  };
+
   return {
     enqueue(job) {
-      if (!accepting || seen.has(job.id)) return false;
-      markSeen(job.id);
-      const key = serialKey(job);
-      const list = waiting.get(key);
-      if (list) list.push(job);
-      else waiting.set(key, [job]);
-      waitingCount += 1;
-      pump();
-      return true;
+      return Promise.resolve(accept(job));
     },
     async drain(timeoutMs) {
       accepting = false;
@@ -86,8 +90,8 @@ export function createMemoryQueue(options: MemoryQueueOptions): JobQueue {
       if (running === 0 && waitingCount === 0) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
-    stats(): QueueStats {
-      return { running, waiting: waitingCount, seen: seen.size };
+    stats(): Promise<QueueStats> {
+      return Promise.resolve({ running, waiting: waitingCount, seen: seen.size });
     },
   };
 }

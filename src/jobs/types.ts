@@ -76,9 +76,14 @@ export function serialKey(job: Pick<JobBase, "owner" | "repo" | "number">): stri
 }
 
 export interface QueueStats {
+  /** Jobs running in this process. */
   running: number;
+  /** Jobs accepted and not yet finished: in this process (in-process queue) or in Redis (all replicas). */
   waiting: number;
+  /** Job ids this process accepted (in-process: remembered for de-duplication). */
   seen: number;
+  /** Redis-backed queue only: whether Redis answered the health probe. */
+  redis?: "up" | "down";
 }
 
 /**
@@ -86,11 +91,14 @@ export interface QueueStats {
  * interface for multi-replica deployments.
  */
 export interface JobQueue {
-  /** Returns false (and drops the job) when a job with the same id was already accepted. */
-  enqueue(job: Job): boolean;
+  /**
+   * Resolves false (and drops the job) when a job with the same id was already accepted; resolves true once
+   * the job is stored (in memory, or durably in Redis), so a webhook is acknowledged only after that.
+   */
+  enqueue(job: Job): Promise<boolean>;
   /** Stops accepting jobs and resolves when every accepted job has finished, or after `timeoutMs`. */
   drain(timeoutMs: number): Promise<{ finished: boolean; abandoned: number }>;
-  stats(): QueueStats;
+  stats(): Promise<QueueStats>;
   /** Resolves when nothing is running or waiting (tests and benchmarks wait on this). */
   idle(): Promise<void>;
 }

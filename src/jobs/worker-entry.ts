@@ -3,39 +3,12 @@
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { Probot, ProbotOctokit } from "probot";
-import { octokitFor } from "../adapters/github/enterprise.js";
-import { createConnector } from "../connect.js";
-import { createJobProcessor } from "../tasks/process-job.js";
-import { defaultTasks } from "../tasks/registry.js";
-import { redactingLog } from "../tasks/log.js";
+import { createJobHost } from "./job-host.js";
 import { WorkerSettingsSchema, type FromWorker, type ToWorker } from "./worker-protocol.js";
 
 const settings = WorkerSettingsSchema.parse(workerData);
 lowerThisThreadsPriority();
-const Base = settings.throttle
-  ? ProbotOctokit
-  : ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-      ...options,
-      throttle: { enabled: false },
-    }));
-// Every request, the installation-token exchange included, goes to the configured API (GHE or github.com).
-const Octokit = settings.probot.baseUrl ? octokitFor(settings.probot.baseUrl, Base) : Base;
-const probot = new Probot({ ...settings.probot, Octokit, logLevel: settings.logLevel });
-await probot.ready();
-const log = redactingLog(probot.log.child({ name: "devops-agent" }));
-const processJob = createJobProcessor({
-  connect: createConnector(probot, {
-    botLogin: settings.botLogin,
-    secrets: settings.secrets,
-    llm: settings.llm,
-    workspaces: settings.workspaces,
-    docs: settings.docs,
-    feedback: settings.feedback,
-  }),
-  tasks: defaultTasks,
-  log,
-});
+const { process: processJob } = await createJobHost(settings);
 
 const port = parentPort;
 if (!port) throw new Error("worker-entry must run on a worker thread");

@@ -8,6 +8,8 @@ export const WorkerSettingsSchema = z.object({
     privateKey: z.string().optional(),
     githubToken: z.string().optional(),
     baseUrl: z.string().optional(),
+    /** Probot's throttling shares one rate-limit budget per installation across replicas through Redis. */
+    redisConfig: z.string().optional(),
   }),
   throttle: z.boolean(),
   logLevel: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]),

@@ -7,6 +7,8 @@ import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
 import { recordPullRequestFeedback } from "./learning/pull-closed.js";
 import { recordReview, recordRunSuccess } from "./learning/events.js";
 import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
+import { watchOutcome } from "./outcome.js";
+import { RetryLater, transientFailure, type JobAttempt } from "./transient.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
 export type Connection = Pick<
@@ -22,19 +24,29 @@ export interface ProcessorDeps {
   now?: () => number;
 }
 
-type Outcome = TaskResult["outcome"] | "refused" | "disabled" | "failed";
+type Outcome = TaskResult["outcome"] | "refused" | "disabled" | "failed" | "retry-later";
 
-/** Runs one job end to end: config, authorization, the task, and a visible outcome plus an audit line. */
-export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<void> {
+export type JobProcessor = (job: Job, attempt?: JobAttempt) => Promise<void>;
+
+/**
+ * Runs one job end to end: config, authorization, the task, and a visible outcome plus an audit line.
+ * Given an attempt that is not the final one, a passing failure before anything visible happened throws
+ * `RetryLater` instead of being reported, so a queue with retries can run the job again.
+ */
+export function createJobProcessor(deps: ProcessorDeps): JobProcessor {
   const now = deps.now ?? Date.now;
-  return async (job) => {
+  return async (job, attempt) => {
     const started = now();
     let outcome: Outcome = "failed";
     let result: TaskResult | undefined;
     const thread: ThreadRef = { owner: job.owner, repo: job.repo, number: job.number };
     let connection: Connection | undefined;
+    let visible = () => false;
     try {
-      connection = await deps.connect(job.installationId);
+      const connected = await deps.connect(job.installationId);
+      const watched = watchOutcome(connected.github);
+      visible = watched.visible;
+      connection = { ...connected, github: watched.github };
       const { github } = connection;
       const config = await loadConfig(github, thread, deps.log);
 
@@ -86,6 +98,15 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
       result = await runCommand(ctx, deps.tasks);
       outcome = result.outcome;
     } catch (error) {
+      const passing = attempt && !attempt.final && !visible() ? transientFailure(error) : null;
+      if (passing) {
+        outcome = "retry-later";
+        deps.log.warn(
+          { err: describe(error, connection), job: job.id, attempt: attempt?.number },
+          "job will be retried",
+        );
+        throw new RetryLater(describe(error, connection), passing.retryAfterMs);
+      }
       outcome = "failed";
       deps.log.error({ err: describe(error, connection), job: job.id }, "job failed");
       if (connection) await reportFailure(connection.github, thread, job, error, deps.log);
@@ -100,6 +121,7 @@ export function createJobProcessor(deps: ProcessorDeps): (job: Job) => Promise<v
             sender: job.sender,
             kind: job.kind === "command" ? job.command.name : job.kind,
             outcome,
+            ...(attempt ? { attempt: attempt.number } : {}),
             durationMs: now() - started,
             ...(result?.llm ? { llm: result.llm } : {}),
           },

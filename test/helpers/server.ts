@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Probot } from "probot";
 import { createAppServer, type AppServer } from "../../src/server.js";
+import type { RedisJobQueue } from "../../src/jobs/redis/queue.js";
 import { BOT_LOGIN, testOctokit } from "./app.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
@@ -16,7 +17,7 @@ export interface RunningServer extends AppServer {
 
 /** The real HTTP server on a loopback port, GitHub API answered by whatever the test sets up. */
 export async function startTestServer(
-  options: { baseUrl?: string; concurrency?: number; worker?: boolean } = {},
+  options: { baseUrl?: string; concurrency?: number; worker?: boolean; queue?: RedisJobQueue } = {},
 ): Promise<RunningServer> {
   const probot = new Probot({
     githubToken: "test-installation-token",
@@ -32,6 +33,7 @@ export async function startTestServer(
     botLogin: BOT_LOGIN,
     concurrency: options.concurrency ?? 4,
     drainTimeoutMs: 5_000,
+    ...(options.queue ? { queue: options.queue } : {}),
     ...(options.worker
       ? {
           worker: {

@@ -39,9 +39,9 @@ describe("the in-process queue", () => {
         events.push(`end ${j.id}`);
       },
     });
-    queue.enqueue(job("a1", 1));
-    queue.enqueue(job("a2", 1));
-    queue.enqueue(job("b1", 2));
+    void queue.enqueue(job("a1", 1));
+    void queue.enqueue(job("a2", 1));
+    void queue.enqueue(job("b1", 2));
     expect(events).toEqual(["start a1", "start b1"]);
     gates.get("a1")?.resolve();
     await new Promise((r) => setImmediate(r));
@@ -49,7 +49,7 @@ describe("the in-process queue", () => {
     gates.get("a2")?.resolve();
     gates.get("b1")?.resolve();
     await queue.idle();
-    expect(queue.stats()).toEqual({ running: 0, waiting: 0, seen: 3 });
+    expect(await queue.stats()).toEqual({ running: 0, waiting: 0, seen: 3 });
   });
 
   it("drops a job id it has seen and respects the concurrency bound", async () => {
@@ -65,9 +65,9 @@ describe("the in-process queue", () => {
         concurrent -= 1;
       },
     });
-    expect(queue.enqueue(job("x", 1))).toBe(true);
-    expect(queue.enqueue(job("x", 1))).toBe(false);
-    for (let i = 2; i < 10; i += 1) queue.enqueue(job(`j${i}`, i));
+    expect(await queue.enqueue(job("x", 1))).toBe(true);
+    expect(await queue.enqueue(job("x", 1))).toBe(false);
+    for (let i = 2; i < 10; i += 1) void queue.enqueue(job(`j${i}`, i));
     await queue.idle();
     expect(peak).toBe(2);
   });
@@ -80,10 +80,10 @@ describe("the in-process queue", () => {
       process: () => never.promise,
       onUnhandled: (_j, e) => errors.push(e),
     });
-    queue.enqueue(job("slow", 1));
-    queue.enqueue(job("next", 1));
+    void queue.enqueue(job("slow", 1));
+    void queue.enqueue(job("next", 1));
     expect(await queue.drain(20)).toEqual({ finished: false, abandoned: 2 });
-    expect(queue.enqueue(job("late", 3))).toBe(false);
+    expect(await queue.enqueue(job("late", 3))).toBe(false);
   });
 
   it("keeps going when a job throws", async () => {
@@ -93,10 +93,10 @@ describe("the in-process queue", () => {
       onUnhandled: (j) => errors.push(j.id),
       process: (j) => (j.id === "bad" ? Promise.reject(new Error("x")) : Promise.resolve()),
     });
-    queue.enqueue(job("bad", 1));
-    queue.enqueue(job("good", 1));
+    void queue.enqueue(job("bad", 1));
+    void queue.enqueue(job("good", 1));
     await queue.idle();
     expect(errors).toEqual(["bad"]);
-    expect(queue.stats().running).toBe(0);
+    expect((await queue.stats()).running).toBe(0);
   });
 });

@@ -47,7 +47,7 @@ describe("the webhook server", () => {
     const truncated = body.slice(0, 200);
     const cut = await postWebhook(running.url, "issue_comment", truncated, "cut-1");
     expect(cut.status).toBeGreaterThanOrEqual(400);
-    expect(running.runtime.queue.stats()).toEqual({ running: 0, waiting: 0, seen: 0 });
+    expect(await running.runtime.queue.stats()).toEqual({ running: 0, waiting: 0, seen: 0 });
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });
 

@@ -39,4 +39,8 @@ export const commands: Record<string, CommandEntry> = {
     summary: "offline checks against the AWS provider schema",
     load: async () => (await import("./validate.js")).validateCommand,
   },
+  worker: {
+    summary: "runs queued jobs from Redis (REDIS_URL); any number of replicas",
+    load: async () => (await import("./worker.js")).workerCommand,
+  },
 };

@@ -54,11 +54,7 @@ export function checkSemantics(files: readonly ParsedFile[], schema: AwsProvider
       const providers = file.body.provider ?? {};
       for (const bodies of Object.values(providers))
         for (const body of Array.isArray(bodies) ? bodies : [])
-          checkReferences(
-            ctx,
-            { file: file.path, line: null, body: body },
-            scanBody(body, PLAIN),
-          );
+          checkReferences(ctx, { file: file.path, line: null, body: body }, scanBody(body, PLAIN));
     }
   }
   return findings;

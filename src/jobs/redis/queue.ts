@@ -1,0 +1,88 @@
+import { serialKey, type Job, type JobQueue, type QueueStats } from "../types.js";
+import type { Log } from "../../tasks/types.js";
+import { connectRedis, loadBullmq, outageLogger, redisUp, runScript, within } from "./client.js";
+import { redisKeys, WAKE_QUEUE, type RedisQueueSettings } from "./keys.js";
+import { PUSH } from "./scripts.js";
+
+/** GitHub waits 10 s for an answer; a webhook we could not store must fail before that, so it shows red. */
+const ENQUEUE_DEADLINE_MS = 8_000;
+
+export interface RedisJobQueue extends JobQueue {
+  close(): Promise<void>;
+}
+
+/**
+ * The server's side of the Redis queue: stores each job durably in its thread's list (dropping ids already
+ * seen, across every replica) and queues a wake-up for the thread in BullMQ. Workers run the jobs.
+ */
+export async function createRedisQueue(settings: RedisQueueSettings, log: Log): Promise<RedisJobQueue> {
+  const { Queue } = await loadBullmq();
+  const onError = outageLogger(log, "job queue");
+  const redis = await connectRedis(settings.url, "devops-agent-server", onError);
+  const keys = redisKeys(settings.prefix);
+  const wakes = new Queue(WAKE_QUEUE, {
+    connection: redis,
+    prefix: settings.prefix,
+    defaultJobOptions: wakeOptions,
+  });
+  wakes.on("error", onError);
+  let accepting = true;
+  let accepted = 0;
+  let inFlight = 0;
+
+  const store = async (job: Job): Promise<boolean> => {
+    const thread = serialKey(job);
+    const wake = Number(
+      await runScript(
+        redis,
+        PUSH,
+        [keys.seen(job.id), keys.payloads, keys.thread(thread), keys.threads, keys.wakes],
+        [job.id, JSON.stringify(job), settings.seenTtlSeconds, thread],
+      ),
+    );
+    if (wake === 0) return false;
+    await wakes.add("wake", { thread }, { jobId: `w${wake}` });
+    accepted += 1;
+    return true;
+  };
+
+  return {
+    async enqueue(job) {
+      if (!accepting) return false;
+      inFlight += 1;
+      try {
+        return await within(ENQUEUE_DEADLINE_MS, `enqueue ${job.id}`, store(job));
+      } finally {
+        inFlight -= 1;
+      }
+    },
+    async drain(timeoutMs) {
+      // Jobs belong to the workers once stored; the server only waits for stores under way.
+      accepting = false;
+      const deadline = Date.now() + timeoutMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return inFlight === 0 ? { finished: true, abandoned: 0 } : { finished: false, abandoned: inFlight };
+    },
+    async stats(): Promise<QueueStats> {
+      const up = await redisUp(redis);
+      const waiting = up ? await redis.hlen(keys.payloads) : 0;
+      return { running: 0, waiting, seen: accepted, redis: up ? "up" : "down" };
+    },
+    async idle() {
+      while ((await redis.hlen(keys.payloads)) > 0) await new Promise((r) => setTimeout(r, 50));
+    },
+    async close() {
+      // Closing waits on Redis; an unreachable Redis must not hold the shutdown.
+      await within(2000, "close the job queue", wakes.close()).catch(() => undefined);
+      redis.disconnect();
+    },
+  };
+}
+
+/** Wake-ups are cheap and disposable; a failed one is retried, and the sweeper covers any lost one. */
+export const wakeOptions = {
+  removeOnComplete: true,
+  removeOnFail: 1000,
+  attempts: 10,
+  backoff: { type: "exponential", delay: 1000 },
+};
