@@ -1,16 +1,16 @@
-// `devops-agent worker` as users run it: the real binary in its own process, against a real Redis.
+// `devops-agent worker` in its own process, from the sources (`npm run cli -- worker`), against a real Redis.
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "@jest/globals";
 import { describeRedis, freePort, testPrefix } from "../helpers/redis.js";
 
-const bin = fileURLToPath(new URL("../../bin/devops-agent.js", import.meta.url));
+const cli = fileURLToPath(new URL("../../scripts/cli.ts", import.meta.url));
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const pem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
 
 function worker(env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, "worker"], {
+  const child = spawn(process.execPath, ["--import", "tsx", cli, "worker"], {
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -21,7 +21,8 @@ describeRedis("the webhook server with the Redis queue", (redis) => {
   const settings = () => ({
     url: redis().url,
     prefix: testPrefix("server"),
-    leaseMs: 2000,
+    // Long enough that a busy CI machine never loses the lease of this test's single job.
+    leaseMs: 10_000,
     seenTtlSeconds: 60,
     maxAttempts: 3,
     backoffMs: 50,
@@ -72,7 +73,7 @@ describeRedis("the webhook server with the Redis queue", (redis) => {
       role: "worker",
       queue: { running: 0, waiting: 0, seen: 1, redis: "up" },
     });
-  });
+  }, 60_000);
 
   it("reports Redis down on /healthz (503) so the load balancer stops sending webhooks", async () => {
     const queue = await createRedisQueue({ ...settings(), url: "redis://127.0.0.1:1" }, quiet);
