@@ -1,25 +1,16 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { Runner, output } from "./harness.js";
 import { expectNoSecrets, expectPost, inputs, noComments, oidc, posted, prEvent, sts } from "./mocks.js";
 import { ACCESS_KEY_ID } from "./sts-xml.js";
+import { PRICING_ENDPOINT, answerGetProducts, getProductsBody } from "../helpers/pricing.js";
 
-const PRICING = "https://api.pricing.us-east-1.amazonaws.com";
-const saved = (
-  JSON.parse(
-    readFileSync(new URL("../fixtures/cost/us-east-1.get-products.json", import.meta.url), "utf8"),
-  ) as { PriceList: string[] }
-).PriceList;
+const PRICING = PRICING_ENDPOINT;
 // The harness takes `terraform show` output from test/fixtures/plan/: a real Terraform 1.11 plan with
 // two t3.large instances, a Multi-AZ db.m5.large, a NAT gateway, its EIP and an S3 bucket.
 const REAL_PLAN = "../cost/real-create.plan.json";
-
-interface Body {
-  ServiceCode: string;
-  Filters: { Field: string; Value: string; Type: string }[];
-}
 
 /** Answers GetProducts from the saved products, filtered the way the API filters; records who signed. */
 function pricingApi(signers: string[]): void {
@@ -28,24 +19,7 @@ function pricingApi(signers: string[]): void {
     .times(9)
     .reply(function (_uri, raw) {
       signers.push(String(this.req.headers.authorization ?? ""));
-      const body = (typeof raw === "string" ? JSON.parse(raw) : raw) as Body;
-      const PriceList = saved.filter((entry) => {
-        const doc = JSON.parse(entry) as {
-          product: { productFamily: string; attributes: Record<string, string> };
-        };
-        const attributes: Record<string, string> = {
-          ...doc.product.attributes,
-          productFamily: doc.product.productFamily,
-        };
-        if (attributes.servicecode !== body.ServiceCode) return false;
-        return body.Filters.every((f) => {
-          const actual = attributes[f.Field];
-          return (
-            actual !== undefined && (f.Type === "CONTAINS" ? actual.includes(f.Value) : actual === f.Value)
-          );
-        });
-      });
-      return [200, { FormatVersion: "aws_v1", PriceList }, { "content-type": "application/x-amz-json-1.1" }];
+      return [200, answerGetProducts(getProductsBody(raw)), { "content-type": "application/x-amz-json-1.1" }];
     });
 }
 

@@ -4,46 +4,22 @@ import nock from "nock";
 import { createAwsPricing } from "../../../src/adapters/pricing/aws.js";
 import { PricingError, estimateCost } from "../../../src/core/cost/index.js";
 import { parsePlan } from "../../../src/core/plan/index.js";
+import {
+  PRICING_ENDPOINT,
+  answerGetProducts,
+  getProductsBody,
+  savedPriceList,
+} from "../../helpers/pricing.js";
 
-const ENDPOINT = "https://api.pricing.us-east-1.amazonaws.com";
-const saved = JSON.parse(
-  readFileSync(new URL("../../fixtures/cost/us-east-1.get-products.json", import.meta.url), "utf8"),
-) as { PriceList: string[] };
+const ENDPOINT = PRICING_ENDPOINT;
+const saved = { PriceList: savedPriceList };
 const credentials = {
   accessKeyId: "AKIDEXAMPLE",
   secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
 };
-
-interface GetProductsBody {
-  ServiceCode: string;
-  Filters: { Field: string; Value: string; Type: string }[];
-  FormatVersion: string;
-  MaxResults: number;
-  NextToken?: string;
-}
-
-const bodyOf = (body: unknown): GetProductsBody =>
-  (typeof body === "string" ? JSON.parse(body) : body) as GetProductsBody;
-
-/** The saved products a real GetProducts call would return for the request's service and filters. */
-function answer(body: GetProductsBody): { FormatVersion: string; PriceList: string[] } {
-  const matching = saved.PriceList.filter((entry) => {
-    const doc = JSON.parse(entry) as {
-      product: { productFamily: string; attributes: Record<string, string> };
-    };
-    const attributes: Record<string, string> = {
-      ...doc.product.attributes,
-      productFamily: doc.product.productFamily,
-    };
-    if (attributes.servicecode !== body.ServiceCode) return false;
-    return body.Filters.every((f) => {
-      const actual = attributes[f.Field];
-      if (actual === undefined) return false;
-      return f.Type === "CONTAINS" ? actual.includes(f.Value) : actual === f.Value;
-    });
-  });
-  return { FormatVersion: "aws_v1", PriceList: matching };
-}
+const bodyOf = getProductsBody;
+const answer = answerGetProducts;
+type GetProductsBody = ReturnType<typeof getProductsBody>;
 
 const isGetProducts = function (this: { headers: Record<string, string> }) {
   return this.headers["x-amz-target"] === "AWSPriceListService.GetProducts";
