@@ -4,6 +4,7 @@ import type { TaskContext } from "../types.js";
 import { autoFixBlocked } from "./eligibility.js";
 import { openLedger } from "./guard.js";
 import type { RunTarget } from "./types.js";
+import { inlineCode } from "../../core/text/markdown.js";
 
 /** The request-change pipeline, passed in so the flow can be exercised without a clone. */
 export type ChangeRunner = (ctx: TaskContext, change: ChangeRequest) => Promise<ChangeOutcome>;
@@ -67,7 +68,7 @@ export async function attemptAutoFix(
     // its commits. A PR for the branch lets the fix go onto it instead.
     return {
       status: "skipped",
-      reason: `\`${run.headBranch}\` has no pull request, so I have nowhere safe to put a fix: open a pull request for it and comment \`/agent fix\` there.`,
+      reason: `${inlineCode(run.headBranch)} has no pull request, so I have nowhere safe to put a fix: open a pull request for it and comment \`/agent fix\` there.`,
     };
   }
   const blocked = await autoFixBlocked(ctx, run, item);
@@ -77,7 +78,7 @@ export async function attemptAutoFix(
   if (ledger.attempts >= max) {
     return {
       status: "skipped",
-      reason: `I already tried to fix this failure ${ledger.attempts} times on \`${run.headBranch}\` (the limit is ${max}), so I will not try again.`,
+      reason: `I already tried to fix this failure ${ledger.attempts} times on ${inlineCode(run.headBranch)} (the limit is ${max}), so I will not try again.`,
     };
   }
   const change: ChangeRequest = {

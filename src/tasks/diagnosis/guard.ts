@@ -1,6 +1,7 @@
 import type { OwnedComment } from "../../adapters/github/index.js";
 import type { TaskContext } from "../types.js";
 import type { RunTarget } from "./types.js";
+import { inlineCode } from "../../core/text/markdown.js";
 
 // The loop guard keeps its count on GitHub, in a sticky comment per branch and failure fingerprint: any
 // replica (and a restarted server) sees the same number, and people can see it too.
@@ -20,7 +21,7 @@ export function ledgerBody(
 ): string {
   return [
     `<!-- devops-agent:attempts ${attempts} -->`,
-    `**Auto-fix attempts** for \`${branch}\` (failure \`${fingerprint}\`): ${attempts} of ${max}.`,
+    `**Auto-fix attempts** for ${inlineCode(branch)} (failure ${inlineCode(fingerprint)}): ${attempts} of ${max}.`,
     "",
     `Last: ${last}`,
     ...(attempts >= max
