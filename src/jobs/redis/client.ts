@@ -1,5 +1,6 @@
 // BullMQ and ioredis load only when a Redis URL is configured: the embedded default never pays for them.
 import type { Redis as RedisClient } from "ioredis";
+import { WAKE_QUEUE, redisKeys, type RedisQueueSettings } from "./keys.js";
 
 export type { RedisClient };
 
@@ -69,4 +70,34 @@ export async function within<T>(ms: number, what: string, work: Promise<T>): Pro
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Wake-ups are cheap and disposable; a failed one is retried, and the sweeper covers any lost one. */
+export const wakeOptions = {
+  removeOnComplete: true,
+  removeOnFail: 1000,
+  attempts: 10,
+  backoff: { type: "exponential", delay: 1000 },
+};
+
+/**
+ * What the server and every worker open alike: a named connection whose outages are logged once, the
+ * thread keys, and the BullMQ queue that carries thread wake-ups.
+ */
+export async function openWakeQueue(
+  settings: RedisQueueSettings,
+  log: { warn(obj: object, msg?: string): void },
+  what: string,
+  connectionName: string,
+) {
+  const bullmq = await loadBullmq();
+  const onError = outageLogger(log, what);
+  const redis = await connectRedis(settings.url, connectionName, onError);
+  const wakes = new bullmq.Queue(WAKE_QUEUE, {
+    connection: redis,
+    prefix: settings.prefix,
+    defaultJobOptions: wakeOptions,
+  });
+  wakes.on("error", onError);
+  return { bullmq, redis, keys: redisKeys(settings.prefix), wakes, onError };
 }

@@ -1,7 +1,7 @@
 import { serialKey, type Job, type JobQueue, type QueueStats } from "../types.js";
 import type { Log } from "../../tasks/types.js";
-import { connectRedis, loadBullmq, outageLogger, redisUp, runScript, within } from "./client.js";
-import { redisKeys, WAKE_QUEUE, type RedisQueueSettings } from "./keys.js";
+import { openWakeQueue, redisUp, runScript, within } from "./client.js";
+import type { RedisQueueSettings } from "./keys.js";
 import { PUSH } from "./scripts.js";
 
 /** GitHub waits 10 s for an answer; a webhook we could not store must fail before that, so it shows red. */
@@ -16,16 +16,7 @@ export interface RedisJobQueue extends JobQueue {
  * seen, across every replica) and queues a wake-up for the thread in BullMQ. Workers run the jobs.
  */
 export async function createRedisQueue(settings: RedisQueueSettings, log: Log): Promise<RedisJobQueue> {
-  const { Queue } = await loadBullmq();
-  const onError = outageLogger(log, "job queue");
-  const redis = await connectRedis(settings.url, "devops-agent-server", onError);
-  const keys = redisKeys(settings.prefix);
-  const wakes = new Queue(WAKE_QUEUE, {
-    connection: redis,
-    prefix: settings.prefix,
-    defaultJobOptions: wakeOptions,
-  });
-  wakes.on("error", onError);
+  const { redis, keys, wakes } = await openWakeQueue(settings, log, "job queue", "devops-agent-server");
   let accepting = true;
   let accepted = 0;
   let inFlight = 0;
@@ -78,11 +69,3 @@ export async function createRedisQueue(settings: RedisQueueSettings, log: Log): 
     },
   };
 }
-
-/** Wake-ups are cheap and disposable; a failed one is retried, and the sweeper covers any lost one. */
-export const wakeOptions = {
-  removeOnComplete: true,
-  removeOnFail: 1000,
-  attempts: 10,
-  backoff: { type: "exponential", delay: 1000 },
-};

@@ -3,9 +3,8 @@ import type { Job as BullJob } from "bullmq";
 import type { Job, QueueStats } from "../types.js";
 import type { JobAttempt } from "../../tasks/transient.js";
 import type { Log } from "../../tasks/types.js";
-import { connectRedis, loadBullmq, outageLogger, redisUp, runScript, within } from "./client.js";
-import { redisKeys, threadTag, WAKE_QUEUE, type RedisQueueSettings } from "./keys.js";
-import { wakeOptions } from "./queue.js";
+import { connectRedis, openWakeQueue, redisUp, runScript, within } from "./client.js";
+import { threadTag, WAKE_QUEUE, type RedisQueueSettings } from "./keys.js";
 import { STRANDED } from "./scripts.js";
 import { runThread } from "./thread.js";
 
@@ -25,18 +24,15 @@ export interface RedisWorker {
 
 /** A `devops-agent worker` process: takes thread wake-ups from BullMQ and runs the threads' jobs. */
 export async function createRedisWorker(options: RedisWorkerOptions): Promise<RedisWorker> {
-  const { Worker, Queue, DelayedError } = await loadBullmq();
   const { settings, log } = options;
   const id = randomUUID().slice(0, 8);
-  const onError = outageLogger(log, "job worker");
-  const redis = await connectRedis(settings.url, `devops-agent-worker-${id}`, onError);
-  const keys = redisKeys(settings.prefix);
-  const wakes = new Queue(WAKE_QUEUE, {
-    connection: redis,
-    prefix: settings.prefix,
-    defaultJobOptions: wakeOptions,
-  });
-  wakes.on("error", onError);
+  const { bullmq, redis, keys, wakes, onError } = await openWakeQueue(
+    settings,
+    log,
+    "job worker",
+    `devops-agent-worker-${id}`,
+  );
+  const { Worker, DelayedError } = bullmq;
   let closing = false;
   let running = 0;
   let finished = 0;
