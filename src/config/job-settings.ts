@@ -19,6 +19,7 @@ type JobEnv = Pick<
   | "DOCS_CACHE_DIR"
   | "LLM_API_KEY"
   | "REDIS_URL"
+  | "QUEUE_PREFIX"
 > & { WEBHOOK_SECRET?: string | undefined };
 
 /**
@@ -58,8 +59,12 @@ export function jobSettingsFromEnv(
       author: { name: bot, email: `${config.APP_ID}+${bot}@users.noreply.github.com` },
     },
     docs: config.DOCS_LIVE ? (config.DOCS_CACHE_DIR ? { cacheDir: config.DOCS_CACHE_DIR } : {}) : null,
-    // Per process unless DATA_DIR points at storage the replicas share.
-    feedback: { dir: defaultFeedbackDir(env) },
+    // With REDIS_URL every replica shares one feedback store there; otherwise a file store per process
+    // (unless DATA_DIR points at storage the replicas share).
+    feedback: {
+      dir: defaultFeedbackDir(env),
+      ...(config.REDIS_URL ? { redis: { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } } : {}),
+    },
   };
 }
 

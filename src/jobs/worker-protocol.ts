@@ -25,7 +25,10 @@ export const WorkerSettingsSchema = z.object({
     })
     .nullable(),
   docs: z.object({ cacheDir: z.string().optional() }).nullable(),
-  feedback: z.object({ dir: z.string() }).nullable().optional(),
+  feedback: z
+    .object({ dir: z.string(), redis: z.object({ url: z.string(), prefix: z.string() }).optional() })
+    .nullable()
+    .optional(),
   workspaces: z.object({
     gitBaseUrl: z.string(),
     webBaseUrl: z.string().optional(),
