@@ -2,7 +2,7 @@ import type { Probot } from "probot";
 import { z } from "zod";
 import { createRedactor } from "./core/redact/index.js";
 import { createGitHubPort } from "./adapters/github/index.js";
-import { createLlmClient, type LlmSettings } from "./adapters/llm/index.js";
+import { llmFromSettings, type LlmSettings } from "./adapters/llm/index.js";
 import { bundledSchemaSource, createDocsClient, defaultCacheDir } from "./adapters/docs/index.js";
 import { createFeedbackStore, type FeedbackSettings } from "./adapters/feedback/index.js";
 import type { Connection } from "./tasks/process-job.js";
@@ -58,7 +58,7 @@ export function createConnector(
       redactText: (t) => redactor.redact(t),
       botLogin: options.botLogin,
     });
-    const llm = options.llm ? createLlmClient({ ...options.llm, redactor }) : null;
+    const llm = options.llm ? llmFromSettings(options.llm, redactor) : null;
     return { github, octokit, redactor, token, llm, workspaces: options.workspaces, docs, feedback };
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LlmSettingsSchema } from "../adapters/llm/settings.js";
 import type { Job } from "./types.js";
 
 /** What the main thread hands the job worker. Plain data: the worker builds its own Probot from it. */
@@ -15,15 +16,7 @@ export const WorkerSettingsSchema = z.object({
   logLevel: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]),
   botLogin: z.string().min(1),
   secrets: z.array(z.string()),
-  llm: z
-    .object({
-      apiKey: z.string().nullable(),
-      baseURL: z.string().nullable(),
-      model: z.string(),
-      timeoutMs: z.number(),
-      maxRetries: z.number(),
-    })
-    .nullable(),
+  llm: LlmSettingsSchema.nullable(),
   docs: z.object({ cacheDir: z.string().optional() }).nullable(),
   feedback: z
     .object({ dir: z.string(), redis: z.object({ url: z.string(), prefix: z.string() }).optional() })

@@ -1,6 +1,6 @@
 import type { RepoConfig } from "../../core/config/index.js";
 import type { Redactor } from "../../core/redact/index.js";
-import { createLlmClient } from "./client.js";
+import { type LlmDeps, llmFromSettings } from "./factory.js";
 import type { LlmSettings } from "./settings.js";
 import type { LlmClient } from "./types.js";
 
@@ -12,8 +12,8 @@ export function llmForRepo(
   settings: LlmSettings | null,
   model: RepoConfig["model"],
   redactor: Redactor,
-  deps: { fetch?: typeof globalThis.fetch; sleep?: (ms: number) => Promise<void> } = {},
+  deps: LlmDeps = {},
 ): LlmClient | null {
   if (settings === null || !model.enabled) return null;
-  return createLlmClient({ ...settings, model: model.name ?? settings.model, redactor, ...deps });
+  return llmFromSettings({ ...settings, model: model.name ?? settings.model }, redactor, deps);
 }

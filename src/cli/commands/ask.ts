@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { runAgent } from "../../agent/index.js";
-import { createLlmClient, llmSettingsFromEnv, LlmSettingsError } from "../../adapters/llm/index.js";
+import { llmFromSettings, llmSettingsFromEnv, LlmSettingsError } from "../../adapters/llm/index.js";
 import { createWorkspace, slugify, WorkspaceError, type Workspace } from "../../adapters/workspace/index.js";
 import { repoForRequest } from "../ask-repo.js";
 import { readRepoConfig } from "../repo-config.js";
@@ -123,7 +123,7 @@ async function checkout(workspace: Workspace, name: string, base: string | undef
 function modelFrom(io: CliIO, redactor: ReturnType<typeof createRedactor>) {
   try {
     const settings = llmSettingsFromEnv(io.env);
-    return settings ? createLlmClient({ ...settings, redactor }) : null;
+    return settings ? llmFromSettings(settings, redactor) : null;
   } catch (error) {
     if (error instanceof LlmSettingsError) throw new UsageError(error.message);
     throw error;

@@ -48,6 +48,62 @@ describe("llmSettingsFromEnv", () => {
       "LLM_MAX_RETRIES: a whole number",
     );
   });
+
+  it("selects Amazon Bedrock with a model id and the region, and no key of its own", () => {
+    expect(
+      llmSettingsFromEnv({
+        LLM_PROVIDER: "bedrock",
+        BEDROCK_MODEL_ID: "us.anthropic.claude-3-7-sonnet-20250219-v1:0",
+        AWS_REGION: "us-east-1",
+        LLM_API_KEY: "sk-ignored",
+        LLM_MAX_RETRIES: "5",
+      }),
+    ).toEqual({
+      provider: "bedrock",
+      region: "us-east-1",
+      model: "us.anthropic.claude-3-7-sonnet-20250219-v1:0",
+      timeoutMs: 60_000,
+      maxRetries: 5,
+    });
+    // BEDROCK_REGION wins over AWS_REGION; LLM_MODEL serves when BEDROCK_MODEL_ID is absent.
+    expect(
+      llmSettingsFromEnv({
+        LLM_PROVIDER: "bedrock",
+        LLM_MODEL: "amazon.nova-pro-v1:0",
+        BEDROCK_REGION: "eu-central-1",
+        AWS_REGION: "us-east-1",
+      }),
+    ).toMatchObject({ region: "eu-central-1", model: "amazon.nova-pro-v1:0" });
+    expect(
+      llmSettingsFromEnv({
+        LLM_PROVIDER: "bedrock",
+        BEDROCK_MODEL_ID: "m",
+        AWS_DEFAULT_REGION: "ap-south-1",
+      }),
+    ).toMatchObject({ region: "ap-south-1" });
+  });
+
+  it("says what Bedrock is missing or what is wrong, by variable", () => {
+    expect(() => llmSettingsFromEnv({ LLM_PROVIDER: "bedrock", AWS_REGION: "us-east-1" })).toThrow(
+      /^BEDROCK_MODEL_ID: required with LLM_PROVIDER=bedrock, e.g. amazon.nova-pro-v1:0/,
+    );
+    expect(() =>
+      llmSettingsFromEnv({ LLM_PROVIDER: "bedrock", BEDROCK_MODEL_ID: "amazon.nova-pro-v1:0" }),
+    ).toThrow(/^AWS_REGION: required with LLM_PROVIDER=bedrock/);
+    expect(() =>
+      llmSettingsFromEnv({
+        LLM_PROVIDER: "bedrock",
+        BEDROCK_MODEL_ID: "m",
+        AWS_REGION: "us-east-1; rm -rf /",
+      }),
+    ).toThrow("AWS_REGION: an AWS region such as us-east-1");
+    expect(() =>
+      llmSettingsFromEnv({ LLM_PROVIDER: "bedrock", BEDROCK_MODEL_ID: "../../x?y", AWS_REGION: "us-east-1" }),
+    ).toThrow("BEDROCK_MODEL_ID: a Bedrock model id, inference profile id or ARN");
+    expect(() => llmSettingsFromEnv({ LLM_PROVIDER: "vertex" })).toThrow("LLM_PROVIDER: openai or bedrock");
+    // An unrelated, odd AWS_REGION never stops an OpenAI deployment.
+    expect(llmSettingsFromEnv({ LLM_API_KEY: "k", AWS_REGION: "local" })).toMatchObject({ apiKey: "k" });
+  });
 });
 
 describe("retry timing", () => {
@@ -77,6 +133,18 @@ describe("createUsageMeter", () => {
 });
 
 describe("llmForRepo", () => {
+  it("builds a Bedrock client with the repository's model override", () => {
+    const settings = {
+      provider: "bedrock" as const,
+      region: "us-east-1",
+      model: "amazon.nova-lite-v1:0",
+      timeoutMs: 1000,
+      maxRetries: 0,
+    };
+    const llm = llmForRepo(settings, { enabled: true, name: "amazon.nova-pro-v1:0" }, createRedactor());
+    expect(llm?.model).toBe("amazon.nova-pro-v1:0");
+  });
+
   const settings = {
     apiKey: "sk-repo-0123456789",
     baseURL: null,
