@@ -25,11 +25,12 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: WorkerProcessOptions): Promise<RunningWorker> {
-  const { process, log } = await createJobHost(options.jobs);
+  const { process, giveUp, log } = await createJobHost(options.jobs);
   const worker = await createRedisWorker({
     settings: options.queue,
     concurrency: options.concurrency,
     process,
+    giveUp,
     log,
   });
   let stopping = false;

@@ -3,6 +3,7 @@ import { createConnector } from "../connect.js";
 import { learnBotLogin } from "../adapters/github/identity.js";
 import { octokitFor } from "../adapters/github/enterprise.js";
 import { createJobProcessor, type JobProcessor } from "../tasks/process-job.js";
+import { createAbandonReporter, type AbandonReporter } from "../tasks/report-failure.js";
 import { defaultTasks } from "../tasks/registry.js";
 import { redactingLog } from "../tasks/log.js";
 import type { Log } from "../tasks/types.js";
@@ -13,7 +14,9 @@ import type { WorkerSettings } from "./worker-protocol.js";
  * process: its own Probot (installation tokens, retries, and throttling, which Probot coordinates across
  * replicas through Redis when `probot.redisConfig` is set) and the job processor.
  */
-export async function createJobHost(settings: WorkerSettings): Promise<{ process: JobProcessor; log: Log }> {
+export async function createJobHost(
+  settings: WorkerSettings,
+): Promise<{ process: JobProcessor; giveUp: AbandonReporter; log: Log }> {
   const Base = settings.throttle
     ? ProbotOctokit
     : ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -27,17 +30,14 @@ export async function createJobHost(settings: WorkerSettings): Promise<{ process
   const log = redactingLog(probot.log.child({ name: "devops-agent" }));
   // A worker process learns the app's login itself (GET /app) unless told; only its comments are trusted.
   const botLogin = settings.botLogin !== "" ? settings.botLogin : await learnBotLogin(probot);
-  const process = createJobProcessor({
-    connect: createConnector(probot, {
-      botLogin,
-      secrets: settings.secrets,
-      llm: settings.llm,
-      workspaces: settings.workspaces,
-      docs: settings.docs,
-      feedback: settings.feedback,
-    }),
-    tasks: defaultTasks,
-    log,
+  const connect = createConnector(probot, {
+    botLogin,
+    secrets: settings.secrets,
+    llm: settings.llm,
+    workspaces: settings.workspaces,
+    docs: settings.docs,
+    feedback: settings.feedback,
   });
-  return { process, log };
+  const process = createJobProcessor({ connect, tasks: defaultTasks, log });
+  return { process, giveUp: createAbandonReporter({ connect, log }), log };
 }

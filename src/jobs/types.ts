@@ -82,6 +82,8 @@ export interface QueueStats {
   waiting: number;
   /** Job ids this process accepted (in-process: remembered for de-duplication). */
   seen: number;
+  /** Redis-backed queue only: jobs given up after their attempts (all replicas, ever). */
+  failed?: number;
   /** Redis-backed queue only: whether Redis answered the health probe. */
   redis?: "up" | "down";
 }

@@ -1,6 +1,7 @@
 // What the agent says when it declines or fails. Kept together so the tone stays consistent.
 import type { CommandName } from "../core/commands/index.js";
 import type { PermissionLevel } from "../core/config/index.js";
+import { inlineCode } from "../core/text/markdown.js";
 
 export function refusalMessage(login: string, minimum: PermissionLevel): string {
   return [
@@ -26,6 +27,19 @@ export function failureMessage(what: string, error: unknown): string {
     "",
     "**What to try:** run the command again in a few minutes. If it keeps failing, check the app's logs for this",
     "delivery, or open an issue with this message.",
+  ].join("\n");
+}
+
+/** A job whose worker died on every start (a crash, the memory limit): retrying it again would too. */
+export function abandonedMessage(what: string, starts: number, delivery: string): string {
+  return [
+    `### ❌ I could not finish \`${what}\``,
+    "",
+    `**What failed:** the worker running it stopped ${starts} times before it finished (a crash or its memory`,
+    "limit), so I gave it up rather than try again.",
+    "",
+    `**What to try:** check the worker logs for delivery ${inlineCode(delivery)}. Running the command again is likely to`,
+    "fail the same way until the cause is fixed; a smaller request may get through.",
   ].join("\n");
 }
 

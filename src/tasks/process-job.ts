@@ -6,7 +6,8 @@ import type { Job } from "../jobs/types.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
 import { recordPullRequestFeedback } from "./learning/pull-closed.js";
 import { recordReview, recordRunSuccess } from "./learning/events.js";
-import { failureMessage, problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
+import { problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
+import { reportFailure } from "./report-failure.js";
 import { watchOutcome } from "./outcome.js";
 import { RetryLater, transientFailure, type JobAttempt } from "./transient.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
@@ -109,7 +110,7 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessor {
       }
       outcome = "failed";
       deps.log.error({ err: describe(error, connection), job: job.id }, "job failed");
-      if (connection) await reportFailure(connection.github, thread, job, error, deps.log);
+      if (connection) await reportFailure(connection.github, job, error, deps.log);
     } finally {
       deps.log.info(
         {
@@ -191,21 +192,6 @@ function triggerEnabled(job: Job, config: RepoConfig): boolean {
       : job.trigger.label === label;
   }
   return true;
-}
-
-async function reportFailure(github: GitHubPort, thread: ThreadRef, job: Job, error: unknown, log: Log) {
-  const what = job.kind === "command" ? `/agent ${job.command.name}` : job.kind;
-  // A run without a pull request has no thread to talk on; the log line is all there is.
-  if (job.kind === "diagnose-run" && job.prNumber === null) return;
-  // Feedback is bookkeeping: a failure to record it is logged, never shown on a closed pull request.
-  if (job.kind === "agent-pr-closed" || job.kind === "agent-pr-review" || job.kind === "run-succeeded")
-    return;
-  try {
-    const key = job.kind === "command" ? job.command.name : job.kind;
-    await github.upsertComment(thread, "error", key, failureMessage(what, error));
-  } catch (reportError) {
-    log.error({ err: String(reportError), job: job.id }, "could not report the failure on GitHub");
-  }
 }
 
 function describe(error: unknown, connection: Connection | undefined): string {

@@ -24,6 +24,11 @@ interface Comment {
 export interface StandInOptions {
   /** Repository permission by login; anyone else has none. */
   permissions: Record<string, string>;
+  /**
+   * Called with each request once recorded; true leaves it unanswered (the caller, say, kills the
+   * process that sent it).
+   */
+  hold?: (request: StandInRequest) => boolean;
 }
 
 export async function startGitHubStandIn(options: StandInOptions) {
@@ -88,8 +93,10 @@ export async function startGitHubStandIn(options: StandInOptions) {
       if (!url.pathname.startsWith(`${API_PREFIX}/`))
         violations.push(`${method} ${url.pathname} is outside ${API_PREFIX}, where GHE serves its API`);
       const path = url.pathname.slice(API_PREFIX.length);
-      requests.push({ method, path, body, authorization: req.headers.authorization ?? "" });
+      const request = { method, path, body, authorization: req.headers.authorization ?? "" };
+      requests.push(request);
       violations.push(...checkGitHubRequest(method, `${path}${url.search}`, body));
+      if (options.hold?.(request)) return;
       const reply = answer(method, path, body);
       res.writeHead(reply.status, { "content-type": reply.type });
       res.end(reply.text);
@@ -103,7 +110,11 @@ export async function startGitHubStandIn(options: StandInOptions) {
     requests,
     violations,
     comments: () => [...comments.values()],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -38,7 +38,7 @@ describeRedis("the webhook server with the Redis queue", (redis) => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({
       status: "ok",
-      queue: { running: 0, waiting: 1, seen: 1, redis: "up" },
+      queue: { running: 0, waiting: 1, seen: 1, failed: 0, redis: "up" },
     });
 
     let posted = "";
@@ -71,7 +71,7 @@ describeRedis("the webhook server with the Redis queue", (redis) => {
     expect(await workerHealth.json()).toEqual({
       status: "ok",
       role: "worker",
-      queue: { running: 0, waiting: 0, seen: 1, redis: "up" },
+      queue: { running: 0, waiting: 0, seen: 1, failed: 0, redis: "up" },
     });
   }, 60_000);
 

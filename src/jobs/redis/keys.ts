@@ -12,7 +12,10 @@ export interface RedisQueueSettings {
   leaseMs: number;
   /** How long a delivery id is remembered for dropping duplicates. */
   seenTtlSeconds: number;
-  /** Runs of one job, counting retries after passing failures and restarts after a worker died. */
+  /**
+   * Starts of one job, counting retries after passing failures and restarts after a worker died. A job
+   * started this often without finishing is given up with a failure comment on its issue/PR.
+   */
   maxAttempts: number;
   /** First retry delay; doubles per attempt (with jitter), capped at 5 minutes. */
   backoffMs: number;
@@ -44,6 +47,10 @@ export function redisKeys(prefix: string) {
     /** Threads with waiting jobs, for the sweeper that wakes threads whose wake-up was lost. */
     threads: `${prefix}:threads`,
     wakes: `${prefix}:wakes`,
+    /** Jobs given up (every start ended with its worker gone): the newest 1000 records, newest first. */
+    failed: `${prefix}:failed`,
+    /** How many jobs were given up, ever. */
+    failedCount: `${prefix}:failed-count`,
   };
 }
 

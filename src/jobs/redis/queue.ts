@@ -57,7 +57,8 @@ export async function createRedisQueue(settings: RedisQueueSettings, log: Log): 
     async stats(): Promise<QueueStats> {
       const up = await redisUp(redis);
       const waiting = up ? await redis.hlen(keys.payloads) : 0;
-      return { running: 0, waiting, seen: accepted, redis: up ? "up" : "down" };
+      const failed = up ? Number(await redis.get(keys.failedCount)) : 0;
+      return { running: 0, waiting, seen: accepted, failed, redis: up ? "up" : "down" };
     },
     async idle() {
       while ((await redis.hlen(keys.payloads)) > 0) await new Promise((r) => setTimeout(r, 50));

@@ -41,8 +41,10 @@ return {id, redis.call('HGET', KEYS[2], id), starts}
 
 /**
  * The head job finished (whatever its outcome): remove it; release the thread when it is empty, or keep
- * the lock for the next job. KEYS: thread, payloads, attempts, lock, threads, after. ARGV: token, id, lease
- * ms, thread. Returns 0 when the lock was lost (someone else took over), 1 released, 2 more to do.
+ * the lock for the next job. A job given up leaves a record (ARGV[5], '' for none) in the capped failed
+ * list and counts in the failed total. KEYS: thread, payloads, attempts, lock, threads, after, failed,
+ * failed count. ARGV: token, id, lease ms, thread, record. Returns 0 when the lock was lost (someone else
+ * took over), 1 released, 2 more to do.
  */
 export const FINISH = `
 if redis.call('GET', KEYS[4]) ~= ARGV[1] then return 0 end
@@ -51,6 +53,11 @@ if redis.call('LINDEX', KEYS[1], 0) == ARGV[2] then
   redis.call('HDEL', KEYS[2], ARGV[2])
   redis.call('HDEL', KEYS[3], ARGV[2])
   redis.call('DEL', KEYS[6])
+  if ARGV[5] ~= '' then
+    redis.call('LPUSH', KEYS[7], ARGV[5])
+    redis.call('LTRIM', KEYS[7], 0, 999)
+    redis.call('INCR', KEYS[8])
+  end
 end
 if redis.call('LLEN', KEYS[1]) == 0 then
   redis.call('DEL', KEYS[4])

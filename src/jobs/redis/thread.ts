@@ -10,11 +10,16 @@ export interface ThreadDeps {
   keys: RedisKeys;
   settings: RedisQueueSettings;
   process: (job: Job, attempt: JobAttempt) => Promise<void>;
+  /** Tells the job's issue/PR it was given up; rejects when that could not be said. */
+  giveUp: (job: Job, starts: number) => Promise<void>;
   log: Log;
   /** True once the worker is shutting down: hand the thread back between jobs. */
   closing: () => boolean;
   now?: () => number;
 }
+
+/** How many times a given-up job's failure comment is tried (GitHub down) before only the record stays. */
+const REPORT_TRIES = 3;
 
 /** What a wake-up ended with: done, or "come back at" (BullMQ re-delays the wake-up until then). */
 export type WakeResult = { kind: "done" } | { kind: "later"; at: number };
@@ -60,7 +65,21 @@ export async function runThread(deps: ThreadDeps, thread: string, token: string)
       )) as [string, string | null, number] | [];
       if (head.length === 0) return { kind: "done" };
       const [id, json, starts] = head;
-      if (json !== null && starts <= settings.maxAttempts + 2) {
+      let record = "";
+      if (json === null) {
+        deps.log.error({ job: id, thread }, "job dropped: its payload is gone");
+      } else if (starts > settings.maxAttempts) {
+        // Every start so far ended without finishing: its worker died each time (a crash, the memory
+        // limit), or it crashed in-process. Not run again; the user hears back and Redis keeps a record.
+        const job = JSON.parse(json) as Job;
+        const reported = await tell(deps, job, settings.maxAttempts);
+        if (!reported && starts - settings.maxAttempts < REPORT_TRIES) {
+          const at = now() + backoffDelay(settings, starts - settings.maxAttempts, null);
+          await runScript(redis, RELEASE, [lock, keys.after(thread)], [token, at]);
+          return { kind: "later", at };
+        }
+        record = JSON.stringify({ id, thread, starts: settings.maxAttempts, reported, at: now() });
+      } else {
         const job = JSON.parse(json) as Job;
         const attempt = { number: starts, final: starts >= settings.maxAttempts };
         try {
@@ -73,21 +92,38 @@ export async function runThread(deps: ThreadDeps, thread: string, token: string)
           await runScript(redis, RELEASE, [lock, keys.after(thread)], [token, at]);
           return { kind: "later", at };
         }
-      } else {
-        // Started too often without finishing (it keeps killing workers), or its payload is gone.
-        deps.log.error({ job: id, thread, starts }, "job dropped: it never finished after repeated starts");
       }
       const finished = Number(
         await runScript(
           redis,
           FINISH,
-          [keys.thread(thread), keys.payloads, keys.attempts, lock, keys.threads, keys.after(thread)],
-          [token, id, settings.leaseMs, thread],
+          [
+            keys.thread(thread),
+            keys.payloads,
+            keys.attempts,
+            lock,
+            keys.threads,
+            keys.after(thread),
+            keys.failed,
+            keys.failedCount,
+          ],
+          [token, id, settings.leaseMs, thread, record],
         ),
       );
       if (finished !== 2 || lost) return { kind: "done" };
     }
   } finally {
     clearInterval(renewal);
+  }
+}
+
+async function tell(deps: ThreadDeps, job: Job, starts: number): Promise<boolean> {
+  deps.log.error({ job: job.id, starts }, "job given up: it never finished in its attempts");
+  try {
+    await deps.giveUp(job, starts);
+    return true;
+  } catch (error) {
+    deps.log.warn({ job: job.id, err: String(error) }, "could not report a given-up job on GitHub");
+    return false;
   }
 }

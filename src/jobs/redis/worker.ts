@@ -13,6 +13,11 @@ export interface RedisWorkerOptions {
   /** Threads this process works on at once. */
   concurrency: number;
   process: (job: Job, attempt: JobAttempt) => Promise<void>;
+  /**
+   * Says on the job's issue/PR that it was given up after `starts` starts that never finished (its worker
+   * died each time); rejects when that could not be said, so it is tried again.
+   */
+  giveUp: (job: Job, starts: number) => Promise<void>;
   log: Log;
 }
 
@@ -48,7 +53,7 @@ export async function createRedisWorker(options: RedisWorkerOptions): Promise<Re
 
   const onWake = async (wake: BullJob<{ thread: string }>, token?: string) => {
     const result = await runThread(
-      { redis, keys, settings, log, process, closing: () => closing },
+      { redis, keys, settings, log, process, giveUp: options.giveUp, closing: () => closing },
       wake.data.thread,
       `${id}:${wake.id ?? "?"}:${randomUUID()}`,
     );
@@ -94,7 +99,8 @@ export async function createRedisWorker(options: RedisWorkerOptions): Promise<Re
     async stats() {
       const up = await redisUp(redis);
       const waiting = up ? await redis.hlen(keys.payloads) : 0;
-      return { running, waiting, seen: finished, redis: up ? "up" : "down" };
+      const failed = up ? Number(await redis.get(keys.failedCount)) : 0;
+      return { running, waiting, seen: finished, failed, redis: up ? "up" : "down" };
     },
     async close(timeoutMs) {
       closing = true;

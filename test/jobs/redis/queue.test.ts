@@ -47,8 +47,9 @@ describeRedis("the Redis queue", (redis) => {
     s: RedisQueueSettings,
     process: (job: Job, attempt: JobAttempt) => Promise<void>,
     concurrency = 4,
+    giveUp: (job: Job, starts: number) => Promise<void> = () => Promise.resolve(),
   ): Promise<RedisWorker> => {
-    const w = await createRedisWorker({ settings: s, concurrency, process, log: quiet });
+    const w = await createRedisWorker({ settings: s, concurrency, process, giveUp, log: quiet });
     open.push({ close: () => w.close(2000) });
     return w;
   };
@@ -129,6 +130,7 @@ describeRedis("the Redis queue", (redis) => {
       settings: s,
       concurrency: 1,
       log: quiet,
+      giveUp: () => Promise.resolve(),
       process: async (j) => {
         ran.push(`first:${j.id}`);
         await gate;
@@ -144,12 +146,52 @@ describeRedis("the Redis queue", (redis) => {
     expect(ran).toEqual(["first:a", "second:b", "second:c"]);
   });
 
+  it("gives up a job that crashes on every start after its attempts, says so once, and moves on", async () => {
+    const s = settings();
+    const q = await queue(s);
+    const events: string[] = [];
+    let tellFailures = 2;
+    await worker(
+      s,
+      (j, attempt) => {
+        events.push(`${j.id}#${attempt.number}`);
+        return j.id === "poison" ? Promise.reject(new Error("out of memory")) : Promise.resolve();
+      },
+      4,
+      (j, starts) => {
+        events.push(`gave up ${j.id} after ${starts}`);
+        // GitHub is down for the first two tries to say so: the job is not run again meanwhile.
+        return tellFailures-- > 0 ? Promise.reject(new Error("GitHub said 502")) : Promise.resolve();
+      },
+    );
+    await q.enqueue(job("poison", 4));
+    await q.enqueue(job("next", 4));
+    await q.idle();
+    expect(events).toEqual([
+      "poison#1",
+      "poison#2",
+      "poison#3",
+      "gave up poison after 3",
+      "gave up poison after 3",
+      "gave up poison after 3",
+      "next#1",
+    ]);
+    expect(await q.stats()).toMatchObject({ waiting: 0, failed: 1 });
+    const { Redis } = await import("ioredis");
+    const inspect = new Redis(s.url);
+    const records = (await inspect.lrange(`${s.prefix}:failed`, 0, -1)).map((r) => JSON.parse(r) as object);
+    inspect.disconnect();
+    expect(records).toEqual([
+      { id: "poison", thread: "o/r#4", starts: 3, reported: true, at: expect.any(Number) },
+    ]);
+  });
+
   it("reports queue depth and Redis connectivity for health checks", async () => {
     const s = settings();
     const q = await queue(s);
     await q.enqueue(job("x", 1));
     await q.enqueue(job("y", 2, "other"));
-    expect(await q.stats()).toEqual({ running: 0, waiting: 2, seen: 2, redis: "up" });
+    expect(await q.stats()).toEqual({ running: 0, waiting: 2, seen: 2, failed: 0, redis: "up" });
     const w = await worker(s, () => Promise.resolve());
     await q.idle();
     expect(await w.stats()).toMatchObject({ running: 0, waiting: 0, seen: 2, redis: "up" });
