@@ -213,15 +213,17 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
       return reply;
     };
   const scope = githubApi().persist();
-  scope.get(/.*/).reply(route("GET"));
-  scope.post(/.*/).reply(route("POST"));
-  scope.patch(/.*/).reply(route("PATCH"));
+  // Optional: a scenario need not use every method; what it did use is checked by its own assertions.
+  scope.get(/.*/).optionally().reply(route("GET"));
+  scope.post(/.*/).optionally().reply(route("POST"));
+  scope.patch(/.*/).optionally().reply(route("PATCH"));
   // The log host is mocked only once a run exists, so scenarios without runs leave no unused mock behind.
   let logs: nock.Scope | null = null;
   const serveLogs = () =>
     nock(WORLD_LOG_HOST)
       .persist()
       .get(/^\/logs\/job-\d+\.txt$/)
+      .optionally()
       .reply((uri) => {
         const id = Number(/job-(\d+)/.exec(uri)?.[1]);
         const job = [...runs.values()].flatMap((r) => r.jobs).find((j) => j.id === id);
