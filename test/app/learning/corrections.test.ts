@@ -28,6 +28,7 @@ async function requestAndCorrect(s: Scenario, issue: number, what: string): Prom
   return pull.number;
 }
 
+// Generous timeout: several real clones and validations in a row; on a quiet CI machine this takes ~10 s.
 describe("scenario: repeated human corrections become a lesson the next change applies", () => {
   it("two corrected PRs → lessons PR → the third PR sets the value and cites the lesson", async () => {
     scenario = await startScenario();
@@ -59,5 +60,5 @@ describe("scenario: repeated human corrections become a lesson the next change a
       after: third?.body ?? "",
       lessonsPr: lessonsPr?.body ?? "",
     });
-  });
+  }, 120_000);
 });

@@ -65,6 +65,7 @@ afterEach(async () => {
   scenario = undefined;
 });
 
+// Generous timeout: several real clones and validations in a row; on a quiet CI machine this takes ~10 s.
 describe("scenario: /agent feedback from a maintainer changes the next answer", () => {
   it("a reader's words are refused; a maintainer's become a module lesson the next bucket uses and cites", async () => {
     scenario = await startScenario({
@@ -103,5 +104,5 @@ describe("scenario: /agent feedback from a maintainer changes the next answer", 
       reply,
       after: after?.body ?? "",
     });
-  });
+  }, 120_000);
 });
