@@ -4,6 +4,11 @@ import { z } from "zod";
 export interface GitHubComments {
   /** Updates the comment carrying `marker`, or creates one unless `create` is false; returns its URL. */
   upsert(issue: number, marker: string, body: string, create?: boolean): Promise<string | undefined>;
+  /** The comment this token's own account wrote whose first line is `marker`. */
+  find(issue: number, marker: string): Promise<{ id: number; body: string; url: string } | undefined>;
+  update(commentId: number, body: string): Promise<void>;
+  /** GET a REST path of this repository (`/pulls/7`), parsed by the caller's schema. */
+  get<T>(path: string, schema: z.ZodType<T>): Promise<T>;
 }
 
 const comment = z.object({
@@ -81,6 +86,14 @@ export function createGitHubComments(options: {
   };
 
   return {
+    find: async (issue, marker) => {
+      const found = await find(issue, marker);
+      return found ? { id: found.id, body: found.body ?? "", url: found.html_url } : undefined;
+    },
+    update: async (commentId, body) => {
+      await request("PATCH", `${repo}/issues/comments/${commentId}`, { body });
+    },
+    get: async (path, schema) => schema.parse(await (await request("GET", `${repo}${path}`)).json()),
     upsert: async (issue, marker, body, create = true) => {
       const existing = await find(issue, marker);
       if (!existing && !create) return undefined;

@@ -3,8 +3,10 @@ import { z } from "zod";
 
 const repo = z.object({ full_name: z.string() }).nullable().optional();
 const eventSchema = z.object({
-  repository: z.object({ full_name: z.string() }).optional(),
-  pull_request: z.object({ number: z.number(), head: z.object({ repo }) }).optional(),
+  repository: z.object({ full_name: z.string(), default_branch: z.string().optional() }).optional(),
+  pull_request: z
+    .object({ number: z.number(), head: z.object({ repo, sha: z.string().optional() }) })
+    .optional(),
   inputs: z.record(z.string(), z.unknown()).optional(),
 });
 export type GitHubEvent = z.infer<typeof eventSchema>;
@@ -54,4 +56,30 @@ export function pullRequestNumber(event: GitHubEvent, input: number | undefined)
   const fromInputs = event.inputs?.pr ?? event.inputs?.["pull-request"];
   const n = Number(fromInputs);
   return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * Apply and drift hold stronger roles than plan, so they run only from the default branch's own workflow:
+ * apply on `workflow_dispatch` (what `/agent apply` sends), drift on `schedule` or `workflow_dispatch`.
+ * A dispatch on another branch would run a workflow definition nobody reviewed with that role.
+ */
+export function modeRefusal(
+  mode: "plan" | "apply" | "drift",
+  env: NodeJS.ProcessEnv,
+  event: GitHubEvent,
+): string | undefined {
+  const name = env.GITHUB_EVENT_NAME || "(an unnamed event)";
+  if (mode === "plan") return eventRefusal(env.GITHUB_EVENT_NAME, event);
+  const allowed = mode === "apply" ? ["workflow_dispatch"] : ["schedule", "workflow_dispatch"];
+  if (!allowed.includes(name))
+    return `refusing mode ${mode}: it runs only on ${allowed.join(" or ")}, not on ${name}.`;
+  // GitHub runs scheduled workflows from the default branch only.
+  if (name === "schedule") return undefined;
+  const branch = event.repository?.default_branch;
+  if (!branch || env.GITHUB_REF !== `refs/heads/${branch}`)
+    return (
+      `refusing mode ${mode}: it must be dispatched on the default branch${branch ? ` (${branch})` : ""}, ` +
+      `not ${env.GITHUB_REF ?? "an unknown ref"} — only the reviewed workflow there may use this role.`
+    );
+  return undefined;
 }

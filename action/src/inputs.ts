@@ -13,6 +13,27 @@ const bool = z
   .transform((v) => v === "true");
 
 export const inputSchema = z.object({
+  /** plan (pull requests), apply (a saved plan, dispatched by `/agent apply`) or drift (scheduled). */
+  mode: z.enum(["plan", "apply", "drift"], { error: "expected plan, apply or drift" }).default("plan"),
+  /** apply: the commit that was planned; the pull request's head must still be it. */
+  "head-sha": z
+    .string()
+    .regex(/^[0-9a-f]{40}$/, "expected the 40-character commit SHA that was planned")
+    .optional(),
+  /** apply: the plan run whose artifact holds the saved plan file. */
+  "plan-run-id": z.coerce.number({ error: "expected a workflow run id" }).int().positive().optional(),
+  /** apply: the directory the plan artifact was downloaded to. */
+  "plan-dir": z.string().min(1).optional(),
+  /** apply: the plan file's SHA-256 as the app verified it (checked again against the plan record). */
+  "plan-sha256": z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "expected a SHA-256 in hex")
+    .optional(),
+  /** apply: the plan workflow's file name; the plan run must come from it. */
+  "plan-workflow": z
+    .string()
+    .regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name like devops-agent-plan.yml")
+    .default("devops-agent-plan.yml"),
   "role-to-assume": z
     .string({ error: "required: the ARN of the plan role" })
     .regex(

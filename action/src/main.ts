@@ -1,16 +1,18 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { renderPlanRecord } from "../../src/core/apply/record.js";
 import type { Redactor } from "../../src/core/redact/index.js";
-import { EXPORTED_STATE } from "./cleanup.js";
 import { budgetVerdict, costSettings, priceRoots, totalDelta } from "./cost.js";
-import { assumeRole, checkAccount } from "./credentials.js";
 import { createGitHubComments } from "./github.js";
-import { eventRefusal, pullRequestNumber, readEvent } from "./guard.js";
-import { type Inputs, defaultSessionName, parseInputs } from "./inputs.js";
+import { runApply } from "./apply.js";
+import { modeRefusal, pullRequestNumber, readEvent } from "./guard.js";
+import { type Inputs, parseInputs } from "./inputs.js";
 import type { ActionsIO } from "./io.js";
 import { commentFor, markerFor, summaryFor } from "./report.js";
 import { type RootResult, planRoot } from "./root.js";
+import { planRecordFor } from "./record.js";
 import { confineRoots } from "./roots.js";
+import { openSession } from "./session.js";
 import { type Runner, runTerraform, terraformEnv } from "./terraform.js";
 
 export interface ActionDeps {
@@ -32,29 +34,16 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     io.setSecret(inputs["github-token"]);
     // 2. Only this repository's own code gets the role, and only from directories inside the workspace.
     const event = await readEvent(env);
-    const refusal = eventRefusal(env.GITHUB_EVENT_NAME, event);
+    const refusal = modeRefusal(inputs.mode, env, event);
     if (refusal) throw new Error(refusal);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const roots = await confineRoots(inputs["working-directory"], workspace);
+    if (inputs.mode === "apply") return await runApply(inputs, env, event, roots, deps);
     // 3. Credentials: OIDC → STS, masked, account checked; exported to later steps only when asked.
-    const sessionName = inputs["role-session-name"] ?? defaultSessionName(env);
     const doFetch = deps.fetch ?? fetch;
-    const stsDeps = { io, env, sleep: deps.sleep, random: deps.random, fetch: doFetch };
-    const credentials = await assumeRole(inputs, sessionName, stsDeps);
-    const account = await checkAccount(inputs, credentials, stsDeps);
-    io.info(`assumed ${inputs["role-to-assume"]} in account ${account} as ${sessionName}`);
-    const aws = {
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_SESSION_TOKEN: credentials.sessionToken,
-      AWS_REGION: inputs["aws-region"],
-      AWS_DEFAULT_REGION: inputs["aws-region"],
-    };
-    if (inputs["export-credentials"]) {
-      for (const [name, value] of Object.entries(aws)) io.exportVariable(name, value);
-      io.saveState(EXPORTED_STATE, Object.keys(aws).join(","));
-      io.info("exported the AWS credentials to later steps of this job (export-credentials: true)");
-    }
+    const session = await openSession(inputs, env, { ...deps, fetch: doFetch });
+    const aws = session.env;
+    const credentials = session.credentials;
     // 4. Plan each root, one after another.
     const results: RootResult[] = [];
     for (const { root, dir } of roots) {
@@ -118,7 +107,9 @@ async function report(
     // on-change: a quiet plan creates no comment, but still refreshes one that shows an older plan.
     const changed = result.failure !== undefined || hasChanges(result);
     if (github && pr !== undefined) {
-      const body = redact(commentFor(result, redact, runUrl));
+      const record = planRecordFor(result, env, event);
+      const body =
+        redact(commentFor(result, redact, runUrl)) + (record ? `\n${renderPlanRecord(record)}\n` : "");
       const url = await github.upsert(
         pr,
         markerFor(result.root),
@@ -138,6 +129,11 @@ async function report(
   io.setOutput("has-changes", String(results.some(hasChanges)));
   io.setOutput("has-destroy", String(sum("delete") + sum("replace") > 0));
   io.setOutput("plan-json", results.flatMap((r) => (r.planJson ? [r.planJson] : [])).join("\n"));
+  io.setOutput("plan-files", results.flatMap((r) => (r.planFile ? [r.planFile] : [])).join("\n"));
+  io.setOutput(
+    "plan-sha256",
+    results.flatMap((r) => (r.planSha256 ? [`${r.planSha256}  ${r.root}`] : [])).join("\n"),
+  );
   io.setOutput("comment-url", results.flatMap((r) => (r.commentUrl ? [r.commentUrl] : [])).join("\n"));
   const delta = totalDelta(results);
   io.setOutput("monthly-cost-delta", delta === undefined ? "" : delta.toFixed(2));

@@ -1,7 +1,9 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CostReport } from "../../src/core/cost/index.js";
 import { type Plan, type PlanSummary, parsePlan, summarizePlan } from "../../src/core/plan/index.js";
+import { planFileName } from "../../src/core/apply/record.js";
 import { splitArgs } from "./inputs.js";
 import { type Runner, errorExcerpt } from "./terraform.js";
 
@@ -18,6 +20,9 @@ export interface RootResult {
   plan?: Plan;
   cost?: CostReport;
   planJson?: string;
+  /** The saved plan file (`plan -out`) and its SHA-256, for a later apply of exactly this plan. */
+  planFile?: string;
+  planSha256?: string;
   failure?: RootFailure;
   commentUrl?: string;
 }
@@ -43,8 +48,9 @@ export async function planRoot(root: string, ctx: RootContext): Promise<RootResu
   if (!isDir)
     return { root, failure: { step: "setup", code: 1, excerpt: `working directory ${root} does not exist` } };
   const slug = root.replace(/[^\w.-]+/g, "_") || "root";
+  // The same name the plan record gives, so the apply finds the file in the uploaded artifact.
   await mkdir(ctx.tmpDir, { recursive: true });
-  const planFile = join(ctx.tmpDir, `${slug}.tfplan`);
+  const planFile = join(ctx.tmpDir, planFileName(root));
   const options = { cwd, env: ctx.env };
 
   ctx.log(`${root}: terraform init`);
@@ -74,9 +80,16 @@ export async function planRoot(root: string, ctx: RootContext): Promise<RootResu
   await writeFile(planJson, show.stdout);
   try {
     const plan = parsePlan(show.stdout);
-    return { root, planJson, plan, summary: summarizePlan(plan) };
+    const planSha256 = await sha256File(planFile);
+    return { root, planJson, planFile, planSha256, plan, summary: summarizePlan(plan) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { root, planJson, failure: { step: "show", code: 0, excerpt: message } };
   }
+}
+
+export async function sha256File(path: string): Promise<string> {
+  return createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
 }

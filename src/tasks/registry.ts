@@ -1,3 +1,4 @@
+import { applyTask } from "./apply.js";
 import { fixTask } from "./fix.js";
 import { helpTask } from "./help.js";
 import { planTask } from "./plan.js";
@@ -10,6 +11,7 @@ import type { CommandTask } from "./types.js";
 export const defaultTasks: readonly CommandTask[] = [
   helpTask,
   planTask,
+  applyTask,
   requestTask,
   fixTask,
   statsTask,

@@ -24,6 +24,14 @@ describe("templates/workflows/devops-agent-plan.yml", () => {
     expect(workflow.concurrency.group).toContain("pull_request.number");
   });
 
+  it("uploads the saved plan files for /agent apply", () => {
+    const upload = workflow.jobs.plan.steps.find((s) => s.uses?.startsWith("actions/upload-artifact"));
+    expect(upload?.with).toMatchObject({
+      name: "devops-agent-plan",
+      path: "${{ runner.temp }}/devops-agent-plan/*.tfplan",
+    });
+  });
+
   it("uses the Action without the terraform wrapper", () => {
     const steps = workflow.jobs.plan.steps;
     expect(steps.find((s) => s.uses?.startsWith("hashicorp/setup-terraform"))?.with?.terraform_wrapper).toBe(
@@ -51,5 +59,65 @@ describe("templates/aws-oidc", () => {
     expect(text).toContain('apply_subject = "repo:${local.repository}:environment:${var.apply_environment}"');
     expect(text).not.toMatch(/StringLike/);
     expect(text.match(/test\s+=\s+"StringEquals"/g)).toHaveLength(4);
+  });
+});
+
+describe("templates/workflows/devops-agent-apply.yml", () => {
+  interface ApplyWorkflow {
+    "run-name": string;
+    on: { workflow_dispatch: { inputs: Record<string, unknown> } };
+    permissions: Record<string, string>;
+    concurrency: { group: string; "cancel-in-progress": boolean };
+    jobs: {
+      apply: {
+        if: string;
+        environment: string;
+        steps: { uses?: string; run?: string; with?: Record<string, string> }[];
+      };
+    };
+  }
+  const text = readFileSync("templates/workflows/devops-agent-apply.yml", "utf8");
+  const workflow = parseYaml(text) as ApplyWorkflow;
+
+  it("takes exactly the inputs /agent apply dispatches", () => {
+    expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual([
+      "pr",
+      "sha",
+      "root",
+      "plan-run-id",
+      "plan-sha256",
+    ]);
+  });
+
+  it("runs in a protected environment, from the default branch, one apply per root, never cancelled", () => {
+    expect(workflow.jobs.apply.environment).toBe("production");
+    expect(workflow.jobs.apply.if).toBe("github.ref_name == github.event.repository.default_branch");
+    expect(workflow.concurrency).toEqual({
+      group: "devops-agent-apply-${{ inputs.root }}",
+      "cancel-in-progress": false,
+    });
+    // The Action's own same-root check compares run titles.
+    expect(workflow["run-name"]).toContain("${{ inputs.root }}");
+    expect(workflow.permissions).toEqual({
+      "id-token": "write",
+      contents: "read",
+      "pull-requests": "write",
+      actions: "read",
+    });
+  });
+
+  it("never hands a dispatch input to a shell, and applies with the apply role", () => {
+    expect(workflow.jobs.apply.steps.some((s) => s.run !== undefined)).toBe(false);
+    const action = workflow.jobs.apply.steps.find((s) => s.uses?.endsWith("/aws-devops-agent/action@v1"));
+    expect(action?.with).toMatchObject({
+      mode: "apply",
+      "role-to-assume": "${{ vars.AWS_APPLY_ROLE_ARN }}",
+      "plan-sha256": "${{ inputs.plan-sha256 }}",
+    });
+    const download = workflow.jobs.apply.steps.find((s) => s.uses?.startsWith("actions/download-artifact"));
+    expect(download?.with).toMatchObject({
+      name: "devops-agent-plan",
+      "run-id": "${{ inputs.plan-run-id }}",
+    });
   });
 });

@@ -14,3 +14,4 @@ export type {
 export type { FailedRun, LogDownload, RunJob, RunRef, RunsApi } from "./runs.js";
 export type { AgentPullRequest, HistoryApi } from "./history.js";
 export type { ProvenanceApi, RunProvenance } from "./provenance.js";
+export type { ApplyApi } from "./apply.js";

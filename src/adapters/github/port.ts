@@ -3,6 +3,7 @@ import { z } from "zod";
 import { commentMarker, finalizeComment } from "../../core/comments/index.js";
 import type { PermissionLevel } from "../../core/config/index.js";
 import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js";
+import { createApplyApi } from "./apply.js";
 import { createFeedbackApi } from "./feedback.js";
 import { createHistoryApi } from "./history.js";
 import { createProvenanceApi } from "./provenance.js";
@@ -58,6 +59,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
     ...createHistoryApi(octokit),
     ...createFeedbackApi(octokit),
     ...createProvenanceApi(octokit),
+    ...createApplyApi(octokit),
     findComment,
     async upsertComment(thread, kind, key, body, upsertOptions = {}) {
       const text = finalizeComment(commentMarker(kind, key), body, {

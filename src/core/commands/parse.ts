@@ -58,13 +58,18 @@ function interpret(head: string, body: string): AgentCommand | { problem: string
     case "stats":
       return { name: word.toLowerCase() as "help" | "explain" | "fix" | "review" | "stats" };
     case "plan":
-      if (!rest) return { name: "plan", dir: null };
+    case "apply": {
+      const name = word.toLowerCase() as "plan" | "apply";
+      if (!rest) return { name, dir: null };
       if (restWords.length > 1 || !SAFE_DIR.test(rest)) {
         return {
-          problem: `\`/agent plan\` takes one relative directory inside the repository, not "${rest}".`,
+          problem: `\`/agent ${name}\` takes one relative directory inside the repository, not "${rest}".`,
         };
       }
-      return { name: "plan", dir: rest.replace(/\/+$/, "") || "." };
+      return { name, dir: rest.replace(/\/+$/, "") || "." };
+    }
+    case "setup":
+      return { name: "setup" };
     case "lessons":
       return { name: "lessons" };
     case "forget":

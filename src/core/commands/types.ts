@@ -2,6 +2,8 @@
 export type AgentCommand =
   | { name: "help" }
   | { name: "plan"; dir: string | null }
+  | { name: "apply"; dir: string | null }
+  | { name: "setup" }
   | { name: "explain" }
   | { name: "fix" }
   | { name: "review" }

@@ -4,6 +4,7 @@ const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"])
 export type PermissionLevel = z.infer<typeof permissionLevel>;
 
 const positiveInt = (max: number) => z.number().int().positive().max(max);
+const workflowFile = z.string().regex(/^[\w.-]+\.ya?ml$/, "a workflow file name like devops-agent-plan.yml");
 
 /** `.github/devops-agent.yml`. Every field has a safe default, so an absent file means "defaults". */
 export const RepoConfigSchema = z
@@ -25,6 +26,33 @@ export const RepoConfigSchema = z
       })
       .strict()
       .default({ workflow: "devops-agent-plan.yml" }),
+    apply: z
+      .object({
+        /** The least repository permission a user needs for `/agent apply` (above access.minimumPermission). */
+        permission: permissionLevel.default("maintain"),
+        /** File name of the apply workflow under .github/workflows/ (dispatched on the default branch). */
+        workflow: workflowFile.default("devops-agent-apply.yml"),
+        /** The account whose plan comments are believed: the plan workflow's token (GITHUB_TOKEN by default). */
+        planAuthor: z.string().min(1).max(100).default("github-actions[bot]"),
+        /** The protected GitHub environment the apply job runs in, named in the tracking comment. */
+        environment: z.string().min(1).max(100).default("production"),
+      })
+      .strict()
+      .default({
+        permission: "maintain",
+        workflow: "devops-agent-apply.yml",
+        planAuthor: "github-actions[bot]",
+        environment: "production",
+      }),
+    drift: z
+      .object({
+        /** File name of the scheduled drift workflow; its runs on the default branch are read. */
+        workflow: workflowFile.default("devops-agent-drift.yml"),
+        /** Label on the drift issues (one per root). */
+        label: z.string().min(1).max(50).default("drift"),
+      })
+      .strict()
+      .default({ workflow: "devops-agent-drift.yml", label: "drift" }),
     access: z
       .object({
         /** The least repository permission a user needs to drive the agent. */
