@@ -3,7 +3,14 @@ import type { ValidationCheck } from "../core/terraform/checks.js";
 import type { Redactor } from "../core/redact/index.js";
 import { redactDeep } from "../core/redact/index.js";
 import type { Finding } from "../core/terraform/types.js";
-import { type ValidateDeps, validateTree } from "../validation/index.js";
+import { createHclParser } from "../adapters/hcl/index.js";
+import { DEFAULT_REPO_CONFIG } from "../core/config/index.js";
+import {
+  type ExecutableConstruct,
+  type ExecutablePolicy,
+  executablePolicy,
+} from "../core/terraform/executable/index.js";
+import { type ValidateDeps, policyLayer, validateTree } from "../validation/index.js";
 import type { PythonCheck } from "./python.js";
 
 export interface ChangeValidation {
@@ -13,6 +20,8 @@ export interface ChangeValidation {
   skipped: string[];
   /** Every validation layer, run or not, with why (see `validateTree`). */
   checks: ValidationCheck[];
+  /** Code that runs (external, provisioners, remote modules…) which people wrote near the change. */
+  nearby: ExecutableConstruct[];
 }
 
 const isTerraform = (path: string): boolean => path.endsWith(".tf") || path.endsWith(".tf.json");
@@ -25,15 +34,39 @@ const isTerraform = (path: string): boolean => path.endsWith(".tf") || path.ends
 export async function validateChange(
   root: string,
   paths: readonly string[],
-  deps: { python: PythonCheck; redactor: Redactor; terraform?: ValidateDeps },
+  deps: {
+    python: PythonCheck;
+    redactor: Redactor;
+    terraform?: ValidateDeps;
+    /** What the repo config allows to run (`executablePolicy`); default: nothing beyond the registries. */
+    policy?: ExecutablePolicy;
+    /** The changed files' content before the change (null: new), so people's constructs are not refused. */
+    baseline?: ReadonlyMap<string, string | null>;
+  },
 ): Promise<ChangeValidation> {
   const findings: Finding[] = [];
   const skipped: string[] = [];
   const checks: ValidationCheck[] = [];
+  let nearby: ExecutableConstruct[] = [];
+  const scope = {
+    ...(deps.policy === undefined ? {} : { policy: deps.policy }),
+    ...(deps.baseline === undefined ? {} : { baseline: deps.baseline }),
+  };
   if (paths.some(isTerraform)) {
-    const report = await validateTree({ root, changed: paths }, deps.terraform);
+    const report = await validateTree({ root, changed: paths, ...scope }, deps.terraform);
     findings.push(...report.findings);
     checks.push(...report.checks);
+    nearby = report.nearby;
+  } else if (paths.length > 0) {
+    // No Terraform, but a workflow or an action runs code too: the policy layer alone.
+    const policy = await policyLayer({
+      files: [],
+      changed: new Set(paths),
+      policy: deps.policy ?? executablePolicy(DEFAULT_REPO_CONFIG),
+      parser: deps.terraform?.parser ?? createHclParser(),
+    });
+    findings.push(...policy.findings);
+    checks.push(policy.check);
   }
   const python = paths.filter((p) => p.endsWith(".py"));
   let compiled = 0;
@@ -48,7 +81,7 @@ export async function validateChange(
   if (python.length > 0) checks.push(pythonCheck(python.length, compiled, findings));
   const safe = redactDeep(findings, deps.redactor);
   const ok = !safe.some((f) => f.severity === "error") && !checks.some((c) => c.ran && c.ok === false);
-  return { ok, findings: safe, skipped, checks };
+  return { ok, findings: safe, skipped, checks, nearby };
 }
 
 function pythonCheck(total: number, compiled: number, findings: readonly Finding[]): ValidationCheck {

@@ -14,6 +14,7 @@ import { openWorkspace } from "./workspace.js";
 import { docsContextFor } from "./docs-context.js";
 import { applyPlan, blockedReason, synthesizePlan } from "./synth.js";
 import { describePlan, type ChangePlan } from "../core/synth/index.js";
+import { EXECUTABLE_CODE_PREFIX, executablePolicy } from "../core/terraform/executable/index.js";
 
 export type * from "./types.js";
 export { gatherRepoContext, recipeContextFor, type RepoContext } from "./context.js";
@@ -30,6 +31,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   const meter = createUsageMeter();
   const python = input.python ?? createPythonCheck();
   const workspace = await openWorkspace(input.workspaceDir, protectedGlobs(input.config));
+  const policy = executablePolicy(input.config);
   const session: Session = {
     workspace,
     root: input.conventions.root,
@@ -44,7 +46,12 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     currentRecipeContext: async () =>
       recipeContextFor(input.conventions, (await gatherRepoContext(workspace.root)).inventory),
     validate: () =>
-      validateChange(workspace.root, [...session.changes.keys()], { python, redactor: input.redactor }),
+      validateChange(workspace.root, [...session.changes.keys()], {
+        python,
+        redactor: input.redactor,
+        policy,
+        baseline: workspace.originals(),
+      }),
   };
   input.log.info(
     { event: "agent.start", mode: input.llm === null ? "recipes" : "llm", chars: request.length },
@@ -89,7 +96,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   const mode = useModel ? "llm" : synth !== null ? "generic" : "recipes";
   const validation: ChangeValidation =
     session.changes.size === 0
-      ? { ok: false, findings: [], skipped: [], checks: [] }
+      ? { ok: false, findings: [], skipped: [], checks: [], nearby: [] }
       : await session.validate();
   const ok = outcome.ok && validation.ok;
   const resources =
@@ -102,7 +109,13 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     title: input.redactor.redact(stripHiddenContent(outcome.title ?? titleFor(request, resources))).trim(),
     // The summary lands in a PR body: no hidden comments (they could fake our sticky-comment markers).
     summary: input.redactor.redact(stripHiddenContent(outcome.summary)).trim(),
-    ...(ok ? {} : { reason: input.redactor.redact(outcome.reason ?? "the change does not validate") }),
+    ...(ok
+      ? {}
+      : {
+          reason: input.redactor.redact(
+            policyReason(validation) ?? outcome.reason ?? "the change does not validate",
+          ),
+        }),
     validation,
     docsConsulted: [...session.docsConsulted].map(([url, title]) => ({ title, url })),
     llm: meter.snapshot(),
@@ -110,6 +123,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
       ? { questions: outcome.questions.map((q) => input.redactor.redact(q)) }
       : {}),
     refusals: session.refusals,
+    baseline: new Map(workspace.originals()),
     ...(synth === null ? {} : { plan: synth }),
   };
   input.log.info(
@@ -117,6 +131,16 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     "agent done",
   );
   return result;
+}
+
+/** A change that would add code that runs before review is refused as such, not as "does not validate". */
+function policyReason(validation: ChangeValidation): string | null {
+  const refused = validation.findings.filter(
+    (f) => f.severity === "error" && f.code.startsWith(EXECUTABLE_CODE_PREFIX),
+  );
+  if (refused.length === 0) return null;
+  const what = [...new Set(refused.map((f) => f.code.slice(EXECUTABLE_CODE_PREFIX.length)))].join(", ");
+  return `refused by policy: the change would add code that runs before review (${what}); the repository config does not allow it`;
 }
 
 interface Outcome {

@@ -7,6 +7,7 @@ import type { Conventions } from "../core/terraform/conventions/index.js";
 import type { Inventory } from "../core/terraform/inventory/types.js";
 import type { ValidationCheck } from "../core/terraform/checks.js";
 import type { Finding } from "../core/terraform/types.js";
+import type { ExecutableConstruct } from "../core/terraform/executable/index.js";
 import type { Log } from "../tasks/types.js";
 import type { PythonCheck } from "./python.js";
 import type { ChangePlan } from "../core/synth/index.js";
@@ -25,7 +26,7 @@ export interface AgentInput {
   request: string;
   conventions: Conventions;
   inventory: Inventory;
-  config: Pick<RepoConfig, "budgets" | "protectedPaths" | "allowWorkflowEdits">;
+  config: Pick<RepoConfig, "budgets" | "protectedPaths" | "allowWorkflowEdits" | "allow">;
   /** Null: recipes only. */
   llm: LlmClient | null;
   redactor: Redactor;
@@ -65,7 +66,15 @@ export interface AgentResult {
   summary: string;
   /** Why the run did not produce a deliverable change; absent when ok. */
   reason?: string;
-  validation: { ok: boolean; findings: Finding[]; skipped: string[]; checks?: ValidationCheck[] };
+  validation: {
+    ok: boolean;
+    findings: Finding[];
+    skipped: string[];
+    checks?: ValidationCheck[];
+    nearby?: ExecutableConstruct[];
+  };
+  /** What the changed files held before the run (null: new), for re-validating after later steps. */
+  baseline?: ReadonlyMap<string, string | null>;
   docsConsulted: { title: string; url: string }[];
   llm: UsageSnapshot;
   questions?: string[];

@@ -41,6 +41,8 @@ export interface Workspace {
   ): Promise<SearchMatch[]>;
   /** Returns whether the file was created or modified. */
   write(path: string, content: string): Promise<"create" | "modify">;
+  /** What each written file held before the run's first write to it (null: it did not exist). */
+  originals(): ReadonlyMap<string, string | null>;
 }
 
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".terraform"]);
@@ -49,6 +51,7 @@ const MAX_WALK_ENTRIES = 20_000;
 const MAX_SEARCH_TOTAL_BYTES = 64 * 1024 * 1024;
 
 export async function openWorkspace(dir: string, protectedGlobs: readonly string[]): Promise<Workspace> {
+  const originals = new Map<string, string | null>();
   const root = await realpath(dir).catch((error: NodeJS.ErrnoException) => {
     throw new Error(
       `agent workspace ${dir}: ${error.code === "ENOENT" ? "no such directory" : (error.code ?? "unreadable")}`,
@@ -157,9 +160,12 @@ export async function openWorkspace(dir: string, protectedGlobs: readonly string
       if (parent !== root && !parent.startsWith(root + sep)) {
         throw new WorkspaceRefusal(path, "resolves outside the workspace");
       }
+      if (!originals.has(path))
+        originals.set(path, stat === null ? null : (await readHead(target, stat.size)).toString("utf8"));
       await writeFile(target, content, { encoding: "utf8", flag: stat === null ? "wx" : "w" });
       return stat === null ? "create" : "modify";
     },
+    originals: () => originals,
   };
 }
 

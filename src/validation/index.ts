@@ -1,12 +1,18 @@
 import { type ValidationCheck, overallOk } from "../core/terraform/checks.js";
+import { createHclParser } from "../adapters/hcl/index.js";
+import { DEFAULT_REPO_CONFIG } from "../core/config/index.js";
+import { executablePolicy } from "../core/terraform/executable/index.js";
 import { loadAwsProviderSchema } from "../core/terraform/schema/index.js";
 import { type Finding, dirOf } from "../core/terraform/types.js";
-import { type ValidateDeps, validateDirectory } from "./offline.js";
+import { sortFindings } from "../core/terraform/validate/index.js";
+import { type ValidateDeps, validateDirectoryParsed } from "./offline.js";
+import { policyLayer } from "./policy.js";
 import { type TerraformLayerDeps, terraformLayer } from "./terraform.js";
 import type { ValidationReport, ValidationRequest } from "./types.js";
 
 export type { ValidationCheck, ValidationReport, ValidationRequest } from "./types.js";
 export { terraformLayer, type TerraformLayerDeps } from "./terraform.js";
+export { policyLayer, type PolicyInput, type PolicyOutcome } from "./policy.js";
 export { validateDirectory, validateFiles, type ValidateDeps, type ValidationResult } from "./offline.js";
 
 /**
@@ -19,7 +25,8 @@ export async function validateTree(
   deps: ValidateDeps & { terraformLayer?: TerraformLayerDeps } = {},
 ): Promise<ValidationReport> {
   const schema = deps.schema ?? loadAwsProviderSchema();
-  const offline = await validateDirectory(request.root, { ...deps, schema });
+  const parser = deps.parser ?? createHclParser();
+  const offline = await validateDirectoryParsed(request.root, { ...deps, schema, parser });
   const changed = request.changed === undefined ? null : new Set(request.changed);
   const findings: Finding[] = offline.findings.filter((f) => changed === null || changed.has(f.file));
   const checks: ValidationCheck[] = [
@@ -41,7 +48,22 @@ export async function validateTree(
     checks.push(layer.check.ran ? { ...layer.check, ok: !hasError(own) } : layer.check);
   } else
     checks.push({ name: "terraform-validate", version: null, ran: false, why: "not requested", ok: null });
-  return { ok: overallOk(findings, checks), findings, filesChecked: offline.filesChecked, checks };
+  const policy = await policyLayer({
+    files: offline.parsed,
+    changed,
+    policy: request.policy ?? executablePolicy(DEFAULT_REPO_CONFIG),
+    parser,
+    ...(request.baseline === undefined ? {} : { baseline: request.baseline }),
+  });
+  findings.push(...policy.findings);
+  checks.push(policy.check);
+  return {
+    ok: overallOk(findings, checks),
+    findings: sortFindings(findings),
+    filesChecked: offline.filesChecked,
+    checks,
+    nearby: policy.nearby,
+  };
 }
 
 const hasError = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === "error");

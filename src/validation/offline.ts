@@ -38,6 +38,15 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Validates every Terraform file under `root`. Throws `TerraformRootError` when `root` cannot be scanned. */
 export async function validateDirectory(root: string, deps: ValidateDeps = {}): Promise<ValidationResult> {
+  const { parsed: _parsed, ...result } = await validateDirectoryParsed(root, deps);
+  return result;
+}
+
+/** The same, also handing back the files that parsed, for the layers that read the tree again (policy). */
+export async function validateDirectoryParsed(
+  root: string,
+  deps: ValidateDeps = {},
+): Promise<ValidationResult & { parsed: ParsedFile[] }> {
   const parser = deps.parser ?? createHclParser();
   const loaded = await loadTerraformDirectory(root, { parser });
   const unusable = loaded.errors.filter((e) => UNUSABLE_FILE.has(e.code));
@@ -69,7 +78,11 @@ export async function validateFiles(
       errors.push(fileError(path, result.error.line, "parse_error", `${result.error.message}${where}`));
     }
   }
-  return finish(parsed, errors, terraform.length, { semantic: false, ...deps });
+  const { parsed: _files, ...result } = await finish(parsed, errors, terraform.length, {
+    semantic: false,
+    ...deps,
+  });
+  return result;
 }
 
 async function finish(
@@ -77,7 +90,7 @@ async function finish(
   errors: Finding[],
   filesChecked: number,
   deps: ValidateDeps,
-): Promise<ValidationResult> {
+): Promise<ValidationResult & { parsed: ParsedFile[] }> {
   const schema = deps.schema ?? loadAwsProviderSchema();
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
   if (deps.semantic !== false) findings.push(...checkSemantics(files, schema));
@@ -90,7 +103,13 @@ async function finish(
   });
   const safe = redactDeep(sortFindings(findings));
   const modules = [...new Set(files.map((f) => dirOf(f.path)))].sort();
-  return { ok: !safe.some((f) => f.severity === "error"), findings: safe, filesChecked, modules };
+  return {
+    ok: !safe.some((f) => f.severity === "error"),
+    findings: safe,
+    filesChecked,
+    modules,
+    parsed: files,
+  };
 }
 
 function notFormatted(file: string, line: number): Finding {

@@ -1,4 +1,5 @@
 import type { ValidationCheck } from "../core/terraform/checks.js";
+import type { ExecutableConstruct, ExecutablePolicy } from "../core/terraform/executable/index.js";
 import type { Finding } from "../core/terraform/types.js";
 
 export type { ValidationCheck } from "../core/terraform/checks.js";
@@ -14,6 +15,14 @@ export interface ValidationRequest {
   changed?: readonly string[];
   /** `auto`: run real `terraform validate` in the sandbox when available, saying why not otherwise. */
   terraform?: "off" | "auto";
+  /** Code that may run in init/plan/apply/CI (`executablePolicy(config)`); default: the public registries only. */
+  policy?: ExecutablePolicy;
+  /**
+   * What the changed files held before the change (null: the file is new). Constructs already there are
+   * people's, named in `nearby` rather than refused; without it every construct in a changed file counts
+   * as the change's own.
+   */
+  baseline?: ReadonlyMap<string, string | null>;
 }
 
 export interface ValidationReport {
@@ -23,4 +32,6 @@ export interface ValidationReport {
   /** Terraform files that were read, parsed or not. */
   filesChecked: number;
   checks: ValidationCheck[];
+  /** With `changed`: constructs that run code which people wrote in the modules the change touches. */
+  nearby: ExecutableConstruct[];
 }

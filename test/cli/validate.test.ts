@@ -41,6 +41,7 @@ describe("devops-agent validate", () => {
     expect(parsed.checks).toEqual([
       expect.objectContaining({ name: "offline-schema", ran: true, ok: true }),
       expect.objectContaining({ name: "terraform-validate", ran: false, ok: null, why: "not requested" }),
+      expect.objectContaining({ name: "policy", ran: true, ok: true }),
     ]);
   });
 

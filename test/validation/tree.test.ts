@@ -24,6 +24,7 @@ describe("validateTree, the one entry for validation", () => {
     expect(report.checks.map((c) => [c.name, c.ran, c.ok])).toEqual([
       ["offline-schema", true, false],
       ["terraform-validate", false, null],
+      ["policy", true, true],
     ]);
     expect(report.checks[0]?.version).toMatch(/^hashicorp\/aws \d+\.\d+\.\d+$/);
   });
@@ -47,7 +48,12 @@ describe("validateTree, the one entry for validation", () => {
       llm: { calls: 0, promptTokens: 0, completionTokens: 0 },
     });
     expect(body).toContain("❌ Validation found problems:");
-    expect(body).not.toContain("✅");
+    // The failed layer is marked failed; the only ✅ is a layer that did pass (policy), never the verdict.
+    expect(body).not.toContain("✅ HCL parses");
+    expect(body).toContain("❌ failed: offline-schema");
+    expect(body.split("\n").filter((l) => l.includes("✅"))).toEqual([
+      expect.stringMatching(/^- ✅ passed: policy — /),
+    ]);
     expect(body).toContain("- ❌ failed: offline-schema (hashicorp/aws");
     expect(body).toContain("- ⏭️ not run: terraform-validate — not requested");
   });

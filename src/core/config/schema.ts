@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAMED_CONSTRUCTS } from "../terraform/executable/types.js";
 
 const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"]);
 export type PermissionLevel = z.infer<typeof permissionLevel>;
@@ -99,6 +100,30 @@ export const RepoConfigSchema = z
     protectedPaths: z.array(z.string().min(1)).default([".github/workflows/**"]),
     /** Lets the agent change workflow files; also needs the app's `workflows` permission. */
     allowWorkflowEdits: z.boolean().default(false),
+    /**
+     * Code that runs during init, plan, apply or CI, which the agent may write here. Nothing by default:
+     * the public registries (registry.terraform.io, registry.opentofu.org) and local modules are always fine.
+     */
+    allow: z
+      .object({
+        /** `external` data sources, `local-exec`/`remote-exec`/`file` provisioners, GitHub Action files. */
+        constructs: z.array(z.enum(NAMED_CONSTRUCTS)).default([]),
+        /** Module sources outside the registries, as globs (`git::https://github.com/acme/**`). */
+        moduleSources: z.array(z.string().min(1).max(500)).default([]),
+        /** Further registry hosts providers and registry modules may come from (`tf.acme.internal`). */
+        providerHosts: z
+          .array(
+            z
+              .string()
+              .regex(
+                /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/,
+                "a host name like tf.example.com",
+              ),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({ constructs: [], moduleSources: [], providerHosts: [] }),
     model: z
       .object({
         enabled: z.boolean().default(true),

@@ -2,6 +2,8 @@ import { appliedLessonsSection } from "../lessons/render.js";
 import { checkLines } from "../terraform/checks.js";
 import { redact } from "../redact/index.js";
 import { stripInvisible } from "../text/invisible.js";
+import { inlineCode } from "../text/markdown.js";
+import type { ExecutableConstruct } from "../terraform/executable/index.js";
 import { risksFor } from "./risks.js";
 import type { ChangeReport } from "./types.js";
 
@@ -47,6 +49,35 @@ function validationSection(report: ChangeReport): string[] {
   ];
 }
 
+const KIND_TEXT: Record<ExecutableConstruct["kind"], string> = {
+  external: "external data source (runs a program during plan)",
+  "local-exec": "local-exec provisioner (runs a command during apply)",
+  "remote-exec": "remote-exec provisioner (runs commands on a remote host)",
+  "file-provisioner": "file provisioner (copies local files to a remote host)",
+  "module-source": "module fetched from outside the registries",
+  "provider-host": "provider from a host outside the allowed registries",
+  "github-workflow": "GitHub Actions workflow",
+  "github-action": "GitHub Action",
+};
+
+/** Code that runs which people wrote next to the change: reviewers should know a plan will run it. */
+function nearbySection(report: ChangeReport): string[] {
+  const nearby = report.validation.nearby ?? [];
+  if (nearby.length === 0) return [];
+  const rows = nearby.map((c) => {
+    const where = inlineCode(`${c.file}${c.line === null ? "" : `:${c.line}`}`);
+    return `- ${where} ${KIND_TEXT[c.kind]}: ${inlineCode(c.value ?? c.address)}`;
+  });
+  return [
+    "",
+    "### Code that runs, already in the modules this change touches",
+    "",
+    "Written by people, not by this change; `terraform plan` or `apply` on this PR will run it:",
+    "",
+    ...rows,
+  ];
+}
+
 function lessonsSection(report: ChangeReport): string[] {
   const section = report.lessons ? appliedLessonsSection(report.lessons.applied, report.lessons.skipped) : [];
   return section.length > 0 ? ["", ...section] : [];
@@ -86,6 +117,7 @@ export function pullRequestBody(report: ChangeReport): string {
     ...(resources.length ? resources : ["- no resources added or removed"]),
     "",
     ...validationSection(report),
+    ...nearbySection(report),
     ...lessonsSection(report),
     "",
     "### Documentation consulted",

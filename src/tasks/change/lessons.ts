@@ -6,6 +6,7 @@ import { validateChange } from "../../agent/check.js";
 import { createPythonCheck } from "../../agent/python.js";
 import { resourceChanges } from "../../agent/resources.js";
 import type { AgentResult } from "../../agent/index.js";
+import type { ExecutablePolicy } from "../../core/terraform/executable/index.js";
 import {
   applyLessons,
   type AppliedLesson,
@@ -35,6 +36,8 @@ export interface ShapeInput {
   lessons: readonly EffectiveLesson[];
   isProtected: (path: string) => boolean;
   redactor: Redactor;
+  /** What may run in init/plan/apply/CI: a lesson cannot bring in what the agent may not write. */
+  policy: ExecutablePolicy;
 }
 
 /**
@@ -74,6 +77,8 @@ export async function shapeWithLessons(input: ShapeInput): Promise<ShapedChange>
   const validation = await validateChange(input.workspaceDir, all, {
     python: createPythonCheck(),
     redactor: input.redactor,
+    policy: input.policy,
+    ...(result.baseline === undefined ? {} : { baseline: result.baseline }),
   });
   if (!validation.ok) {
     for (const [path, text] of original) await writeFile(join(input.workspaceDir, path), text);

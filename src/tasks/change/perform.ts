@@ -9,6 +9,7 @@ import { notDeliveredMessage } from "./messages.js";
 import type { ChangeOutcome, ChangeRequest } from "./types.js";
 import { lessonsForChange, shapeWithLessons, type ShapedChange } from "./lessons.js";
 import { isProtectedFor } from "../learning/context.js";
+import { executablePolicy } from "../../core/terraform/executable/index.js";
 
 export type StepReporter = (step: Step, state: "running" | "done" | "failed") => Promise<void>;
 export type Step = "read" | "write" | "validate" | "deliver";
@@ -90,6 +91,7 @@ export async function performChange(
       lessons: learned.lessons,
       isProtected: isProtectedFor(ctx),
       redactor: ctx.redactor,
+      policy: executablePolicy(ctx.config),
     });
     await step("write", "done");
     await step("validate", "done");
