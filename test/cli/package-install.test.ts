@@ -96,6 +96,19 @@ describe("the packed and installed devops-agent CLI", () => {
     expect(JSON.parse(validate.stdout)).toMatchObject({ ok: true });
   });
 
+  it("reviews a Terraform folder into SARIF and fails on a security error", async () => {
+    const sarif = join(work, "review.sarif");
+    const review = await cli(["review", resolve(root, "test/fixtures/review/insecure"), `--sarif=${sarif}`]);
+    expect(review.code).toBe(1);
+    expect(review.stdout).toContain("security/iam-admin");
+    const log = JSON.parse(await readFile(sarif, "utf8")) as {
+      version: string;
+      runs: { results: unknown[] }[];
+    };
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0]?.results.length).toBeGreaterThan(10);
+  });
+
   it("summarizes a plan and diagnoses a log", async () => {
     const plan = await cli([
       "plan",

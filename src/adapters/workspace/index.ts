@@ -5,6 +5,7 @@ import type { GitAuthor, WorkspaceFactory, WorkspaceFactoryOptions } from "./typ
 
 export { AGENT_BRANCH_PREFIX, branchName, isAgentBranch, slugify } from "./branch.js";
 export { PathRefusedError, WorkspaceError } from "./errors.js";
+export { changedSince, gitTopLevel } from "./changes.js";
 export type * from "./types.js";
 
 /**

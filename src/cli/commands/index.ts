@@ -35,6 +35,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "summarize `terraform show -json` output (Markdown comment or JSON)",
     load: async () => (await import("./plan.js")).planCommand,
   },
+  review: {
+    summary: "validator, security and cost review of a Terraform tree (text, JSON or SARIF)",
+    load: async () => (await import("./review.js")).reviewCommand,
+  },
   validate: {
     summary: "offline checks against the AWS provider schema",
     load: async () => (await import("./validate.js")).validateCommand,

@@ -5,9 +5,11 @@ import { type ValidationCheck, checkLines } from "../../core/terraform/checks.js
 import type { Finding } from "../../core/terraform/types.js";
 import { validateTree } from "../../validation/index.js";
 import { type CliCommand, UsageError } from "../io.js";
+import { reviewFinding, rulesOf } from "../../core/review/index.js";
+import { sarifArgs, writeSarif } from "../sarif.js";
 import { parseCliArgs } from "../io.js";
 
-const HELP = `devops-agent validate DIR [--json] [--terraform]
+const HELP = `devops-agent validate DIR [--json] [--terraform] [--sarif[=FILE]]
 
 Checks the Terraform under DIR offline: files parse and are in terraform fmt layout (a warning);
 references resolve (variables, locals, resources, data sources, modules and their outputs); attributes
@@ -21,19 +23,31 @@ required ones are present, with a "did you mean" where a close name exists.
              bubblewrap this says so and only the offline checks count
 --json       print {ok, findings[{file,line,severity,code,message,suggestion}],
              checks[{name,version,ran,why,ok}]}
+--sarif[=FILE]
+             write SARIF 2.1.0 for code scanning to FILE (standard output with - or no FILE);
+             locations are relative to the repository root
 
 Output always lists which checks ran and why the others did not.
 Exit codes: 0 no errors (warnings allowed); 1 errors found, a check that ran failed, or DIR holds no
 Terraform files; 2 bad usage, or DIR is missing or unreadable.`;
 
-function parseFlags(argv: string[]): { dir: string; json: boolean; help: boolean; terraform: boolean } {
+interface Flags {
+  dir: string;
+  json: boolean;
+  help: boolean;
+  terraform: boolean;
+  sarif: string | null;
+}
+
+function parseFlags(argv: string[]): Flags {
   const parsed = parseCliArgs({
-    args: argv,
+    args: sarifArgs(argv),
     allowPositionals: true,
     strict: true,
     options: {
       json: { type: "boolean" },
       terraform: { type: "boolean" },
+      sarif: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -41,20 +55,23 @@ function parseFlags(argv: string[]): { dir: string; json: boolean; help: boolean
   const [dir, ...extra] = parsed.positionals;
   if (!help && (dir === undefined || extra.length > 0))
     throw new UsageError('expected exactly one DIR, e.g. "validate examples/demo-infra"');
+  if (parsed.values.json === true && parsed.values.sarif === "-")
+    throw new UsageError("--json and --sarif both write to standard output: give --sarif=FILE");
   return {
     dir: dir ?? ".",
     json: parsed.values.json === true,
     help,
     terraform: parsed.values.terraform === true,
+    sarif: parsed.values.sarif ?? null,
   };
 }
 
 export const validateCommand: CliCommand = {
   help: HELP,
-  usage: "validate DIR [--json] [--terraform]",
+  usage: "validate DIR [--json] [--terraform] [--sarif[=FILE]]",
   summary: "offline checks against the AWS provider schema",
   async run(argv, io) {
-    const { dir, json, help, terraform } = parseFlags(argv);
+    const { dir, json, help, terraform, sarif } = parseFlags(argv);
     if (help) {
       io.stdout(HELP);
       return 0;
@@ -69,8 +86,14 @@ export const validateCommand: CliCommand = {
     }
     const empty = result.filesChecked === 0 && result.findings.length === 0;
     const ok = result.ok && !empty;
+    if (sarif !== null) {
+      const findings = result.findings.map(reviewFinding);
+      const report = { findings, rules: rulesOf(findings).filter((r) => r.source === "validator") };
+      await writeSarif(sarif, { ...report, checks: result.checks }, resolve(io.cwd, dir), io);
+    }
     if (json) io.stdout(JSON.stringify({ ok, findings: result.findings, checks: result.checks }, null, 2));
-    else io.stdout(render(redact(dir), result.findings, result.filesChecked, result.checks));
+    else if (sarif !== "-")
+      io.stdout(render(redact(dir), result.findings, result.filesChecked, result.checks));
     if (empty)
       io.stderr(redact(`devops-agent validate: no Terraform files (.tf, .tf.json) found under ${dir}`));
     return ok ? 0 : 1;
