@@ -89,6 +89,12 @@ export function updateLessonsFile(
       }
     }
   } else doc.set("lessons", doc.createNode([]));
+  // An empty list is written `[]`, which YAML keeps as a one-line flow list as entries arrive: make it a
+  // block list so each lesson gets its own reviewable lines (a maintainer's non-empty flow list is theirs).
+  for (const key of ["lessons", "forgotten"]) {
+    const list = doc.get(key);
+    if (isSeq(list) && list.items.length === 0) list.flow = false;
+  }
   const added: string[] = [];
   for (const lesson of distilled) {
     if (held.has(lesson.id) || forgotten.has(lesson.id)) continue;
