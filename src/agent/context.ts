@@ -107,7 +107,7 @@ export function promptContextFor(
       title,
       description: `params: ${schemaSignature(parameters)}`,
     })),
-    protectedPaths: protectedGlobs(config),
+    protectedPaths: protectedGlobs(config).map((g) => (g.startsWith("!") ? `except ${g.slice(1)}` : g)),
     limits: { repairRounds: config.budgets.repairRounds, llmCalls: config.budgets.llmCalls },
   };
 }

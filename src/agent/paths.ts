@@ -1,4 +1,4 @@
-import type { RepoConfig } from "../core/config/index.js";
+import { globMatches, type RepoConfig } from "../core/config/index.js";
 
 /** The agent's own settings: changing them would let a request raise its own budgets or unprotect paths. */
 const ALWAYS_PROTECTED = [".github/devops-agent.yml", ".github/devops-agent.yaml"];
@@ -32,32 +32,27 @@ export function checkRelativePath(input: string): PathCheck {
   return { ok: true, path: segments.join("/") };
 }
 
-/** The protected-path globs that apply, given the repo config. */
+/**
+ * The protected-path globs that apply, given the repo config, in order: the last glob that matches a path
+ * decides, `!glob` lifts. Workflows stay protected even if the config drops its globs, unless
+ * `allowWorkflowEdits`; the agent's own config always is.
+ */
 export function protectedGlobs(config: Pick<RepoConfig, "protectedPaths" | "allowWorkflowEdits">): string[] {
-  const configured = config.allowWorkflowEdits
-    ? config.protectedPaths.filter((glob) => glob !== WORKFLOWS)
-    : [...config.protectedPaths, ...(config.protectedPaths.includes(WORKFLOWS) ? [] : [WORKFLOWS])];
+  const configured = config.protectedPaths.filter(
+    (glob) => !(config.allowWorkflowEdits && glob === WORKFLOWS),
+  );
+  if (config.allowWorkflowEdits) configured.push(`!${WORKFLOWS}`);
+  else if (!configured.includes(WORKFLOWS)) configured.push(WORKFLOWS);
   return [...configured, ...ALWAYS_PROTECTED];
 }
 
-/** The glob protecting `path`, or null. */
+/** The glob protecting `path`, or null (the last matching glob decides; `!glob` lifts). */
 export function protectedBy(path: string, globs: readonly string[]): string | null {
-  return globs.find((glob) => globToRegExp(glob).test(path) || globToRegExp(glob).test(`${path}/`)) ?? null;
-}
-
-/** `**` crosses directories, `*` and `?` stay within one; a trailing `/` or `/**` covers everything below. */
-export function globToRegExp(glob: string): RegExp {
-  const normalised = glob.replace(/^\.\//, "").replace(/\/$/, "/**");
-  let out = "";
-  for (let i = 0; i < normalised.length; i++) {
-    const c = normalised[i] ?? "";
-    if (c === "*" && normalised[i + 1] === "*") {
-      const slash = normalised[i + 2] === "/";
-      out += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else out += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  let hit: string | null = null;
+  for (const glob of globs) {
+    if (glob.startsWith("!")) {
+      if (hit !== null && globMatches(glob.slice(1), path)) hit = null;
+    } else if (globMatches(glob, path)) hit = glob;
   }
-  return new RegExp(`^${out}$`, "i");
+  return hit;
 }

@@ -1,4 +1,4 @@
-import { isMap, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import { DEFAULT_REPO_CONFIG, RepoConfigSchema, type RepoConfig } from "./schema.js";
 
@@ -53,6 +53,13 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, text: string): Co
 function lineOf(doc: Document, path: string[], text: string, keyItself: boolean): number | null {
   let node: unknown = doc.contents;
   for (const [index, segment] of path.entries()) {
+    // A list item (`protectedPaths.1`) is found by position.
+    if (isSeq(node) && /^\d+$/.test(segment)) {
+      node = node.items[Number(segment)];
+      const range = (node as Node | null)?.range;
+      if (index === path.length - 1 && range) return text.slice(0, range[0]).split("\n").length;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((p) => String((p.key as Node | null)?.toJSON?.() ?? p.key) === segment);
     if (!pair) break;

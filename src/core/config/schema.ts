@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NAMED_CONSTRUCTS } from "../terraform/executable/types.js";
+import { globProblem } from "./globs.js";
 
 const permissionLevel = z.enum(["read", "triage", "write", "maintain", "admin"]);
 export type PermissionLevel = z.infer<typeof permissionLevel>;
@@ -97,7 +98,22 @@ export const RepoConfigSchema = z
       })
       .strict()
       .default({ enabled: true, useProposed: true }),
-    protectedPaths: z.array(z.string().min(1)).default([".github/workflows/**"]),
+    /**
+     * Paths the agent never writes (picomatch globs; `!glob` lifts an earlier one; the last match wins).
+     * `.github/**` covers workflows, actions, CODEOWNERS and this file.
+     */
+    protectedPaths: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(300)
+          .superRefine((glob, ctx) => {
+            const problem = globProblem(glob);
+            if (problem !== null) ctx.addIssue({ code: "custom", message: `${glob}: ${problem}` });
+          }),
+      )
+      .default([".github/**"]),
     /** Lets the agent change workflow files; also needs the app's `workflows` permission. */
     allowWorkflowEdits: z.boolean().default(false),
     /**

@@ -10,7 +10,7 @@ describe("repo config", () => {
     expect(parseRepoConfig(null)).toEqual({ config: DEFAULT_REPO_CONFIG, problems: [] });
     expect(parseRepoConfig("  \n")).toEqual({ config: DEFAULT_REPO_CONFIG, problems: [] });
     expect(DEFAULT_REPO_CONFIG.access.minimumPermission).toBe("write");
-    expect(DEFAULT_REPO_CONFIG.protectedPaths).toEqual([".github/workflows/**"]);
+    expect(DEFAULT_REPO_CONFIG.protectedPaths).toEqual([".github/**"]);
     expect(DEFAULT_REPO_CONFIG.triggers.label).toBe("agent");
   });
 
