@@ -21,7 +21,12 @@ interface Row {
   complete: number;
   valid: number;
   unverifiable: number;
+  /** We said complete and valid (exit 0) but terraform rejects it or an expected resource type is missing. */
   falseValid: number;
+  /** Of falseValid: terraform rejected the change. */
+  rejected: number;
+  /** Of falseValid: the change lacks a resource type the reference has. */
+  incomplete: number;
 }
 
 const median = (xs: number[]): number => {
@@ -33,6 +38,10 @@ const median = (xs: number[]): number => {
 const isValid = (o: Outcome, terraform: boolean): boolean =>
   o.changed && (terraform ? o.verdict?.status === "valid" : o.reportedValid);
 
+/** Exit 0 claims the change covers the request and validates: false when terraform or the reference says no. */
+const isFalseValid = (o: Outcome): boolean =>
+  o.reportedValid && (o.verdict?.status === "invalid" || o.missing.length > 0);
+
 function row(label: string, list: Outcome[], terraform: boolean): Row {
   return {
     label,
@@ -41,7 +50,9 @@ function row(label: string, list: Outcome[], terraform: boolean): Row {
     complete: list.filter((o) => isValid(o, terraform) && o.missing.length === 0).length,
     valid: list.filter((o) => isValid(o, terraform)).length,
     unverifiable: list.filter((o) => o.verdict?.status === "unverifiable").length,
-    falseValid: list.filter((o) => o.reportedValid && o.verdict?.status === "invalid").length,
+    falseValid: list.filter((o) => isFalseValid(o)).length,
+    rejected: list.filter((o) => o.reportedValid && o.verdict?.status === "invalid").length,
+    incomplete: list.filter((o) => o.reportedValid && o.missing.length > 0).length,
   };
 }
 
@@ -66,12 +77,14 @@ export function summarize(outcomes: Outcome[], options: { terraform: boolean; mo
   const lines = [
     `eval:ask — ${outcomes.length} requests, ${options.model ? "model from LLM_*" : "offline (no model)"}, judged by ${options.terraform ? "terraform validate (AWS provider mirror)" : "our own checks (terraform not available)"}`,
     "",
-    "| group | n | changed | complete | valid | unverifiable | false-valid |",
+    "| group | n | changed (exit 0) | complete | valid | unverifiable | false-valid (rejected / incomplete) |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.n} | ${r.changed} | ${r.complete} (${pct(r.complete, r.n)}) | ${r.valid} | ${r.unverifiable} | ${r.falseValid} |`,
+        `| ${r.label} | ${r.n} | ${r.changed} | ${r.complete} (${pct(r.complete, r.n)}) | ${r.valid} | ${r.unverifiable} | ${r.falseValid} (${r.rejected} / ${r.incomplete}) |`,
     ),
+    "",
+    "complete: terraform validate accepts the change and it adds every resource type the reference has; valid: terraform accepts it; unverifiable: it needs a provider other than AWS; false-valid: ask exited 0 (change covers the request and validates) but terraform rejects it or a reference resource type is missing.",
     "",
     `time per request: median ${median(outcomes.map((o) => o.ms)).toFixed(0)} ms, max ${Math.max(0, ...outcomes.map((o) => o.ms)).toFixed(0)} ms`,
     `model calls: ${calls} (${(calls / Math.max(1, outcomes.length)).toFixed(2)} per request), tokens: ${tokens} (${(tokens / Math.max(1, outcomes.length)).toFixed(0)} per request)`,
