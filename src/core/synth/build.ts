@@ -6,6 +6,8 @@ import { categoryOf, DEFAULTS } from "./defaults.js";
 import { matchTypes, type TypeMatch } from "./lexicon.js";
 import { refOf, setOnce, type Node } from "./node.js";
 import { relationOf } from "./relations.js";
+import { attachNamedPolicies } from "./iam.js";
+import { addAssociations, addTrafficRules, type LinkEnv } from "./links.js";
 import type { PlannedVariable, SynthContext } from "./types.js";
 import { isDomainArg, knownValue, nameValue, type ValueEnv } from "./values.js";
 import type { Token } from "./words.js";
@@ -14,6 +16,8 @@ import type { Token } from "./words.js";
 const NOT_A_DEPENDENCY =
   /^aws_(?:instance|eks_cluster|db_instance|rds_cluster|lb|nat_gateway|redshift_cluster|msk_cluster|ecs_service|cloudfront_distribution|elasticache_.*)$/;
 const MAX_NODES = 40;
+const OWN_ROLE =
+  /^(?:role_arn|role|service_role(?:_arn)?|execution_role_arn|service_execution_role|iam_role_arn)$/;
 /** Shared infrastructure a new resource joins rather than duplicates when the repo has one. */
 const SHARED =
   /^aws_(?:vpc|subnet|kms_key|route53_zone|internet_gateway|ecs_cluster|eks_cluster|cloudwatch_event_bus|lb|db_subnet_group|sns_topic)$/;
@@ -181,6 +185,21 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
     understood.push({ phrase: match.phrase, meaning: count > 1 ? `${count} × ${match.type}` : match.type });
   }
 
+  // Rules the request states for traffic, and the joins it asks for ("associate … with …").
+  const linkEnv: LinkEnv = {
+    nodes,
+    hasType: (type) => schema.resource(type) !== undefined,
+    add: (type, why, at, name = "main") => addNode(type, "requested", why, at, name),
+    find,
+    variable: (wanted, type, description) => {
+      const name = uniqueVariable(wanted);
+      variables.push({ name, type, description, sensitive: false });
+      return `var.${name}`;
+    },
+  };
+  missing.push(...addTrafficRules(linkEnv, request));
+  addAssociations(linkEnv, request, tokens);
+
   const typeSchema = (type: string): TypeSchema | undefined => schema.resource(type);
 
   // 2. Attributes the request sets, each given to the nearest resource that has the argument.
@@ -218,8 +237,17 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
 
   // 3. Companions, then references wired to what the plan or the repo has; missing targets are added.
   const adopted = new Set<Node>();
+  function readData(type: string, name: string, body: Item[]): string {
+    if (
+      !data.some((d) => d.type === type && d.name === name) &&
+      !existing.some((r) => r.type === `data.${type}` && r.name === name)
+    )
+      data.push({ type, name, body });
+    return `data.${type}.${name}`;
+  }
   const companionEnv = {
     nodes,
+    data: readData,
     add: (type: string, why: string, serves?: Node): Node => {
       const same =
         nodes.find(
@@ -245,6 +273,7 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
       return `var.${name}`;
     },
   };
+  missing.push(...attachNamedPolicies(companionEnv, request));
   addCompanions(companionEnv);
   const accompanied = new Set(nodes);
 
@@ -264,14 +293,7 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
     find,
     engine,
     ordinal: nodes.filter((n) => n.type === node.type).indexOf(node),
-    data: (type, name, body) => {
-      if (
-        !data.some((d) => d.type === type && d.name === name) &&
-        !existing.some((r) => r.type === `data.${type}` && r.name === name)
-      )
-        data.push({ type, name, body });
-      return `data.${type}.${name}`;
-    },
+    data: readData,
   });
   const variableFor = (node: Node, path: string, spec: AttributeSchema, docUrl: string): string => {
     const name = uniqueVariable(
@@ -305,8 +327,22 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
     if (node.set.has(path)) return;
     const arg = path.split(".").pop() ?? path;
     const relation = relationOf(node.type, arg, spec, schema);
+    // A service's own role is part of it: the service cannot act without one, even where the schema
+    // leaves the argument optional (SageMaker pipelines, Kinesis analytics, Firehose destinations).
+    if (
+      relation?.target === "aws_iam_role" &&
+      OWN_ROLE.test(arg) &&
+      principalFor(node.type) !== undefined &&
+      !/^aws_(?:iam_|cloudwatch_event_target$)/.test(node.type)
+    )
+      required = true;
     if (relation !== null) {
-      const usable = (n: Node): boolean => n.type === relation.target && n !== node && !reaches(n, node);
+      // A role is shared only when asked for; a role added for one service is that service's alone.
+      const usable = (n: Node): boolean =>
+        n.type === relation.target &&
+        n !== node &&
+        !reaches(n, node) &&
+        (n.type !== "aws_iam_role" || n.origin === "requested" || n.serves === node.type);
       let target = nodes.find((n) => usable(n) && n.origin === "requested") ?? nodes.find(usable);
       const named = reused.find((r) => r.type === relation.target);
       const existingRef =
@@ -332,6 +368,16 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
           node.name === "main" ? "main" : node.name,
           node,
         );
+      // Whatever takes a list of subnets spans two zones (subnet groups and load balancers insist on it).
+      if (
+        required &&
+        target?.origin === "dependency" &&
+        relation.list &&
+        relation.target === "aws_subnet" &&
+        nodes.filter(usable).length < 2 &&
+        nodes.length < MAX_NODES
+      )
+        addNode(target.type, "dependency", target.why, node.at, `${target.name}_2`, node);
       const targets = target === undefined ? [] : relation.list ? nodes.filter(usable) : [target];
       for (const t of targets) edges.set(node, new Set([...(edges.get(node) ?? []), t]));
       const refs = target !== undefined ? targets.map(refOf) : existingRef !== undefined ? [existingRef] : [];
@@ -394,7 +440,11 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
       base: string,
       depth: number,
     ): void => {
-      for (const [name, spec] of block.attributes) {
+      // References first: a VPC added for `vpc_id` is then there for `cidr_block` to be carved from.
+      const ordered = [...block.attributes].sort(
+        ([a], [b]) => Number(/_(?:id|arn)s?$/.test(b)) - Number(/_(?:id|arn)s?$/.test(a)),
+      );
+      for (const [name, spec] of ordered) {
         const path = `${base}${name}`;
         // Subnets are placed in distinct zones so that subnet groups (RDS, ElastiCache) accept them.
         if (spec.required || (node.type === "aws_subnet" && path === "availability_zone"))
@@ -437,6 +487,8 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
               false,
             ) !== undefined,
         ) ??
+        // A list of references (`subnets`) over a nested block that spells each one out.
+        group.find((p) => !p.includes(".") && /^(?:set|list)\(/.test(lookup(ts, p)?.type ?? "")) ??
         group[0];
       if (choice === undefined) continue;
       const spec = lookup(ts, choice);
@@ -470,6 +522,15 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
       ts.attributes.has("tags")
     )
       setOnce(node, "tags", raw(repo.tags.expression), "tagged by the repository's convention");
+  }
+  // References to resources added later in the loop (the VPC a subnet brought, after the security group
+  // was filled) are wired now; fill only links to what the plan has, it adds nothing here.
+  for (const node of nodes) {
+    const ts = typeSchema(node.type);
+    if (ts === undefined) continue;
+    for (const [name, spec] of ts.attributes)
+      if (!ts.computed.includes(name) && relationOf(node.type, name, spec, schema) !== null)
+        fill(node, name, spec, ts.docUrl, false);
   }
   return { nodes, reused, variables, data, claimed, understood, missing };
 }

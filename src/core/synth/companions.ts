@@ -1,7 +1,9 @@
-import { raw, str, strs, bool, call, obj, list, type Value } from "../recipes/hcl/writer.js";
+import { raw, str, strs, bool, call, obj, list, type Item, type Value } from "../recipes/hcl/writer.js";
 import { categoryOf } from "./defaults.js";
 import { refOf, setOnce, type Node } from "./node.js";
 import { enginePort } from "./values.js";
+import { MANAGED } from "./iam.js";
+import { addNeeds } from "./closure.js";
 
 /** What a companion step may do to the plan being built. */
 export interface CompanionEnv {
@@ -15,6 +17,8 @@ export interface CompanionEnv {
   engine: string | undefined;
   kmsKey: string | undefined;
   request: string;
+  /** Declares a data source the plan reads and returns its reference. */
+  data(type: string, name: string, body: Item[]): string;
   /** Declares a variable for a value only the user can give, and returns its reference. */
   variable(node: Node, path: string, type: string, description: string): string;
 }
@@ -44,14 +48,6 @@ const SERVICE_PRINCIPAL: [RegExp, string][] = [
   [/^aws_batch_/, "batch.amazonaws.com"],
 ];
 
-/** AWS managed policies that grant a service role exactly its documented baseline. */
-const MANAGED: [RegExp, string][] = [
-  [/^aws_lambda_/, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
-  [/^aws_eks_cluster$/, "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"],
-  [/^aws_backup_/, "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"],
-  [/^aws_(?:instance|iam_instance_profile)$/, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"],
-];
-
 export const principalFor = (type: string): string | undefined =>
   SERVICE_PRINCIPAL.find(([p]) => p.test(type))?.[1];
 
@@ -74,6 +70,7 @@ export function trustPolicy(principal: string): Value {
 /** Resources a resource needs to be useful and safe, added when the plan does not already have them. */
 export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
   for (const node of only ?? [...env.nodes]) {
+    addNeeds(env, node);
     const ref = refOf(node);
     if (node.type === "aws_s3_bucket") {
       const block = env.add("aws_s3_bucket_public_access_block", "no public access to the bucket", node);
@@ -177,9 +174,19 @@ export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
       const logs = env.add("aws_cloudwatch_log_group", "the function's logs, with retention", node);
       setOnce(logs, "name", raw(`"/aws/lambda/\${${ref}.function_name}"`));
     }
+    if (node.type === "aws_iam_role" && node.serves === undefined && node.origin === "requested") {
+      // A role asked for beside a service ("an EKS cluster with an IAM role") is that service's role.
+      const served = env.nodes.find((n) => n.type !== node.type && principalFor(n.type) !== undefined);
+      if (served !== undefined) node.serves = served.type;
+    }
     if (node.type === "aws_iam_role" && node.serves !== undefined) {
       const managed = MANAGED.find(([p]) => p.test(node.serves ?? ""))?.[1];
-      if (managed !== undefined) {
+      const attached = env.nodes.some(
+        (n) =>
+          n.type === "aws_iam_role_policy_attachment" &&
+          JSON.stringify(n.set.get("policy_arn") ?? null) === JSON.stringify(str(managed ?? "")),
+      );
+      if (managed !== undefined && !attached) {
         const attachment = env.add(
           "aws_iam_role_policy_attachment",
           `the baseline permissions of ${node.serves}`,
@@ -245,6 +252,8 @@ export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
         const group = env.add("aws_security_group", "who may connect to the database", node);
         setOnce(group, "vpc_id", raw(`${vpc}.id`));
         setOnce(group, "description", str(`Access to ${node.name}`));
+        // Rules the request states replace the inside-the-VPC default.
+        if (env.nodes.some((n) => n.type === "aws_vpc_security_group_ingress_rule")) continue;
         const port = enginePort(env.engine);
         const ingress = env.add(
           "aws_vpc_security_group_ingress_rule",

@@ -76,9 +76,19 @@ export function planChange(request: string, ctx: SynthContext): ChangePlan {
   const marker = OPTIONAL.exec(request);
   const isOptional = (at: number): boolean =>
     marker !== null && at > marker.index && !request.slice(marker.index, at).includes(".");
+  // A word the change itself spells out is covered ("internet access" with an internet gateway planned,
+  // "egress" with egress rules): only infrastructure the plan does not name is reported.
+  const covered = new Set(
+    built.nodes.flatMap((n) => [
+      ...n.type.split("_").slice(1),
+      // Nested blocks it writes (`egress { }` of a network ACL), not every argument name.
+      ...[...n.set.keys()].flatMap((path) => path.split(".").slice(0, -1)),
+    ]),
+  );
   const leftover = tokens
     .map((t, i) => ({ t, i }))
     .filter(({ t, i }) => !built.claimed.has(i) && (vocab.has(t.word) || FOREIGN.test(t.word)))
+    .filter(({ t }) => FOREIGN.test(t.word) || !covered.has(t.word))
     // "the billing service", "the search team": a name, not a service to build.
     .filter(({ t, i }) => FOREIGN.test(t.word) || !NAMED.has(tokens[i + 1]?.word ?? ""));
   const notUnderstood = [

@@ -42,6 +42,12 @@ const GENERIC = new Set(
 
 const OPTIONAL_TAIL = new Set(["configuration", "config", "setting", "resource"]);
 const indexes = new WeakMap<readonly string[], Map<string, Variant[]>>();
+const typeSets = new WeakMap<readonly string[], Set<string>>();
+const knownTypes = (types: readonly string[]): Set<string> => {
+  let set = typeSets.get(types);
+  if (set === undefined) typeSets.set(types, (set = new Set(types)));
+  return set;
+};
 
 function variantsOf(type: string): Variant[] {
   const words = type.slice(4).split("_").map(singular);
@@ -49,7 +55,8 @@ function variantsOf(type: string): Variant[] {
   if (words.length > 1 && OPTIONAL_TAIL.has(words[words.length - 1] ?? ""))
     out.push({ type, words: words.slice(0, -1), score: (words.length - 1) * 10 + 4 });
   // "target group" for aws_lb_target_group when the request also says "lb"; "log group" needs no service word.
-  for (let k = 1; k < words.length; k++) {
+  // `aws_default_vpc` adopts the account's default VPC: only asked for by its full name.
+  for (let k = 1; k < words.length && words[0] !== "default"; k++) {
     const rest = words.slice(k);
     const tail = OPTIONAL_TAIL.has(rest[rest.length - 1] ?? "") ? rest.slice(0, -1) : rest;
     if (tail.length === 0) continue;
@@ -93,12 +100,19 @@ function indexFor(types: readonly string[]): Map<string, Variant[]> {
  */
 export function matchTypes(tokens: readonly Token[], types: readonly string[]): TypeMatch[] {
   const index = indexFor(types);
+  const known = knownTypes(types);
   const present = new Set(tokens.map((t) => t.word));
   const candidates: { v: Variant; from: number; to: number; score: number }[] = [];
   tokens.forEach((token, i) => {
-    if (token.word.startsWith("aws_") && types.includes(token.word)) {
+    // `aws_iam_role`, or the type's own name without the prefix as people write it ("iam_role", "db_instance").
+    const named = token.word.startsWith("aws_")
+      ? token.word
+      : token.word.includes("_")
+        ? `aws_${token.word}`
+        : undefined;
+    if (named !== undefined && known.has(named)) {
       candidates.push({
-        v: { type: token.word, words: [token.word], score: 100 },
+        v: { type: named, words: [token.word], score: 100 },
         from: i,
         to: i + 1,
         score: 100,
@@ -110,7 +124,9 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
       const outside = (w: string): boolean =>
         tokens.some((t, j) => t.word === w && (j < i || j >= i + v.words.length));
       if (v.needs !== undefined && !v.needs.some(outside)) continue;
-      candidates.push({ v, from: i, to: i + v.words.length, score: v.score });
+      // "Lightsail … database": a type of the service the request names beats another service's alias.
+      const own = v.needs !== undefined && outside(v.needs[0] ?? "") ? 5 : 0;
+      candidates.push({ v, from: i, to: i + v.words.length, score: v.score + own });
     }
   });
   const mentioned = (type: string): number => {
@@ -142,5 +158,15 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
         .join(" "),
     });
   }
-  return out.sort((a, b) => a.from - b.from);
+  out.sort((a, b) => a.from - b.from);
+  // "a MySQL database" on Lightsail: an engine word right before another resource describes it.
+  return out.flatMap((m, k) => {
+    const previous = out[k - 1];
+    if (ENGINES.has(m.phrase) && out[k + 1]?.from === m.to) return [];
+    if (previous !== undefined && ENGINES.has(previous.phrase) && previous.to === m.from)
+      return [{ ...m, from: previous.from, phrase: `${previous.phrase} ${m.phrase}` }];
+    return [m];
+  });
 }
+
+const ENGINES = new Set(["mysql", "postgres", "postgresql", "mariadb"]);

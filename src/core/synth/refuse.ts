@@ -9,6 +9,8 @@ interface Rule {
 
 const OPEN = String.raw`(?:0\.0\.0\.0/0|::/0|anywhere|any\s*where|the\s+(?:whole\s+)?(?:internet|world)|everyone|everybody|any\s+ip|all\s+ips?)`;
 
+const DB_PORTS = String.raw`mysql|postgres(?:ql)?|mariadb|redis|memcached|mongodb|sql\s+server|port\s+(?:3306|5432|6379|11211|27017|1433|1521)`;
+
 /** Requests that would open a hole: the whole change is refused, with the reason and what to ask for instead. */
 const RULES: Rule[] = [
   {
@@ -20,6 +22,17 @@ const RULES: Rule[] = [
     reason: "an administrative port reachable from any address is the most scanned door on the internet",
     alternative:
       'use SSM Session Manager (no inbound port), or say which network may connect, e.g. "SSH from 203.0.113.0/24"',
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:${DB_PORTS})\b[^.]{0,80}?${OPEN}|${OPEN}[^.]{0,80}?\b(?:${DB_PORTS})\b`,
+      "i",
+    ),
+    part: "a database port open to the internet",
+    reason:
+      "database ports reachable from any address are found by scanners within minutes and invite password guessing and exploits",
+    alternative:
+      'allow the database port from inside the VPC or from the application\'s security group, e.g. "MySQL from 10.0.0.0/16"',
   },
   {
     pattern:

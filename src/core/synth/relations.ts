@@ -27,6 +27,9 @@ const STEMS: Record<string, string> = {
   security_group: "aws_security_group",
   vpc_security_group: "aws_security_group",
   topic: "aws_sns_topic",
+  // Alarm actions: where an alarm notifies (a topic the plan or the repo has).
+  alarm_action: "aws_sns_topic",
+  ok_action: "aws_sns_topic",
   sns_topic: "aws_sns_topic",
   function: "aws_lambda_function",
   lambda_function: "aws_lambda_function",
@@ -68,14 +71,16 @@ const NOT_REFERENCES = new Set(
 const SUFFIX = /_(ids|arns|names|id|arn|name|identifier|identifiers|url)$/;
 
 /** Which target attribute an argument wants, from its suffix; bare names take the target's id. */
-function attributeFor(arg: string, target: string, types: AwsProviderSchema): string {
+function attributeFor(type: string, arg: string, target: string, types: AwsProviderSchema): string {
   const suffix = SUFFIX.exec(arg)?.[1] ?? "";
   if (suffix.startsWith("arn")) return "arn";
   if (suffix.startsWith("name")) return types.resource(target)?.attributes.has("name") ? "name" : "id";
   if (suffix === "url") return target === "aws_sqs_queue" ? "url" : "id";
   // An IAM role named by a non-IAM resource is wanted as an ARN (Lambda, CodeBuild, Step Functions, ...).
-  if (target === "aws_iam_role" && /roles?$/.test(arg)) return "arn";
+  // IAM's own resources (instance profiles, attachments, inline policies) take the role's name.
+  if (target === "aws_iam_role" && /roles?$/.test(arg)) return type.startsWith("aws_iam_") ? "name" : "arn";
   if (target === "aws_sqs_queue" && arg === "event_source") return "arn";
+  if (target === "aws_sns_topic") return "arn";
   return "id";
 }
 
@@ -113,7 +118,7 @@ export function relationOf(
   if (stem.endsWith("_role")) candidates.push("aws_iam_role");
   const target = candidates.find((c) => c !== type && types.resource(c) !== undefined);
   const relation =
-    target === undefined ? null : { arg, target, attribute: attributeFor(arg, target, types), list };
+    target === undefined ? null : { arg, target, attribute: attributeFor(type, arg, target, types), list };
   cache.set(key, relation);
   return relation;
 }

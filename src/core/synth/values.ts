@@ -112,6 +112,7 @@ const TYPED_OPTIONAL = new Set([
   "aws_lambda_function.runtime",
   "aws_lambda_function.handler",
   "aws_vpc.cidr_block",
+  "aws_subnet.cidr_block",
   "aws_instance.instance_type",
 ]);
 

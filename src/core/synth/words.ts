@@ -57,8 +57,12 @@ export function tokenize(text: string): Token[] {
   for (const match of normal.matchAll(pattern)) {
     const quoted = match[1] ?? match[2];
     if (quoted !== undefined) tokens.push({ word: `"${quoted}`, raw: quoted, at: match.index });
-    else if (match[3] !== undefined) tokens.push({ word: match[3], raw: match[3], at: match.index });
-    else {
+    else if (match[3] !== undefined) {
+      // "aws_route_53" is how people spell aws_route53; "aws_lex bot" names a service, not a type.
+      const word = match[3].replace(/_(?=\d)/g, "");
+      const service = /^aws_([a-z0-9]+)$/.exec(word)?.[1];
+      tokens.push({ word: service ?? word, raw: word, at: match.index });
+    } else {
       const raw = (match[4] ?? "").replace(/[.:]+$/, "");
       // "lambda-based", "s3-hosted": the service is the word that matters.
       for (const part of /^[a-z]+(?:-[a-z]+)+$/.test(raw) ? raw.split("-") : [raw])
