@@ -22,6 +22,7 @@ const data = resolve(
 );
 const work = join(root, ".cache", "eval-validate");
 const MIRROR_VERSION = "5.100.0";
+const MIRROR_LOCK = `provider "registry.terraform.io/hashicorp/aws" {\n  version = "${MIRROR_VERSION}"\n}\n`;
 
 /** Configurations Terraform cannot judge offline here: only the AWS provider is mirrored, no registry. */
 function offlineReason(text: string): string | null {
@@ -37,13 +38,17 @@ async function ours(dir: string, text: string): Promise<string[]> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "main.tf"), text);
+  // What `terraform init` writes here: the mirror's version, locked. Our validator picks its schema from
+  // the lock like it does in a real repository, so both judge against the provider terraform runs.
+  writeFileSync(join(dir, ".terraform.lock.hcl"), MIRROR_LOCK);
   const result = await validateDirectory(dir);
   return result.findings.filter((f) => f.severity === "error").map((f) => `${f.code}: ${f.message}`);
 }
 
 async function main(): Promise<void> {
   if (!existsSync(data)) throw new Error(`no data at ${data} (use --data FILE or EVAL_VALIDATE_DATA)`);
-  const schema = loadAwsProviderSchema();
+  // Mutations follow the provider terraform judges with (the mirror's line), not the newest bundled one.
+  const schema = loadAwsProviderSchema(MIRROR_VERSION.split(".")[0]);
   const rows = readFileSync(data, "utf8")
     .split("\n")
     .filter(Boolean)

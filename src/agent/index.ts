@@ -15,6 +15,7 @@ import { docsContextFor } from "./docs-context.js";
 import { applyPlan, blockedReason, synthesizePlan } from "./synth.js";
 import { describePlan, type ChangePlan } from "../core/synth/index.js";
 import { EXECUTABLE_CODE_PREFIX, executablePolicy } from "../core/terraform/executable/index.js";
+import { repoProviderSchema } from "./provider-schema.js";
 
 export type * from "./types.js";
 export { gatherRepoContext, recipeContextFor, type RepoContext } from "./context.js";
@@ -32,7 +33,10 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   const python = input.python ?? createPythonCheck();
   const workspace = await openWorkspace(input.workspaceDir, protectedGlobs(input.config));
   const policy = executablePolicy(input.config);
+  // Generation and the docs tool use the provider version the repository gets, like validation does.
+  const providerSchema = await repoProviderSchema(workspace.root, input.conventions.root, input.inventory);
   const session: Session = {
+    providerSchema,
     workspace,
     root: input.conventions.root,
     recipeContext: recipeContextFor(input.conventions, input.inventory),
@@ -64,6 +68,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   const candidate = covered
     ? null
     : synthesizePlan(request, session.recipeContext, input.inventory, input.conventions.root, {
+        schema: providerSchema,
         ...(input.planHook ? { hook: input.planHook } : {}),
       });
   // A plan that found nothing to build leaves the recipes' questions ("what do you need?") to answer.

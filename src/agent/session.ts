@@ -1,4 +1,5 @@
 import type { RecipeContext } from "../core/recipes/index.js";
+import type { AwsProviderSchema } from "../core/terraform/schema/index.js";
 import type { Redactor } from "../core/redact/index.js";
 import type { Log } from "../tasks/types.js";
 import type { ChangeValidation } from "./check.js";
@@ -22,6 +23,8 @@ export interface Session {
   log: Log;
   docs?: DocsRetriever;
   docsBudgetBytes: number;
+  /** The bundled provider schema for the repository's hashicorp/aws constraint and lock; default newest. */
+  providerSchema?: AwsProviderSchema;
   validate(): Promise<ChangeValidation>;
 }
 

@@ -24,12 +24,14 @@ export function packageVersion(from: string = import.meta.url): string {
   }
 }
 
-/** `devops-agent --version`: the package version and the AWS provider schema versions it carries. */
+/** `devops-agent --version`: the package version and the AWS provider schemas it carries (manifest only). */
 export async function versionText(): Promise<string> {
-  const { loadAwsProviderSchema } = await import("../core/terraform/schema/loader.js");
-  const schema = loadAwsProviderSchema().version;
-  return [
-    `devops-agent ${packageVersion()}`,
-    `AWS provider schema: ${schema.provider} ${schema.providerVersion} (from ${schema.package} ${schema.packageVersion})`,
-  ].join("\n");
+  const { bundledSchemaLines } = await import("../core/terraform/schema/loader.js");
+  const lines = bundledSchemaLines().map(
+    (l) =>
+      `  ${l.source.provider} ${l.source.providerVersion} (from ${l.source.package} ${l.source.packageVersion})`,
+  );
+  return [`devops-agent ${packageVersion()}`, "AWS provider schemas (offline validation):", ...lines].join(
+    "\n",
+  );
 }

@@ -2,7 +2,6 @@ import { type ValidationCheck, overallOk } from "../core/terraform/checks.js";
 import { createHclParser } from "../adapters/hcl/index.js";
 import { DEFAULT_REPO_CONFIG } from "../core/config/index.js";
 import { executablePolicy } from "../core/terraform/executable/index.js";
-import { loadAwsProviderSchema } from "../core/terraform/schema/index.js";
 import { type Finding, dirOf } from "../core/terraform/types.js";
 import { sortFindings } from "../core/terraform/validate/index.js";
 import { type ValidateDeps, validateDirectoryParsed } from "./offline.js";
@@ -24,19 +23,19 @@ export async function validateTree(
   request: ValidationRequest,
   deps: ValidateDeps & { terraformLayer?: TerraformLayerDeps } = {},
 ): Promise<ValidationReport> {
-  const schema = deps.schema ?? loadAwsProviderSchema();
   const parser = deps.parser ?? createHclParser();
-  const offline = await validateDirectoryParsed(request.root, { ...deps, schema, parser });
+  const offline = await validateDirectoryParsed(request.root, { ...deps, parser });
+  const schema = offline.schema.version;
   const changed = request.changed === undefined ? null : new Set(request.changed);
   const findings: Finding[] = offline.findings.filter((f) => changed === null || changed.has(f.file));
   const checks: ValidationCheck[] = [
     {
       name: "offline-schema",
-      version: `${schema.version.provider} ${schema.version.providerVersion}`,
+      version: `${schema.provider} ${schema.providerVersion}`,
       ran: true,
       why:
-        "HCL parses, terraform fmt layout; references, value types, duplicates and module inputs; resource " +
-        "types and arguments against the bundled AWS provider schema",
+        "HCL parses, terraform fmt layout; references, value types, duplicates, block counts and module " +
+        `inputs; resource types and arguments against the ${offline.schema.note}`,
       ok: !hasError(findings),
     },
   ];

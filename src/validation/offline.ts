@@ -2,7 +2,14 @@ import { createHclParser, type HclParser } from "../adapters/hcl/index.js";
 import { formatHcl } from "../adapters/hcl/format.js";
 import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/index.js";
 import { redact, redactDeep } from "../core/redact/index.js";
-import { type AwsProviderSchema, loadAwsProviderSchema } from "../core/terraform/schema/index.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  type AwsProviderSchema,
+  type SchemaVersion,
+  awsVersionConstraint,
+  schemaFor,
+} from "../core/terraform/schema/index.js";
 import { checkSemantics } from "../core/terraform/semantic/index.js";
 import { type Finding, type ParsedFile, dirOf } from "../core/terraform/types.js";
 import { VALIDATION_CODES, sortFindings, validateAgainstSchema } from "../core/terraform/validate/index.js";
@@ -15,10 +22,13 @@ export interface ValidationResult {
   filesChecked: number;
   /** Directories holding parsed Terraform files (`""` for the root), i.e. the modules checked. */
   modules: string[];
+  /** The provider schema checked against, and why that one (the repository's constraint and lock). */
+  schema: { version: SchemaVersion; note: string };
 }
 
 export interface ValidateDeps {
   parser?: HclParser;
+  /** A fixed schema; by default the bundled one matching the files' hashicorp/aws constraint and lock. */
   schema?: AwsProviderSchema;
   /**
    * Terraform's own checks (references, types, duplicates, module inputs). Default on for directories;
@@ -35,6 +45,8 @@ const UNUSABLE_FILE = new Set(["parse_error", "binary_file", "file_too_large", "
 const FORMAT_CONCURRENCY = 4;
 // Same cap as the directory reader: an agent-written file this large is a bug, not infrastructure.
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+// The root module's lock file: the provider version terraform will actually use.
+const LOCK_FILE = ".terraform.lock.hcl";
 
 /** Validates every Terraform file under `root`. Throws `TerraformRootError` when `root` cannot be scanned. */
 export async function validateDirectory(root: string, deps: ValidateDeps = {}): Promise<ValidationResult> {
@@ -51,7 +63,8 @@ export async function validateDirectoryParsed(
   const loaded = await loadTerraformDirectory(root, { parser });
   const unusable = loaded.errors.filter((e) => UNUSABLE_FILE.has(e.code));
   const filesChecked = loaded.files.length + new Set(unusable.map((e) => e.file)).size;
-  return finish(loaded.files, loaded.errors, filesChecked, deps);
+  const lock = await readFile(join(root, LOCK_FILE), "utf8").catch(() => null);
+  return finish(loaded.files, loaded.errors, filesChecked, lock, deps);
 }
 
 /**
@@ -78,7 +91,8 @@ export async function validateFiles(
       errors.push(fileError(path, result.error.line, "parse_error", `${result.error.message}${where}`));
     }
   }
-  const { parsed: _files, ...result } = await finish(parsed, errors, terraform.length, {
+  const lock = files.find((f) => f.path === LOCK_FILE)?.content ?? null;
+  const { parsed: _files, ...result } = await finish(parsed, errors, terraform.length, lock, {
     semantic: false,
     ...deps,
   });
@@ -89,9 +103,13 @@ async function finish(
   files: ParsedFile[],
   errors: Finding[],
   filesChecked: number,
+  lockFile: string | null,
   deps: ValidateDeps,
 ): Promise<ValidationResult & { parsed: ParsedFile[] }> {
-  const schema = deps.schema ?? loadAwsProviderSchema();
+  const chosen = deps.schema === undefined ? schemaFor(awsVersionConstraint(files), lockFile) : undefined;
+  const schema = deps.schema ?? (chosen as NonNullable<typeof chosen>).schema;
+  const note =
+    chosen?.choice.note ?? `offline schema ${schema.version.providerVersion} (given by the caller)`;
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
   if (deps.semantic !== false) findings.push(...checkSemantics(files, schema));
   const format = deps.format ?? formatHcl;
@@ -109,6 +127,7 @@ async function finish(
     filesChecked,
     modules,
     parsed: files,
+    schema: { version: schema.version, note },
   };
 }
 

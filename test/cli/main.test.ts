@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { commands } from "../../src/cli/commands/index.js";
-import { loadAwsProviderSchema } from "../../src/core/terraform/schema/index.js";
+import { bundledSchemaLines } from "../../src/core/terraform/schema/index.js";
 import { packageVersion } from "../../src/cli/version.js";
 import { wrapText } from "../../src/cli/wrap.js";
 import { runCli } from "../helpers/cli.js";
@@ -55,13 +55,15 @@ describe("devops-agent (the command dispatcher)", () => {
     }
   });
 
-  it("--version prints the package version and the bundled provider schema version", async () => {
-    const schema = loadAwsProviderSchema().version;
+  it("--version prints the package version and every bundled provider schema version", async () => {
+    const lines = bundledSchemaLines();
+    expect(lines.map((l) => l.line)).toEqual(expect.arrayContaining(["4", "5", "6"]));
     for (const flag of ["--version", "-V"]) {
       const result = await runCli([flag]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`devops-agent ${packageVersion()}`);
-      expect(result.stdout).toContain(`${schema.provider} ${schema.providerVersion}`);
+      for (const line of lines)
+        expect(result.stdout).toContain(`${line.source.provider} ${line.source.providerVersion}`);
     }
     expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -63,6 +63,8 @@ describe("the packed and installed devops-agent CLI", () => {
     const pkg = join(work, "app/node_modules/aws-devops-agent");
     await expect(stat(join(pkg, "dist/cli.js"))).resolves.toBeDefined();
     await expect(stat(join(pkg, "dist/aws-provider-schema.json"))).resolves.toBeDefined();
+    await expect(stat(join(pkg, "dist/aws-provider-schemas.json"))).resolves.toBeDefined();
+    await expect(stat(join(pkg, "dist/aws-provider-schema.4.patch.json"))).resolves.toBeDefined();
     await expect(stat(join(pkg, "src"))).rejects.toThrow();
     for (const dev of ["tsx", "typescript", "jest", "esbuild"]) {
       await expect(stat(join(work, "app/node_modules", dev))).rejects.toThrow();
@@ -71,7 +73,9 @@ describe("the packed and installed devops-agent CLI", () => {
     const version = await cli(["--version"]);
     expect(version).toMatchObject({ code: 0, stderr: "" });
     expect(version.stdout).toContain(`devops-agent ${installed.version}`);
-    expect(version.stdout).toMatch(/AWS provider schema: hashicorp\/aws \d+\.\d+\.\d+/);
+    expect(version.stdout).toMatch(
+      /AWS provider schemas \(offline validation\):\n {2}hashicorp\/aws 4\.\d+\.\d+/,
+    );
   });
 
   it("answers --help, and --help on a command", async () => {

@@ -25,8 +25,8 @@ function describeBlock(block: BlockSchema, depth: number): string[] {
   return [...attributes, ...blocks];
 }
 
-function schemaEntry(type: string): TypeSchema {
-  const schema = loadAwsProviderSchema();
+function schemaEntry(type: string, session: Session): TypeSchema {
+  const schema = session.providerSchema ?? loadAwsProviderSchema();
   const data = type.startsWith("data.");
   const name = data ? type.slice(5) : type;
   const found = data ? schema.dataSource(name) : schema.resource(name);
@@ -57,7 +57,7 @@ export const lookupDocs = defineTool({
       .regex(/^(?:data\.)?aws_[a-z0-9_]+$/, "a type such as aws_sqs_queue or data.aws_iam_policy_document"),
   }),
   async run({ type }, session) {
-    const entry = schemaEntry(type);
+    const entry = schemaEntry(type, session);
     const live = session.docs === undefined ? null : await liveDocs(session, type);
     if (live !== null) return live;
     session.docsConsulted.set(entry.docUrl, `${type} (AWS provider schema, offline)`);

@@ -5,27 +5,40 @@ import { defaultDocPath } from "./format.js";
 const RESOURCE_BASE = "cdktf.TerraformResource";
 const DATA_SOURCE_BASE = "cdktf.TerraformDataSource";
 const PROVIDER_BASE = "cdktf.TerraformProvider";
-// cdktf unrolls recursive schemas to a fixed depth; this only guards against a malformed assembly.
-const MAX_DEPTH = 40;
+// Newer cdktf unrolls recursive schemas to a fixed depth; older bindings (the 4.x line) reference a struct
+// from inside itself (WAFv2 statements). Past this depth, or on such a cycle, a block is kept opaque.
+const MAX_DEPTH = 8;
 
-/** `{@link https://registry.terraform.io/... label}` — the link jsii docs carry for every type and property. */
-const REGISTRY_LINK = /\{@link (https:\/\/registry\.terraform\.io\/providers\/[^\s}]+) ([^\s}]+)\}/;
+/**
+ * `{@link https://registry.terraform.io/... label}` — the link jsii docs carry for every type and property;
+ * bindings built before 2023 (the 4.x line) link `https://www.terraform.io/docs/providers/aws/...`.
+ */
+const REGISTRY_LINK =
+  /\{@link (https:\/\/(?:registry\.terraform\.io\/providers|www\.terraform\.io\/docs\/providers)\/[^\s}]+) ([^\s}]+)\}/;
+const OLD_DOCS_HOST = "https://www.terraform.io/";
 
 /**
  * Turns the @cdktf/provider-aws jsii assembly into the compact schema file. Names come from the registry
  * links in the docs (they hold Terraform's own snake_case names); re-snake-casing the camelCase
  * property names would be lossy (`address1` is `address_1`, `fetchPasswordData` is `get_password_data`).
  */
-export function extractProviderSchema(input: unknown): SchemaFile {
+export function extractProviderSchema(
+  input: unknown,
+  options: { providerVersion?: string | undefined } = {},
+): SchemaFile {
   const parsed = jsiiAssemblySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`not a jsii assembly: ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`);
   }
   const assembly = parsed.data;
-  const { docsBase, configFqn: providerConfig } = providerClass(assembly);
-  const providerVersion = /\/hashicorp\/aws\/([^/]+)\/docs/.exec(docsBase)?.[1];
-  if (providerVersion === undefined) throw new Error(`cannot read the AWS provider version from ${docsBase}`);
+  const { docsBase: linked, configFqn: providerConfig } = providerClass(assembly);
+  // Older bindings do not record the provider version in their links: the caller says which it was.
+  const providerVersion = /\/hashicorp\/aws\/([^/]+)\/docs/.exec(linked)?.[1] ?? options.providerVersion;
+  if (providerVersion === undefined) throw new Error(`cannot read the AWS provider version from ${linked}`);
+  const docsBase = linked.startsWith(OLD_DOCS_HOST)
+    ? `https://registry.terraform.io/providers/hashicorp/aws/${providerVersion}/docs`
+    : linked;
 
   const resources: Record<string, RawTypeSchema> = {};
   const dataSources: Record<string, RawTypeSchema> = {};
@@ -44,7 +57,7 @@ export function extractProviderSchema(input: unknown): SchemaFile {
     const computed = computedOnly(assembly, type.properties ?? [], configFqn);
     if (computed.length > 0) schema.c = computed;
     const docPath = url.startsWith(`${docsBase}/`) ? url.slice(docsBase.length + 1) : url;
-    if (docPath !== defaultDocPath(kind, tfType)) schema.u = docPath;
+    if (!url.startsWith(OLD_DOCS_HOST) && docPath !== defaultDocPath(kind, tfType)) schema.u = docPath;
     (kind === "resource" ? resources : dataSources)[tfType] = schema;
   }
   return {
@@ -87,7 +100,6 @@ function providerClass(assembly: JsiiAssembly): { docsBase: string; configFqn: s
 function convertStruct(assembly: JsiiAssembly, fqn: string, depth: number): RawBlock {
   const struct = assembly.types[fqn];
   if (!struct || struct.kind !== "interface") throw new Error(`${fqn}: struct not found in the assembly`);
-  if (depth > MAX_DEPTH) throw new Error(`${fqn}: nested deeper than ${MAX_DEPTH} levels`);
   const attributes: Record<string, string> = {};
   const blocks: Record<string, RawNestedBlock> = {};
   const props = (struct.properties ?? [])
@@ -110,9 +122,10 @@ function convertBlock(assembly: JsiiAssembly, p: JsiiProperty, depth: number): R
   const element = ref.collection?.elementtype.fqn;
   const repeated = element !== undefined && isStruct(assembly, element) ? element : undefined;
   const structFqn = single ?? repeated;
-  const block: RawNestedBlock = structFqn
+  const recursive = depth >= MAX_DEPTH;
+  const block: RawNestedBlock = structFqn && !recursive
     ? { n: single ? "s" : "l", ...convertStruct(assembly, structFqn, depth + 1) }
-    : { n: "l", x: 1 };
+    : { n: single ? "s" : "l", x: 1 };
   if (!p.optional) block.r = 1;
   // Keep `n`, `r`, `x` first so the file reads naturally.
   const { n, r, x, a, b } = block;
@@ -126,7 +139,9 @@ function isBlock(p: JsiiProperty): boolean {
 
 function terraformName(p: JsiiProperty): string {
   const text = `${p.docs?.summary ?? ""} ${p.docs?.remarks ?? ""}`;
-  const fragment = /\{@link https:\/\/registry\.terraform\.io\/[^\s}#]*#([A-Za-z0-9_]+)[\s}]/.exec(text)?.[1];
+  const fragment = /\{@link https:\/\/(?:registry|www)\.terraform\.io\/[^\s}#]*#([A-Za-z0-9_]+)[\s}]/.exec(
+    text,
+  )?.[1];
   return fragment ?? p.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 

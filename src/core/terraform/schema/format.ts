@@ -3,7 +3,10 @@
  * `loader.ts` turns it into the friendlier `AwsProviderSchema` view.
  */
 
-/** Attribute type in Terraform's notation; a leading `!` marks a required attribute. */
+/**
+ * Attribute type in Terraform's notation; a leading `!` marks a required attribute, then a `~` one the
+ * provider deprecates (`!~string`, `~number`).
+ */
 export type RawAttribute = string;
 
 export interface RawBlock {
@@ -20,6 +23,12 @@ export interface RawNestedBlock extends RawBlock {
   r?: 1;
   /** Present when the provider leaves the block's content untyped, so it cannot be checked. */
   x?: 1;
+  /** min_items when above 1 (`r` already says 1). */
+  m?: number;
+  /** max_items of a repeatable block, when the provider sets one. */
+  M?: number;
+  /** Present when the provider deprecates the block. */
+  d?: 1;
 }
 
 export interface RawTypeSchema extends RawBlock {
@@ -27,17 +36,21 @@ export interface RawTypeSchema extends RawBlock {
   u?: string;
   /** Computed-only attributes (set by the provider, readable, never settable), snake_cased from jsii. */
   c?: string[];
+  /** Present when the provider deprecates the whole type. */
+  d?: 1;
 }
 
 export interface SchemaSource {
+  /** What the schema was read from: `terraform providers schema -json` or a @cdktf/provider-aws assembly. */
   package: string;
+  /** That package's version, or the terraform version that printed the schema. */
   packageVersion: string;
   provider: string;
   providerVersion: string;
 }
 
 export interface SchemaFile {
-  format: 1;
+  format: 1 | 2;
   source: SchemaSource;
   /** e.g. https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs */
   docsBase: string;

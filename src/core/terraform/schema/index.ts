@@ -1,4 +1,13 @@
-export { loadAwsProviderSchema, createAwsProviderSchema, SCHEMA_FILE_NAME } from "./loader.js";
+export {
+  loadAwsProviderSchema,
+  createAwsProviderSchema,
+  bundledSchemaLines,
+  schemaFor,
+  SCHEMA_FILE_NAME,
+} from "./loader.js";
+export { awsConstraintOf, awsVersionConstraint, type ProviderRequirement } from "./requirement.js";
+export { lockedAwsVersion, selectSchemaLine, type SchemaChoice } from "./select.js";
+export type { SchemaLine } from "./manifest.js";
 export type {
   AttributeSchema,
   AwsProviderSchema,

@@ -3,6 +3,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultDocPath } from "./format.js";
 import type { RawBlock, RawNestedBlock, RawTypeSchema, SchemaFile } from "./format.js";
+import { BASE_FILE, MANIFEST_FILE, type SchemaLine, schemaManifestSchema } from "./manifest.js";
+import { applySchemaPatch, type SchemaPatchFile } from "./patch.js";
+import { type SchemaChoice, selectSchemaLine } from "./select.js";
 import type {
   AttributeSchema,
   AwsProviderSchema,
@@ -11,30 +14,65 @@ import type {
   TypeSchema,
 } from "./types.js";
 
-export const SCHEMA_FILE_NAME = "aws-provider-schema.json";
+export const SCHEMA_FILE_NAME = BASE_FILE;
 
 /**
- * Where the data file sits: beside this module when running from source (tsx, jest), or in the source
+ * Where the data files sit: beside this module when running from source (tsx, jest), or in the source
  * tree when running the compiled `dist/` build, which tsc does not copy JSON into.
  */
-function schemaFilePath(): string {
+function schemaDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    join(here, SCHEMA_FILE_NAME),
-    join(here, "..", "..", "..", "..", "..", "src", "core", "terraform", "schema", SCHEMA_FILE_NAME),
-  ];
-  const found = candidates.find((path) => existsSync(path));
+  const candidates = [here, join(here, "..", "..", "..", "..", "..", "src", "core", "terraform", "schema")];
+  const found = candidates.find((dir) => existsSync(join(dir, MANIFEST_FILE)));
   if (found === undefined)
-    throw new Error(`AWS provider schema not found (looked at ${candidates.join(", ")})`);
+    throw new Error(`AWS provider schemas not found (looked for ${MANIFEST_FILE} in ${candidates.join(", ")})`);
   return found;
 }
 
-let cached: AwsProviderSchema | undefined;
+const readJson = (file: string): unknown => JSON.parse(readFileSync(join(schemaDir(), file), "utf8"));
 
-/** The bundled AWS provider schema, read and parsed once, on first use. */
-export function loadAwsProviderSchema(): AwsProviderSchema {
-  cached ??= createAwsProviderSchema(JSON.parse(readFileSync(schemaFilePath(), "utf8")) as SchemaFile);
-  return cached;
+let manifest: SchemaLine[] | undefined;
+let baseFile: SchemaFile | undefined;
+const byLine = new Map<string, AwsProviderSchema>();
+
+/** The provider lines this build carries, oldest first (read from a small manifest, no schema parsed). */
+export function bundledSchemaLines(): readonly SchemaLine[] {
+  manifest ??= schemaManifestSchema
+    .parse(readJson(MANIFEST_FILE))
+    .lines.slice()
+    .sort((a, b) => Number(a.line) - Number(b.line));
+  return manifest;
+}
+
+/**
+ * The bundled schema of one provider major (`"4"`, `"5"`, `"6"`), default the newest (what terraform
+ * installs when nothing is pinned). The base file is parsed on first use; a line's patch only when asked.
+ */
+export function loadAwsProviderSchema(line?: string): AwsProviderSchema {
+  const lines = bundledSchemaLines();
+  const entry = line === undefined ? lines[lines.length - 1] : lines.find((l) => l.line === line);
+  if (entry === undefined) throw new Error(`no bundled AWS provider schema for ${line ?? "any"} line`);
+  let schema = byLine.get(entry.line);
+  if (schema === undefined) {
+    baseFile ??= readJson(BASE_FILE) as SchemaFile;
+    const file =
+      entry.file === BASE_FILE ? baseFile : applySchemaPatch(baseFile, readJson(entry.file) as SchemaPatchFile);
+    schema = createAwsProviderSchema(file);
+    byLine.set(entry.line, schema);
+  }
+  return schema;
+}
+
+/**
+ * The bundled schema for a repository: its `required_providers` constraint(s) for hashicorp/aws and its
+ * `.terraform.lock.hcl` (the locked version wins). `choice.note` says what was picked and why.
+ */
+export function schemaFor(
+  constraint: string | null,
+  lockFile?: string | null,
+): { schema: AwsProviderSchema; choice: SchemaChoice } {
+  const choice = selectSchemaLine(bundledSchemaLines(), constraint, lockFile ?? null);
+  return { schema: loadAwsProviderSchema(choice.line), choice };
 }
 
 /** A schema view over an in-memory schema file; types are converted on first lookup and kept. */
@@ -48,7 +86,7 @@ export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
     if (view === undefined) {
       const raw = raws[type] as RawTypeSchema;
       const docUrl = `${file.docsBase}/${raw.u ?? defaultDocPath(kind, type)}`;
-      view = { type, kind, docUrl, computed: raw.c ?? [], ...convertBlock(raw) };
+      view = { type, kind, docUrl, computed: raw.c ?? [], deprecated: raw.d === 1, ...convertBlock(raw) };
       cache.set(type, view);
     }
     return view;
@@ -69,9 +107,14 @@ export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
 function convertBlock(raw: RawBlock): BlockSchema {
   const attributes = new Map<string, AttributeSchema>();
   for (const [name, spec] of Object.entries(raw.a ?? {})) {
-    const required = spec.startsWith("!");
-    const type = required ? spec.slice(1) : spec;
-    attributes.set(name, { name, required, type, objectTyped: type.includes("object") });
+    const [, bang, tilde, type = "any"] = /^(!?)(~?)(.*)$/s.exec(spec) ?? [];
+    attributes.set(name, {
+      name,
+      required: bang === "!",
+      type,
+      objectTyped: type.includes("object"),
+      deprecated: tilde === "~",
+    });
   }
   const blocks = new Map<string, NestedBlockSchema>();
   for (const [name, nested] of Object.entries(raw.b ?? {})) blocks.set(name, convertNested(name, nested));
@@ -84,9 +127,10 @@ function convertNested(name: string, raw: RawNestedBlock): NestedBlockSchema {
     name,
     nesting: raw.n === "s" ? "single" : "list",
     required,
-    minItems: required ? 1 : 0,
-    maxItems: raw.n === "s" ? 1 : undefined,
+    minItems: raw.m ?? (required ? 1 : 0),
+    maxItems: raw.M ?? (raw.n === "s" ? 1 : undefined),
     opaque: raw.x === 1,
+    deprecated: raw.d === 1,
     ...convertBlock(raw),
   };
 }

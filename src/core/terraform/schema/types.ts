@@ -10,6 +10,8 @@ export interface AttributeSchema {
    * (`ingress { ... }` on aws_security_group), and the assembly does not say which, so both are allowed.
    */
   objectTyped: boolean;
+  /** The provider deprecates it: setting it is a warning, not an error. */
+  deprecated: boolean;
 }
 
 export interface BlockSchema {
@@ -26,6 +28,7 @@ export interface NestedBlockSchema extends BlockSchema {
   maxItems: number | undefined;
   /** The provider leaves the content untyped, so its arguments cannot be checked. */
   opaque: boolean;
+  deprecated: boolean;
 }
 
 export interface TypeSchema extends BlockSchema {
@@ -34,6 +37,8 @@ export interface TypeSchema extends BlockSchema {
   docUrl: string;
   /** Attributes the provider computes and the user cannot set (`arn`, `id` on some types), snake_case. */
   computed: readonly string[];
+  /** The provider deprecates the whole type. */
+  deprecated: boolean;
 }
 
 export interface SchemaVersion {

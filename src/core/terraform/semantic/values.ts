@@ -48,10 +48,20 @@ export function checkValues(
         const message = `${where}: at most ${block.maxItems} "${key}" block(s) allowed, found ${value.length}`;
         report(ctx, file, lineOf(content, key, line), "too_many_blocks", message, null);
       }
+      // One block is already required by the syntax check; more than one only here. `dynamic` blocks add an
+      // unknown number, so the count is only judged without them.
+      if (value.length < block.minItems && block.minItems > 1 && !hasDynamic(body, key)) {
+        const message = `${where}: at least ${block.minItems} "${key}" blocks required, found ${value.length}`;
+        report(ctx, file, lineOf(content, key, line), "too_few_blocks", message, null);
+      }
       for (const nested of instances(value))
         checkValues(ctx, file, content, lineOf(content, key, line), nested, block, `${where}.${key}`);
     }
   }
+}
+
+function hasDynamic(body: Block, key: string): boolean {
+  return instances(body["dynamic"]).some((d) => Object.hasOwn(d, key));
 }
 
 /** `merge()` and `concat()` given a value that cannot be a map or list (a string variable, a literal). */

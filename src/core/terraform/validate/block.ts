@@ -2,7 +2,15 @@ import type { Block } from "../types.js";
 import type { BlockSchema } from "../schema/index.js";
 import { type LocatedNode, childrenNamed } from "../locate/index.js";
 import { VALIDATION_CODES as CODES } from "./codes.js";
-import { type CheckContext, type Syntax, assignment, push, reportMissing, reportUnknown } from "./report.js";
+import {
+  type CheckContext,
+  type Syntax,
+  assignment,
+  push,
+  reportDeprecated,
+  reportMissing,
+  reportUnknown,
+} from "./report.js";
 import { instances, isObject, looksLikeBlocks } from "./values.js";
 
 export type { CheckContext } from "./report.js";
@@ -47,6 +55,7 @@ export function checkBody(
     const syntax: Syntax | undefined = nodes[0]?.kind;
     const attribute = schema.attributes.get(key);
     const block = schema.blocks.get(key);
+    if (attribute?.deprecated || block?.deprecated) reportDeprecated(ctx, key, keyLine, where);
     if (attribute) {
       if (syntax === "block" && !attribute.objectTyped) {
         const message = `${where}: "${key}" is an argument, not a block: write it as ${assignment(attribute)}`;

@@ -9,6 +9,9 @@ export const VALIDATION_CODES = {
   attributeAsBlock: "attribute_as_block",
   blockAsAttribute: "block_as_attribute",
   notFormatted: "not_formatted",
+  /** Warnings: terraform accepts it, the provider says it will go. */
+  deprecatedArgument: "deprecated_argument",
+  deprecatedType: "deprecated_type",
 } as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[keyof typeof VALIDATION_CODES];

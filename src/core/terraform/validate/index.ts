@@ -65,6 +65,17 @@ function checkOne(
     return;
   }
   const where = kind === "resource" ? `${type}.${name}` : `data.${type}.${name}`;
+  if (typeSchema.deprecated) {
+    const message = `${where}: ${kind === "resource" ? "resource" : "data source"} type "${type}" is deprecated by the provider (${schema.version.providerVersion})`;
+    ctx.findings.push({
+      file: ctx.file,
+      line,
+      severity: "warning",
+      code: CODES.deprecatedType,
+      message,
+      suggestion: null,
+    });
+  }
   checkBody(ctx, body, typeSchema, node, where, {
     meta: kind === "resource" ? RESOURCE_META : DATA_META,
     checkRequired: true,

@@ -68,6 +68,13 @@ export function push(
   code: string,
   message: string,
   suggestion: string | null,
+  severity: "error" | "warning" = "error",
 ): void {
-  ctx.findings.push({ file: ctx.file, line, severity: "error", code, message, suggestion });
+  ctx.findings.push({ file: ctx.file, line, severity, code, message, suggestion });
+}
+
+/** Deprecated arguments and blocks still work: a warning naming the schema version, never an error. */
+export function reportDeprecated(ctx: CheckContext, key: string, line: number | null, where: string): void {
+  const message = `${where}: "${key}" is deprecated by the provider and will be removed in a future major version`;
+  push(ctx, line, CODES.deprecatedArgument, message, null, "warning");
 }

@@ -41,6 +41,7 @@ describe("loadAwsProviderSchema", () => {
       required: false,
       type: "string",
       objectTyped: false,
+      deprecated: false,
     });
     expect(bucket?.attributes.get("tags")?.type).toBe("map(string)");
     expect(bucket?.attributes.get("force_destroy")?.type).toBe("bool");
@@ -63,7 +64,7 @@ describe("loadAwsProviderSchema", () => {
       opaque: false,
     });
     expect(cors?.attributes.get("allowed_methods")).toMatchObject({ required: true, type: "list(string)" });
-    expect(bucket?.blocks.get("versioning")).toMatchObject({ nesting: "single", maxItems: 1 });
+    expect(bucket?.blocks.get("versioning")).toMatchObject({ maxItems: 1, deprecated: true });
   });
 
   it("marks required arguments and blocks", () => {
