@@ -95,8 +95,9 @@ describe("agent tools through the scripted model", () => {
     expect(unknown).toMatch(
       /^error: aws_ssm_paramter is not in the AWS provider schema \([\d.]+\); did you mean .*aws_ssm_parameter/,
     );
+    // The fixture repository pins hashicorp/aws ~> 5.x: the docs tool answers from the bundled 5.x line.
     const schemaUrl =
-      "https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/ssm_parameter";
+      "https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ssm_parameter";
     expect(docs?.split("\n")[0]).toBe(`aws_ssm_parameter — ${schemaUrl}`);
     expect(docs).toContain("name (required): string");
     expect(docs).toContain("type (required): string");

@@ -58,6 +58,8 @@ describe("validateDirectory on realistic configurations", () => {
   it("keeps lines right past block-like text in comments, strings and heredocs (CRLF, unquoted labels)", async () => {
     const result = await validateDirectory(join(FIXTURES, "evil-mistakes"));
     expect(result.findings.map((f) => [f.line, f.severity, f.code, f.suggestion])).toEqual([
+      // aws_s3_bucket's inline `policy` is deprecated by the provider: a warning on the right line.
+      [9, "warning", "deprecated_argument", null],
       [19, "warning", "not_formatted", "terraform fmt"],
       [20, "error", "unknown_argument", "visibility_timeout_seconds"],
       [21, "error", "unknown_argument", "fifo_queue"],
@@ -256,7 +258,16 @@ describe("validateFiles on bad input", () => {
       { path: "README.md", content: "# resource { broken" },
       { path: "q.tf", content: 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n' },
     ]);
-    expect(result).toEqual({ ok: true, findings: [], filesChecked: 1, modules: [""] });
+    expect(result).toEqual({
+      ok: true,
+      findings: [],
+      filesChecked: 1,
+      modules: [""],
+      schema: {
+        version: expect.objectContaining({ providerVersion: "6.25.0" }),
+        note: "offline schema 6.25.0 (no version constraint: terraform installs the newest)",
+      },
+    });
   });
 
   it("refuses a file over 2 MiB without parsing it", async () => {
