@@ -11,7 +11,7 @@ import type { ActionDeps } from "./main.js";
 import { markerFor } from "./report.js";
 import type { ConfinedRoot } from "./roots.js";
 import { openSession } from "./session.js";
-import { errorExcerpt, runTerraform, terraformEnv } from "./terraform.js";
+import { commandRunner, errorExcerpt, terraformEnv, toolName } from "./terraform.js";
 
 // terraform's words when a saved plan no longer matches the state (it refuses to apply it).
 const STALE = /saved plan is stale|plan file .* is stale|state has changed since this plan/i;
@@ -103,12 +103,14 @@ export async function runApply(
   await mkdir(work, { recursive: true });
   const planFile = join(work, plan.record.file);
   await writeFile(planFile, plan.bytes);
-  const run = deps.run ?? runTerraform;
+  // The saved plan is applied by the program that made it (terraform-binary, the same input as the plan's).
+  const run = deps.run ?? commandRunner(inputs["terraform-binary"]);
+  const tool = toolName(inputs["terraform-binary"]);
   const options = { cwd: target.dir, env: terraformEnv(env, session.env) };
-  io.info(`${target.root}: terraform init`);
+  io.info(`${target.root}: ${tool} init`);
   const init = await run(["init", "-input=false", ...splitArgs(inputs["init-args"])], options);
   if (init.code !== 0) return failed("init", init.stderr, false);
-  io.info(`${target.root}: terraform apply ${plan.record.file}`);
+  io.info(`${target.root}: ${tool} apply ${plan.record.file}`);
   const apply = await run(["apply", "-input=false", "-no-color", planFile], options);
   if (apply.code !== 0) return failed("apply", apply.stderr, STALE.test(apply.stderr));
   const summary = /Apply complete![^\n]*/.exec(apply.stdout.toString("utf8"))?.[0] ?? "Apply complete.";
@@ -123,8 +125,8 @@ export async function runApply(
     io.setOutput("applied", "false");
     io.setFailed(
       stale
-        ? `terraform apply refused the saved plan of ${root}: it is stale (the state changed after the plan). Plan again.`
-        : `terraform ${step} failed in ${root}`,
+        ? `${tool} apply refused the saved plan of ${root}: it is stale (the state changed after the plan). Plan again.`
+        : `${tool} ${step} failed in ${root}`,
     );
     return false;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { terraformBinary } from "./binary.js";
 import { parseRoots } from "./roots.js";
 
 /** Action inputs arrive as INPUT_<NAME> environment variables (the name upper-cased, hyphens kept). */
@@ -60,6 +61,8 @@ export const inputSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** Checked against the runner's tool cache in parseInputs (binary.ts): a name or a cached path only. */
+  "terraform-binary": z.string().default("terraform"),
   "init-args": z.string().default(""),
   "plan-args": z.string().default(""),
   "github-token": z.string({ error: "required: pass ${{ github.token }}" }).min(1),
@@ -94,6 +97,11 @@ export function parseInputs(env: NodeJS.ProcessEnv): Inputs {
   );
   const result = inputSchema.safeParse(raw);
   if (result.success) {
+    try {
+      result.data["terraform-binary"] = terraformBinary(result.data["terraform-binary"], env);
+    } catch (error) {
+      throw new Error(`input terraform-binary: ${(error as Error).message}`, { cause: error });
+    }
     for (const name of ["init-args", "plan-args"] as const) {
       try {
         splitArgs(result.data[name]);

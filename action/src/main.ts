@@ -13,7 +13,7 @@ import { type RootResult, planRoot } from "./root.js";
 import { planRecordFor } from "./record.js";
 import { confineRoots } from "./roots.js";
 import { openSession } from "./session.js";
-import { type Runner, runTerraform, terraformEnv } from "./terraform.js";
+import { type Runner, commandRunner, terraformEnv, toolName } from "./terraform.js";
 
 export interface ActionDeps {
   io: ActionsIO;
@@ -46,18 +46,19 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     const credentials = session.credentials;
     // 4. Plan each root, one after another.
     const results: RootResult[] = [];
+    const tool = toolName(inputs["terraform-binary"]);
     for (const { root, dir } of roots) {
-      results.push(
-        await planRoot(root, {
-          dir,
-          tmpDir: join(env.RUNNER_TEMP ?? tmpdir(), "devops-agent-plan"),
-          env: terraformEnv(env, aws),
-          initArgs: inputs["init-args"],
-          planArgs: inputs["plan-args"],
-          run: deps.run ?? runTerraform,
-          log: (message) => io.info(message),
-        }),
-      );
+      const result = await planRoot(root, {
+        dir,
+        tmpDir: join(env.RUNNER_TEMP ?? tmpdir(), "devops-agent-plan"),
+        env: terraformEnv(env, aws),
+        initArgs: inputs["init-args"],
+        planArgs: inputs["plan-args"],
+        run: deps.run ?? commandRunner(inputs["terraform-binary"]),
+        tool,
+        log: (message) => io.info(message),
+      });
+      results.push({ ...result, tool });
     }
     // 5. Cost: the monthly change priced from AWS's Price List API with the same role; never blocks the plan.
     const cost = await costSettings(inputs, workspace, io);
@@ -152,7 +153,9 @@ function hasChanges(result: RootResult): boolean {
 function verdict(results: RootResult[], inputs: Inputs, io: ActionsIO): boolean {
   const failed = results.filter((r) => r.failure);
   if (failed.length > 0) {
-    io.setFailed(`terraform failed in ${failed.map((r) => `${r.root} (${r.failure?.step})`).join(", ")}`);
+    io.setFailed(
+      `${toolName(inputs["terraform-binary"])} failed in ${failed.map((r) => `${r.root} (${r.failure?.step})`).join(", ")}`,
+    );
     return false;
   }
   const destructive = results.filter(

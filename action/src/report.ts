@@ -46,9 +46,9 @@ function failureMarkdown(
   runUrl?: string,
 ): string {
   const failure = result.failure ?? { step: "show", code: 1, excerpt: "no plan" };
-  const what =
-    failure.step === "setup" ? "setup" : `\`terraform ${failure.step}\` exited with ${failure.code}`;
+  const tool = result.tool ?? "terraform";
+  const what = failure.step === "setup" ? "setup" : `\`${tool} ${failure.step}\` exited with ${failure.code}`;
   const lines = codeBlock(redact(failure.excerpt));
   const link = runUrl ? `\n[Workflow run](${runUrl})\n` : "";
-  return `${marker ? `${marker}\n` : ""}## ❌ Terraform plan failed: ${code(result.root)}\n\n${what}:\n\n${lines}\n${link}`;
+  return `${marker ? `${marker}\n` : ""}## ❌ ${tool === "tofu" ? "OpenTofu" : "Terraform"} plan failed: ${code(result.root)}\n\n${what}:\n\n${lines}\n${link}`;
 }

@@ -15,6 +15,8 @@ export interface RootFailure {
 
 export interface RootResult {
   root: string;
+  /** The program that ran (`terraform`, `tofu`), named in a failure comment. */
+  tool?: string;
   summary?: PlanSummary;
   /** The parsed plan, kept for pricing. */
   plan?: Plan;
@@ -35,6 +37,8 @@ export interface RootContext {
   initArgs: string;
   planArgs: string;
   run: Runner;
+  /** `terraform` or `tofu`, for the log lines. */
+  tool: string;
   log: (message: string) => void;
 }
 
@@ -53,12 +57,12 @@ export async function planRoot(root: string, ctx: RootContext): Promise<RootResu
   const planFile = join(ctx.tmpDir, planFileName(root));
   const options = { cwd, env: ctx.env };
 
-  ctx.log(`${root}: terraform init`);
+  ctx.log(`${root}: ${ctx.tool} init`);
   const init = await ctx.run(["init", "-input=false", ...splitArgs(ctx.initArgs)], options);
   if (init.code !== 0)
     return { root, failure: { step: "init", code: init.code, excerpt: errorExcerpt(init.stderr) } };
 
-  ctx.log(`${root}: terraform plan`);
+  ctx.log(`${root}: ${ctx.tool} plan`);
   const planArgs = [
     "plan",
     "-input=false",

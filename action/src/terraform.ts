@@ -1,5 +1,6 @@
 import { redact } from "../../src/core/redact/index.js";
 import { spawn } from "node:child_process";
+import { basename } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 
 export interface RunResult {
@@ -12,25 +13,33 @@ export type Runner = (args: string[], options: { cwd: string; env: NodeJS.Proces
 
 const MAX_STDERR = 1024 * 1024;
 
-/** Runs `terraform` with an argument array: no shell ever parses an input. */
-export const runTerraform: Runner = (args, { cwd, env }) =>
-  new Promise((resolve) => {
-    const child = spawn("terraform", args, { cwd, env, shell: false, stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => {
-      if (err.length < MAX_STDERR) err += chunk.toString("utf8");
+/** The name a program is called by in logs and errors: `terraform`, `tofu`. */
+export const toolName = (binary: string): string => basename(binary);
+
+/**
+ * A runner for `binary` (terraform, tofu, or a checked path: see binary.ts) with an argument array: no shell
+ * ever parses an input.
+ */
+export const commandRunner =
+  (binary: string): Runner =>
+  (args, { cwd, env }) =>
+    new Promise((resolve) => {
+      const child = spawn(binary, args, { cwd, env, shell: false, stdio: ["ignore", "pipe", "pipe"] });
+      const out: Buffer[] = [];
+      let err = "";
+      child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (err.length < MAX_STDERR) err += chunk.toString("utf8");
+      });
+      child.on("error", (error: NodeJS.ErrnoException) => {
+        const reason =
+          error.code === "ENOENT"
+            ? `${binary} is not installed or not on PATH (add ${toolName(binary) === "tofu" ? "opentofu/setup-opentofu" : "hashicorp/setup-terraform"})`
+            : error.message;
+        resolve({ code: 127, stdout: Buffer.alloc(0), stderr: reason });
+      });
+      child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
     });
-    child.on("error", (error: NodeJS.ErrnoException) => {
-      const reason =
-        error.code === "ENOENT"
-          ? "terraform is not installed or not on PATH (add hashicorp/setup-terraform)"
-          : error.message;
-      resolve({ code: 127, stdout: Buffer.alloc(0), stderr: reason });
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
-  });
 
 /**
  * The environment terraform runs with: the job's, plus the role's credentials, minus what provider code must

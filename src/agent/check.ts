@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { isTerraformFile } from "../core/terraform/files.js";
 import type { ValidationCheck } from "../core/terraform/checks.js";
 import type { Redactor } from "../core/redact/index.js";
 import { redactDeep } from "../core/redact/index.js";
@@ -23,8 +24,6 @@ export interface ChangeValidation {
   /** Code that runs (external, provisioners, remote modules…) which people wrote near the change. */
   nearby: ExecutableConstruct[];
 }
-
-const isTerraform = (path: string): boolean => path.endsWith(".tf") || path.endsWith(".tf.json");
 
 /**
  * Validates the files the agent changed: HCL parse, provider schema, canonical format (a warning), and Python
@@ -52,7 +51,7 @@ export async function validateChange(
     ...(deps.policy === undefined ? {} : { policy: deps.policy }),
     ...(deps.baseline === undefined ? {} : { baseline: deps.baseline }),
   };
-  if (paths.some(isTerraform)) {
+  if (paths.some(isTerraformFile)) {
     const report = await validateTree({ root, changed: paths, ...scope }, deps.terraform);
     findings.push(...report.findings);
     checks.push(...report.checks);

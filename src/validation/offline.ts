@@ -4,6 +4,7 @@ import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/i
 import { redact, redactDeep } from "../core/redact/index.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { isTerraformHcl } from "../core/terraform/files.js";
 import {
   type AwsProviderSchema,
   type SchemaVersion,
@@ -68,8 +69,8 @@ export async function validateDirectoryParsed(
 }
 
 /**
- * Validates files held in memory (the agent checks what it wrote before committing). Only `.tf` and
- * `.tf.json` paths are checked; anything else (a Lambda's Python, a README) is not Terraform and is skipped.
+ * Validates files held in memory (the agent checks what it wrote before committing). Only Terraform paths
+ * (`.tf`, `.tf.json`, `.tofu`, `.tofu.json`) are checked; anything else (a Lambda's Python, a README) is not Terraform and is skipped.
  */
 export async function validateFiles(
   files: readonly { path: string; content: string }[],
@@ -113,7 +114,7 @@ async function finish(
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
   if (deps.semantic !== false) findings.push(...checkSemantics(files, schema));
   const format = deps.format ?? formatHcl;
-  const hcl = files.filter((file) => !file.path.endsWith(".tf.json"));
+  const hcl = files.filter((file) => isTerraformHcl(file.path));
   const layouts = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) => format(file.content));
   hcl.forEach((file, i) => {
     const line = firstDifferentLine(file.content, layouts[i] ?? file.content);

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, posix } from "node:path";
 import { type Sandbox, type SandboxLimits, createSandbox } from "../adapters/sandbox/index.js";
 import type { ValidationCheck } from "../core/terraform/checks.js";
 import { redact } from "../core/redact/index.js";
+import { terraformExtension } from "../core/terraform/files.js";
 import type { Finding } from "../core/terraform/types.js";
 import { parseValidateJson } from "./terraform-json.js";
 
@@ -49,7 +50,18 @@ export async function terraformLayer(
   if (moduleDirs.length === 0) return notRun("no Terraform module to validate", version);
   const mirror =
     deps.pluginDir === undefined ? (existsSync(DEFAULT_MIRROR) ? DEFAULT_MIRROR : null) : deps.pluginDir;
-  const dirs = moduleDirs.slice(0, deps.maxModules ?? 10);
+  // Terraform never reads .tofu files: run on such a module, it would check a different configuration
+  // (the .tf files OpenTofu ignores, or a part of the module) and report it as this one.
+  const tofu = await tofuModules(root, moduleDirs);
+  const runnable = moduleDirs.filter((d) => !tofu.includes(d));
+  const tofuList = tofu.map((d) => d || ".").join(", ");
+  if (runnable.length === 0)
+    return notRun(`terraform does not read .tofu files, so it could not check ${tofuList}`, version);
+  const tofuNote =
+    tofu.length === 0
+      ? ""
+      : `; ${tofu.length} module(s) with .tofu files not checked (terraform does not read them): ${tofuList}`;
+  const dirs = runnable.slice(0, deps.maxModules ?? 10);
   const scratch = await mkdtemp(join(tmpdir(), "tf-validate-"));
   try {
     await cp(root, scratch, { recursive: true, filter: (src) => !SKIP.has(basename(src)) });
@@ -61,10 +73,10 @@ export async function terraformLayer(
     }
     const where =
       mirror === null ? "providers from the registry" : `offline from the provider mirror ${mirror}`;
-    const skipped = moduleDirs.length - dirs.length;
+    const skipped = runnable.length - dirs.length;
     const why =
       `terraform init -backend=false and validate in a ${ready.isolation} sandbox, ${where}, on ` +
-      `${dirs.length} module(s)${skipped > 0 ? ` (${skipped} more not checked)` : ""}`;
+      `${dirs.length} module(s)${skipped > 0 ? ` (${skipped} more not checked)` : ""}${tofuNote}`;
     const ok = !findings.some((f) => f.severity === "error");
     return { check: { name: "terraform-validate", version, ran: true, why, ok }, findings };
   } finally {
@@ -115,6 +127,16 @@ async function validateModule(
   if (validate.timedOut || validate.killed)
     return { unavailable: `terraform validate in ${dir || "."} hit a sandbox limit` };
   return { findings: parseValidateJson(validate.stdout, dir) };
+}
+
+/** The module directories holding OpenTofu-only files (`.tofu`, `.tofu.json`). */
+async function tofuModules(root: string, dirs: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of dirs) {
+    const names = await readdir(join(root, dir)).catch(() => [] as string[]);
+    if (names.some((n) => terraformExtension(n)?.startsWith(".tofu"))) found.push(dir);
+  }
+  return found;
 }
 
 function initFinding(dir: string, output: string): Finding {

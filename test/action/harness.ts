@@ -32,6 +32,8 @@ export interface Run {
   summary: string;
   calls: string[];
   terraformEnv: string[];
+  /** The program name each call ran under (`terraform`, `tofu`). */
+  programs: string[];
   sleeps: number[];
 }
 
@@ -89,6 +91,14 @@ export class Runner {
     mkdirSync(join(this.dir, "ws"));
   }
 
+  /** Installs the fake under another name (`tofu`) at `dir` (default: the bin directory first on PATH). */
+  program(name: string, dir = join(this.dir, "bin")): string {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, name);
+    copyFileSync(fileURLToPath(new URL("../fixtures/action/fake-terraform.sh", import.meta.url)), path);
+    return path;
+  }
+
   root(name: string, script: RootScript): this {
     mkdirSync(join(this.dir, "ws", name), { recursive: true });
     const dir = join(this.dir, "tf", name);
@@ -140,6 +150,7 @@ export class Runner {
         summary: read("summary"),
         calls: lines("tf/calls.log"),
         terraformEnv: lines("tf/env.log"),
+        programs: lines("tf/programs.log"),
       };
     } finally {
       spy.mockRestore();

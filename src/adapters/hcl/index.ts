@@ -1,3 +1,4 @@
+import { isTerraformJson } from "../../core/terraform/files.js";
 import type { TerraformBody } from "../../core/terraform/types.js";
 import {
   DIAGNOSTIC_FILENAME,
@@ -13,7 +14,10 @@ export type { HclParseError } from "./errors.js";
 
 export type HclParseResult = { ok: true; body: TerraformBody } | { ok: false; error: HclParseError };
 
-/** Parses one Terraform file (`.tf` as HCL, `.tf.json` as Terraform JSON) into the hcl2json body shape. */
+/**
+ * Parses one Terraform file (`.tf`/`.tofu` as HCL, `.tf.json`/`.tofu.json` as Terraform JSON) into the
+ * hcl2json body shape.
+ */
 export interface HclParser {
   parse(path: string, content: string): Promise<HclParseResult>;
 }
@@ -34,7 +38,7 @@ export function createHclParser(options: HclParserOptions = {}): HclParser {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
     async parse(path, content) {
-      const json = path.endsWith(".tf.json");
+      const json = isTerraformJson(path);
       const tooDeep = findExcessiveNesting(content, json);
       if (tooDeep !== null) {
         const message = `nesting deeper than ${MAX_NESTING} levels; not parsed (the parser would overflow its stack)`;

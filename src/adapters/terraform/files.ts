@@ -4,9 +4,7 @@
 const SKIPPED_DIRECTORIES = new Set(["node_modules"]);
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function isTerraformFile(name: string): boolean {
-  return name.endsWith(".tf") || name.endsWith(".tf.json");
-}
+export { isTerraformFile } from "../../core/terraform/files.js";
 
 /** The text of a file, or null when it is binary (NUL bytes or invalid UTF-8). A UTF-8 BOM is dropped. */
 export function decode(bytes: Buffer): string | null {

@@ -1,6 +1,7 @@
 import { type Dirent, readFileSync, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { applyTofuPrecedence } from "../../core/terraform/files.js";
 import type { Finding, LoadFindingCode } from "../../core/terraform/types.js";
 import { compare, decode, errorCode, formatBytes, isTerraformFile, skipDirectory } from "./files.js";
 import { resolveRoot } from "./root.js";
@@ -29,7 +30,9 @@ const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILES = 20_000;
 
 /**
- * Every `.tf` and `.tf.json` file under `root`, sorted by path. Skips `.terraform/`, hidden directories
+ * Every `.tf`, `.tf.json`, `.tofu` and `.tofu.json` file under `root`, sorted by path, minus the `x.tf`
+ * (`x.tf.json`) files OpenTofu ignores because `x.tofu` (`x.tofu.json`) sits beside them: each of those
+ * becomes a `tofu_shadowed` warning instead. Skips `.terraform/`, hidden directories
  * and `node_modules/`; follows symlinks only while they stay inside the root, and visits each real
  * directory once so link cycles end. Anything that cannot be used becomes a finding, never an exception;
  * only a root that cannot be scanned at all throws `TerraformRootError`.
@@ -43,8 +46,20 @@ export async function readTerraformTree(root: string, options: ReadTreeOptions =
   );
   await walk.directory(realRoot, "");
   walk.files.sort((a, b) => compare(a.path, b.path));
+  const { kept, shadowed } = applyTofuPrecedence(walk.files);
+  for (const { path, by } of shadowed) {
+    const message = `not read: OpenTofu loads ${by} instead (Terraform, which ignores .tofu files, would read this one)`;
+    walk.findings.push({
+      file: path,
+      line: null,
+      severity: "warning",
+      code: "tofu_shadowed",
+      message,
+      suggestion: null,
+    });
+  }
   walk.findings.sort((a, b) => compare(a.file, b.file));
-  return { root: realRoot, files: walk.files, findings: walk.findings };
+  return { root: realRoot, files: kept, findings: walk.findings };
 }
 
 class Walk {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatHcl } from "../../adapters/hcl/format.js";
 import { fenceData } from "../../core/prompt/index.js";
+import { isTerraformHcl, tofuTwin } from "../../core/terraform/files.js";
 import { guarded, recordWrite, ToolError } from "../session.js";
 import { defineTool } from "./define.js";
 
@@ -68,7 +69,7 @@ export const writeFile = defineTool({
         "the content contains something that looks like a secret; never write credentials to files",
       );
     }
-    const content = args.path.endsWith(".tf") ? await formatHcl(args.content) : args.content;
+    const content = isTerraformHcl(args.path) ? await formatHcl(args.content) : args.content;
     const action = await guarded(session, "write_file", args.path, () =>
       session.workspace.write(args.path, content),
     );
@@ -81,6 +82,12 @@ export const writeFile = defineTool({
       { event: "agent.file_written", path: written, action, bytes: Buffer.byteLength(content) },
       "wrote a file",
     );
-    return `${action === "create" ? "created" : "replaced"} ${written} (${Buffer.byteLength(content)} bytes)`;
+    const done = `${action === "create" ? "created" : "replaced"} ${written} (${Buffer.byteLength(content)} bytes)`;
+    // OpenTofu would never see this file: say so, so the model edits the variant that counts as well.
+    const twin = tofuTwin(written);
+    if (twin !== null && (await guarded(session, "write_file", twin, () => session.workspace.exists(twin)))) {
+      return `${done}. Note: ${twin} exists beside it, so OpenTofu ignores ${written} and reads ${twin}; make the same change there.`;
+    }
+    return done;
   },
 });

@@ -1,3 +1,4 @@
+import { isTerraformHcl } from "../../core/terraform/files.js";
 import { z } from "zod";
 import { listRecipes, RecipeError, renderRecipe, type RenderResult } from "../../core/recipes/index.js";
 import { guarded, recordWrite, ToolError } from "../session.js";
@@ -20,7 +21,7 @@ export async function writeRecipeFiles(
   for (const file of rendered.files) {
     const path = inRoot(session, file.path);
     const exists = await guarded(session, tool, path, () => session.workspace.exists(path));
-    if (exists && file.mode === "create" && !path.endsWith(".tf")) {
+    if (exists && file.mode === "create" && !isTerraformHcl(path)) {
       throw new ToolError(`${path} already exists; choose another name for the block`);
     }
     // A file the model wrote by hand since the run started gets the block appended, never overwritten.

@@ -15,7 +15,7 @@ const HELP = `devops-agent inventory DIR [--json]
 
 What AWS infrastructure the Terraform under DIR declares: resources and data sources by type, module
 calls, and the root modules (directories Terraform would run in; terraform.roots globs in
-DIR/.github/devops-agent.yml decide when present). Scans .tf and .tf.json files
+DIR/.github/devops-agent.yml decide when present). Scans .tf, .tf.json, .tofu and .tofu.json files
 recursively, skipping .terraform/, hidden folders and node_modules/.
 
 --json   print {resources, dataSources, modules, files, errors} instead of tables
@@ -53,7 +53,10 @@ export const inventoryCommand: CliCommand = {
     const empty = fileCount === 0 && loaded.errors.length === 0;
     if (json) io.stdout(JSON.stringify(contract, null, 2));
     else if (!empty) io.stdout(renderTables(dir, contract, inventory.rootModules));
-    if (empty) io.stderr(`devops-agent inventory: no Terraform files (.tf, .tf.json) found under ${dir}`);
+    if (empty)
+      io.stderr(
+        `devops-agent inventory: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found under ${dir}`,
+      );
     return empty || contract.errors.some((e) => e.severity === "error") ? 1 : 0;
   },
 };

@@ -95,7 +95,11 @@ export const validateCommand: CliCommand = {
     else if (sarif !== "-")
       io.stdout(render(redact(dir), result.findings, result.filesChecked, result.checks));
     if (empty)
-      io.stderr(redact(`devops-agent validate: no Terraform files (.tf, .tf.json) found under ${dir}`));
+      io.stderr(
+        redact(
+          `devops-agent validate: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found under ${dir}`,
+        ),
+      );
     return ok ? 0 : 1;
   },
 };

@@ -96,7 +96,9 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
 
 function footerOf(summary: PlanSummary): string {
   const parts = [
-    summary.terraformVersion ? `Terraform ${summary.terraformVersion}` : "",
+    summary.terraformVersion
+      ? `${summary.tool === "opentofu" ? "OpenTofu" : "Terraform"} ${summary.terraformVersion}`
+      : "",
     `plan format ${summary.formatVersion}`,
   ];
   const notes = (summary.notes ?? []).map((note) => `> ℹ️ ${inline(redact(note))}\n`).join("");

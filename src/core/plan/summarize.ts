@@ -74,6 +74,11 @@ export function summarizePlan(plan: Plan, options: SummarizeOptions = {}): PlanS
     deferred: [],
   };
   if (plan.terraformVersion !== undefined) summary.terraformVersion = plan.terraformVersion;
+  summary.tool = [...plan.resourceChanges, ...plan.resourceDrift].some((rc) =>
+    rc.provider_name?.startsWith("registry.opentofu.org/"),
+  )
+    ? "opentofu"
+    : "terraform";
   if (plan.notes !== undefined && plan.notes.length > 0) summary.notes = [...plan.notes];
   for (const rc of plan.resourceChanges) {
     const resource = summarize(rc);

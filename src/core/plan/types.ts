@@ -69,7 +69,13 @@ export interface DeferredSummary {
 
 export interface PlanSummary {
   formatVersion: string;
+  /** What `terraform_version` holds: Terraform's version, or OpenTofu's when `tool` says OpenTofu wrote it. */
   terraformVersion?: string;
+  /**
+   * Which program wrote the plan. OpenTofu writes the same JSON format (its version in `terraform_version`);
+   * its providers come from registry.opentofu.org, which is how a plan file tells.
+   */
+  tool?: "terraform" | "opentofu";
   counts: PlanCounts;
   /** Every resource that changes, moves or is imported; unchanged ones are only counted. */
   resources: ResourceSummary[];

@@ -53,7 +53,8 @@ export type LoadFindingCode =
   | "binary_file"
   | "unreadable_file"
   | "symlink_outside_root"
-  | "too_many_files";
+  | "too_many_files"
+  | "tofu_shadowed";
 
 /** The directory that holds a file (`""` for the root itself). */
 export function dirOf(path: string): string {

@@ -1,3 +1,4 @@
+import { isTerraformHcl } from "../../core/terraform/files.js";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { formatHcl } from "../../adapters/hcl/format.js";
@@ -50,7 +51,7 @@ export async function shapeWithLessons(input: ShapeInput): Promise<ShapedChange>
   const usable = input.lessons.filter((l) => l.set !== undefined || l.module !== undefined);
   if (!result.ok || usable.length === 0) return { result, applied: [], skipped: [] };
   const all = result.files.map((f) => f.path);
-  const paths = all.filter((p) => p.endsWith(".tf"));
+  const paths = all.filter(isTerraformHcl);
   const original = new Map(
     await Promise.all(
       paths.map(async (p) => [p, await readFile(join(input.workspaceDir, p), "utf8")] as const),

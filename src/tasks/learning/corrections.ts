@@ -1,3 +1,4 @@
+import { isTerraformHcl } from "../../core/terraform/files.js";
 import { createHclParser } from "../../adapters/hcl/index.js";
 import type { PullCommit } from "../../adapters/github/feedback.js";
 import { diffAgentBlocks, type Correction } from "../../core/lessons/index.js";
@@ -27,10 +28,10 @@ export async function humanCorrections(
   if (agentSha === undefined) return [];
   const repo = { owner: ctx.thread.owner, repo: ctx.thread.repo };
   const byAgent = (await ctx.github.changedFiles(repo, pr.baseSha, agentSha)).filter((f) =>
-    f.path.endsWith(".tf"),
+    isTerraformHcl(f.path),
   );
   const byPeople = (await ctx.github.changedFiles(repo, agentSha, pr.headSha)).filter((f) =>
-    f.path.endsWith(".tf"),
+    isTerraformHcl(f.path),
   );
   const agentPaths = byAgent.map((f) => f.path).slice(0, MAX_FILES);
   const headPaths = [

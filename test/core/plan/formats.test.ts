@@ -43,6 +43,17 @@ describe("plans from every Terraform release line and OpenTofu", () => {
     expect(markdown).toContain("<code>module.app.aws_security_group.web[&quot;blue&quot;]</code> changed");
   });
 
+  it("names OpenTofu as the plan's author when its providers come from registry.opentofu.org", () => {
+    const tofu = summaryOf("opentofu-1.8.json");
+    expect(tofu).toMatchObject({ tool: "opentofu", terraformVersion: "1.8.5", formatVersion: "1.2" });
+    expect(renderPlanMarkdown(tofu, { root: "." })).toContain(
+      "<sub>OpenTofu 1.8.5 · plan format 1.2 · devops-agent</sub>",
+    );
+    const terraform = summaryOf("real-terraform-1.11.json");
+    expect(terraform.tool).toBe("terraform");
+    expect(renderPlanMarkdown(terraform, { root: "." })).toMatch(/<sub>Terraform 1\.11\.\d+ · plan format /);
+  });
+
   it("keeps the summary when a drift entry cannot be read, and says so", () => {
     const summary = summaryOf("opentofu-1.8.json");
     expect(summary.drift.map((d) => d.address)).toEqual(["aws_kms_alias.main"]);

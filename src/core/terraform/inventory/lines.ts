@@ -1,3 +1,4 @@
+import { isTerraformJson } from "../files.js";
 /** Finds the line where a block is declared: `locate("resource", ["aws_s3_bucket", "logs"])`. */
 export type BlockLocator = (section: string, labels: string[]) => number | null;
 
@@ -6,7 +7,7 @@ export type BlockLocator = (section: string, labels: string[]) => number | null;
  * there are no headers: the line of the last label key, searched in document order, stands in for one.
  */
 export function createBlockLocator(path: string, content: string): BlockLocator {
-  if (path.endsWith(".tf.json")) return (section, labels) => jsonLine(content, [section, ...labels]);
+  if (isTerraformJson(path)) return (section, labels) => jsonLine(content, [section, ...labels]);
   let headers: Map<string, number> | undefined;
   return (section, labels) => {
     headers ??= hclHeaders(content);

@@ -1,3 +1,4 @@
+import { isTerraformJson } from "../files.js";
 import { locateHcl } from "./hcl.js";
 import { locateJson } from "./json.js";
 import type { LocatedFile, LocatedNode } from "./types.js";
@@ -6,9 +7,9 @@ export type { LocatedFile, LocatedNode } from "./types.js";
 export { locateHcl } from "./hcl.js";
 export { locateJson } from "./json.js";
 
-/** Outlines a Terraform file by its extension: `.tf.json` as JSON, anything else as HCL. */
+/** Outlines a Terraform file by its extension: `.tf.json`/`.tofu.json` as JSON, anything else as HCL. */
 export function locate(path: string, text: string): LocatedFile {
-  return path.endsWith(".tf.json") ? locateJson(text) : locateHcl(text);
+  return isTerraformJson(path) ? locateJson(text) : locateHcl(text);
 }
 
 // Lookups are indexed once per outline: a file with thousands of blocks, or a block with thousands of

@@ -1,3 +1,4 @@
+import { isTerraformJson } from "../files.js";
 import type { Block, Finding, ParsedFile } from "../types.js";
 import type { AwsProviderSchema, TypeSchema } from "../schema/index.js";
 import { type LocatedFile, type LocatedNode, locate, topBlocks } from "../locate/index.js";
@@ -34,7 +35,7 @@ export function validateAgainstSchema(files: readonly ValidateInput[], schema: A
   const findings: Finding[] = [];
   for (const file of files) {
     const located = file.located ?? locate(file.path, file.content);
-    const ctx: CheckContext = { file: file.path, json: file.path.endsWith(".tf.json"), findings };
+    const ctx: CheckContext = { file: file.path, json: isTerraformJson(file.path), findings };
     checkProviders(ctx, file.body.provider?.["aws"], located, schema);
     for (const kind of ["resource", "data"] as const) {
       for (const [type, byName] of Object.entries(file.body[kind] ?? {})) {
