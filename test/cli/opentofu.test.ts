@@ -52,8 +52,14 @@ describe("an OpenTofu repository (.tofu beside .tf)", () => {
   it("validate checks the OpenTofu view: registry.opentofu.org's aws provider, the .tofu.json variables", async () => {
     const result = await runCli(["validate", FIXTURE, "--json"]);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { ok: boolean; findings: unknown[] };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      findings: unknown[];
+      checks: { name: string; version: string | null }[];
+    };
     expect(report.ok).toBe(true);
+    // "~> 5.70" on registry.opentofu.org/hashicorp/aws selects the 5.x provider line, as hashicorp/aws would.
+    expect(report.checks.find((c) => c.name === "offline-schema")?.version).toMatch(/^hashicorp\/aws 5\./);
     // variables.tf.json's legacy_only is never read, so nothing reports it unused or duplicated.
     expect(report.findings).toEqual(SHADOWED);
   });

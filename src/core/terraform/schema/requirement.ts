@@ -37,7 +37,8 @@ export function awsVersionConstraint(files: readonly { body: TerraformBody }[]):
 export function awsConstraintOf(requirements: readonly ProviderRequirement[]): string | null {
   const clauses: string[] = [];
   for (const { name, source, version } of requirements) {
-    const address = source?.toLowerCase().replace(/^registry\.terraform\.io\//, "") ?? null;
+    // registry.opentofu.org/hashicorp/aws is OpenTofu's address for the same provider releases.
+    const address = source?.toLowerCase().replace(/^registry\.(?:terraform\.io|opentofu\.org)\//, "") ?? null;
     if (address !== "hashicorp/aws" && !(name === "aws" && address === null)) continue;
     const clause = version?.trim() ?? "";
     if (clause !== "" && !clauses.includes(clause)) clauses.push(clause);

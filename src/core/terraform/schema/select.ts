@@ -11,7 +11,8 @@ export interface SchemaChoice {
   note: string;
 }
 
-const LOCKED_AWS = /provider\s+"registry\.terraform\.io\/hashicorp\/aws"\s*\{([^}]*)\}/;
+// OpenTofu's lock file names its own registry; the provider releases it serves are hashicorp's.
+const LOCKED_AWS = /provider\s+"registry\.(?:terraform\.io|opentofu\.org)\/hashicorp\/aws"\s*\{([^}]*)\}/;
 
 /** The hashicorp/aws version a `.terraform.lock.hcl` pins, or null. */
 export function lockedAwsVersion(lockFile: string | null): string | null {

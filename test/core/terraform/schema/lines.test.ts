@@ -136,6 +136,8 @@ describe("choosing the schema for a repository", () => {
     expect(lockedAwsVersion(lock("4.20.1"))).toBe("4.20.1");
     expect(lockedAwsVersion('provider "registry.terraform.io/hashicorp/random" {\n  version = "3.1.0"\n}\n')).toBeNull();
     expect(lockedAwsVersion("not hcl at all {")).toBeNull();
+    // OpenTofu writes the same lock file under its own registry's address.
+    expect(lockedAwsVersion('provider "registry.opentofu.org/hashicorp/aws" {\n  version = "5.70.0"\n}\n')).toBe("5.70.0");
   });
 
   it("joins every hashicorp/aws constraint of the files, whatever its local name", () => {
@@ -148,8 +150,9 @@ describe("choosing the schema for a repository", () => {
         body({ amazon: { source: "registry.terraform.io/hashicorp/aws", version: ">= 5.20" } }),
         body({ random: { source: "hashicorp/random", version: "3.1.0" } }),
         body({ aws: "~> 5.0" }),
+        body({ aws: { source: "registry.opentofu.org/hashicorp/aws", version: "< 5.90" } }),
       ]),
-    ).toBe("~> 5.0, >= 5.20");
+    ).toBe("~> 5.0, >= 5.20, < 5.90");
     expect(awsVersionConstraint([body({ aws: { source: "someone/aws", version: "1.0" } })])).toBeNull();
     expect(schemaFor("~> 4.0").schema.version.providerVersion).toBe("4.67.0");
   });
