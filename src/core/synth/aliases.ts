@@ -66,7 +66,7 @@ export const ALIASES: Readonly<Record<string, readonly string[]>> = {
   aws_sqs_queue: ["sqs", "queue"],
   aws_dynamodb_table: ["dynamodb", "dynamodb table", "nosql table"],
   aws_s3_bucket: ["s3", "bucket"],
-  aws_lambda_function: ["lambda", "function", "serverless function"],
+  aws_lambda_function: ["lambda", "serverless function"],
   aws_route53_zone: ["route53", "dns", "hosted zone", "dns zone"],
   aws_route53_record: [
     "dns record",

@@ -327,6 +327,8 @@ export function build(request: string, tokens: readonly Token[], ctx: SynthConte
     if (node.set.has(path)) return;
     const arg = path.split(".").pop() ?? path;
     const relation = relationOf(node.type, arg, spec, schema);
+    // `s3_bucket` of a Lambda or a Beanstalk version is where its package lives: never any bucket nearby.
+    if (!required && relation?.target === "aws_s3_bucket" && /^s3_/.test(arg)) return;
     // A service's own role is part of it: the service cannot act without one, even where the schema
     // leaves the argument optional (SageMaker pipelines, Kinesis analytics, Firehose destinations).
     if (

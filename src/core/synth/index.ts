@@ -91,8 +91,15 @@ export function planChange(request: string, ctx: SynthContext): ChangePlan {
     .filter(({ t }) => FOREIGN.test(t.word) || !covered.has(t.word))
     // "the billing service", "the search team": a name, not a service to build.
     .filter(({ t, i }) => FOREIGN.test(t.word) || !NAMED.has(tokens[i + 1]?.word ?? ""));
+  // `aws_quantum_computer`: a type the provider does not have is said, never dropped.
+  const known = new Set(ctx.schema.resourceTypes());
+  const unknownTypes = tokens
+    .filter((t, i) => !built.claimed.has(i) && /^aws_[a-z0-9_]+$/.test(t.word) && !known.has(t.raw))
+    .filter((t) => ctx.schema.dataSource(t.raw) === undefined)
+    .map((t) => `${t.raw} (not a resource type of the AWS provider)`);
   const notUnderstood = [
     ...built.missing,
+    ...new Set(unknownTypes),
     ...new Set(leftover.filter(({ t }) => !isOptional(t.at)).map(({ t }) => t.word)),
   ].map((w) => redact(w));
   const optional = [...new Set(leftover.filter(({ t }) => isOptional(t.at)).map(({ t }) => redact(t.word)))];

@@ -159,6 +159,12 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
     });
   }
   out.sort((a, b) => a.from - b.from);
+  // "an S3 bucket policy … encode the policy": one word that ends a phrase named earlier means that thing.
+  for (const [k, m] of out.entries()) {
+    if (m.to - m.from !== 1 || ENGINES.has(m.phrase)) continue;
+    const earlier = out.slice(0, k).find((e) => e.to - e.from > 1 && e.phrase.endsWith(` ${m.phrase}`));
+    if (earlier !== undefined) out[k] = { ...m, type: earlier.type };
+  }
   // "a MySQL database" on Lightsail: an engine word right before another resource describes it.
   return out.flatMap((m, k) => {
     const previous = out[k - 1];

@@ -59,10 +59,38 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * Parts of a request that would make the change run code, write outside the Terraform files or send data
+ * away: the agent writes declarative AWS resources only (DESIGN §6, policy layer), whoever asks.
+ */
+const BEYOND: Rule[] = [
+  {
+    pattern:
+      /\b(?:local-exec|remote-exec|provisioners?|null_resource|terraform_data|external\s+data\s+sources?|data\s+"external")\b|\bcurl\b[^.]{0,120}\|\s*(?:ba|z)?sh\b|\b(?:runs?|execute|executes|executing)\s+(?:the\s+|a\s+)?(?:script|shell|command|\.\/[\w./-]+)/i,
+    part: "code that runs during plan or apply",
+    reason:
+      "provisioners, external data sources and shell commands run with the credentials of whoever plans or applies, so a change must not bring them",
+    alternative:
+      "describe the AWS resources you need; for code, ask for a Lambda function or a CodeBuild project, which run in AWS with their own role",
+  },
+  {
+    pattern:
+      /\.github\/|\b(?:github\s+actions?|workflow\s+files?|workflows?\s*\.ya?ml|ci\s+pipeline\s+file|\.gitlab-ci|jenkinsfile|makefile)\b/i,
+    part: "files outside the Terraform configuration",
+    reason: "the agent writes Terraform (and generated Lambda code) only; CI files are protected paths",
+    alternative: "ask a maintainer to change the workflow, or use /agent plan for plans in CI",
+  },
+  {
+    pattern:
+      /\b(?:send|email|e-mail|post|upload|copy|exfiltrate|forward|leak|print|echo|output)\b[^.]{0,60}\b(?:state\s+files?|terraform\s+state|tfstate|secrets?|credentials?|access\s+keys?|tokens?|passwords?)\b[^.]{0,60}\b(?:to|into|at)\b/i,
+    part: "sending state or secrets somewhere",
+    reason: "Terraform state and secrets stay where they are; a change never copies them elsewhere",
+    alternative: "grant a named principal read access to the secret with an IAM policy, if that is the need",
+  },
+];
+
 export function refusalsFor(request: string): Refusal[] {
-  return RULES.filter((rule) => rule.pattern.test(request)).map(({ part, reason, alternative }) => ({
-    part,
-    reason,
-    alternative,
-  }));
+  return [...RULES, ...BEYOND]
+    .filter((rule) => rule.pattern.test(request))
+    .map(({ part, reason, alternative }) => ({ part, reason, alternative }));
 }
