@@ -2,6 +2,7 @@ import type { EffectiveLesson } from "./file.js";
 import { lessonValueAllowed, moduleSourceAllowed } from "./guard.js";
 import { findArgument, literal, topBlocks } from "./hcl-text.js";
 import { toModuleCall, type ModuleInterface } from "./module.js";
+import { applyNamingPrefix, namingPrefixAllowed } from "./naming.js";
 import type { AppliedLesson } from "./types.js";
 
 export interface LessonInput {
@@ -93,6 +94,23 @@ export function applyLessons(input: LessonInput): LessonOutput {
         note(lesson, `${type}.${name}`);
       }
       if (touched) current.set(path, lines.join("\n"));
+    }
+  }
+
+  for (const lesson of input.lessons) {
+    if (!lesson.naming) continue;
+    if (!namingPrefixAllowed(lesson.naming.prefix)) {
+      skipped.push({
+        id: lesson.id,
+        reason: "a naming prefix is only `${var.x}`/`${local.x}` interpolations",
+      });
+      continue;
+    }
+    for (const [path, text] of current) {
+      const out = applyNamingPrefix(text, added, lesson.naming.prefix);
+      if (out.renamed.length === 0) continue;
+      current.set(path, out.text);
+      for (const where of out.renamed) note(lesson, where);
     }
   }
 

@@ -1,5 +1,6 @@
 import { moduleStatement } from "./feedback-text.js";
 import { lessonValueAllowed, moduleSourceAllowed } from "./guard.js";
+import { renamedPrefix } from "./naming.js";
 import { LiteralSchema, type FeedbackEvent, type Lesson, type Literal } from "./types.js";
 
 type Of<K extends FeedbackEvent["kind"]> = Extract<FeedbackEvent, { kind: K }>;
@@ -26,6 +27,7 @@ export function distill(events: readonly FeedbackEvent[], options: DistillOption
   const minimum = options.minimum ?? 2;
   const lessons = [
     ...argumentLessons(of("correction"), minimum),
+    ...namingLessons(of("correction"), minimum),
     ...moduleLessons(of("correction"), of("feedback"), minimum, options),
     ...fixLessons(of("diagnosis"), of("fix"), of("reaction")),
     ...quoteLessons(of("feedback")),
@@ -74,6 +76,33 @@ function argumentLessons(corrections: readonly Of<"correction">[], minimum: numb
     });
   }
   return out;
+}
+
+/**
+ * People giving the agent's names another prefix on `minimum` pull requests, always the same one:
+ * `naming.prefix`. Which names were renamed does not matter (each PR names different things).
+ */
+function namingLessons(corrections: readonly Of<"correction">[], minimum: number): Lesson[] {
+  const renames = corrections.flatMap((e) => {
+    const renamed = renamedPrefix(e.change);
+    return renamed ? [{ event: e, ...renamed }] : [];
+  });
+  const prefixes = new Set(renames.map((r) => r.to));
+  const prs = new Set(renames.map((r) => r.event.pr));
+  const [prefix] = prefixes;
+  if (prefix === undefined || prefixes.size !== 1 || prs.size < minimum) return [];
+  const replaced = [...new Set(renames.map((r) => r.from).filter(Boolean))];
+  const instead = replaced.length > 0 ? ` instead of ${replaced.map((p) => `\`${p}\``).join(", ")}` : "";
+  return [
+    {
+      id: "naming.prefix",
+      summary: `people start the agent's resource names with \`${prefix}\`${instead} (${prs.size} of ${prs.size} pull requests)`,
+      scope: { command: "request" },
+      naming: { prefix },
+      strength: { count: prs.size, total: prs.size },
+      evidence: [...new Set(renames.map((r) => r.event.url))].slice(-MAX_EVIDENCE),
+    },
+  ];
 }
 
 /** hcl2json keeps expressions as `${…}` strings: those are wiring, not a value to learn. */

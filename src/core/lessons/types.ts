@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { namingPrefixAllowed } from "./naming.js";
 
 /** A value a lesson may set: a literal, never an expression (lessons cannot wire references or run code). */
 export const LiteralSchema = z.union([z.string().max(256), z.number().finite(), z.boolean()]);
@@ -124,6 +125,15 @@ export const LessonSchema = z.object({
   set: z.object({ attribute: z.string().regex(IDENT), value: LiteralSchema }).optional(),
   /** New blocks of `scope.resource_type` become calls to this local module. */
   module: z.object({ source: z.string().regex(/^\.\/[A-Za-z0-9_./-]{1,200}$/) }).optional(),
+  /** Names of new resources start with this prefix (interpolations of variables/locals only). */
+  naming: z
+    .object({
+      prefix: z
+        .string()
+        .max(120)
+        .refine(namingPrefixAllowed, "a naming prefix is only `${var.x}`/`${local.x}` interpolations"),
+    })
+    .optional(),
   /** Said by a person in their own words: guidance for the model, never executed. */
   quote: z.string().max(4000).optional(),
   /** A failure this repository has seen fixed, and by what. */

@@ -48,7 +48,9 @@ export interface ShapeInput {
  */
 export async function shapeWithLessons(input: ShapeInput): Promise<ShapedChange> {
   const { result } = input;
-  const usable = input.lessons.filter((l) => l.set !== undefined || l.module !== undefined);
+  const usable = input.lessons.filter(
+    (l) => l.set !== undefined || l.module !== undefined || l.naming !== undefined,
+  );
   if (!result.ok || usable.length === 0) return { result, applied: [], skipped: [] };
   const all = result.files.map((f) => f.path);
   const paths = all.filter(isTerraformHcl);
