@@ -11,7 +11,7 @@ import {
   type ExecutablePolicy,
   executablePolicy,
 } from "../core/terraform/executable/index.js";
-import { type ValidateDeps, policyLayer, validateTree } from "../validation/index.js";
+import { type AgentTerraform, type ValidateDeps, policyLayer, validateTree } from "../validation/index.js";
 import type { PythonCheck } from "./python.js";
 
 export interface ChangeValidation {
@@ -41,6 +41,8 @@ export async function validateChange(
     policy?: ExecutablePolicy;
     /** The changed files' content before the change (null: new), so people's constructs are not refused. */
     baseline?: ReadonlyMap<string, string | null>;
+    /** Real terraform init + validate on the changed root modules, in the sandbox; default off. */
+    realTerraform?: AgentTerraform;
   },
 ): Promise<ChangeValidation> {
   const findings: Finding[] = [];
@@ -52,7 +54,13 @@ export async function validateChange(
     ...(deps.baseline === undefined ? {} : { baseline: deps.baseline }),
   };
   if (paths.some(isTerraformFile)) {
-    const report = await validateTree({ root, changed: paths, ...scope }, deps.terraform);
+    const real = deps.realTerraform;
+    const request =
+      real?.mode === "auto"
+        ? { root, changed: paths, ...scope, terraform: "auto" as const }
+        : { root, changed: paths, ...scope, ...(real ? { terraformOffWhy: real.why } : {}) };
+    const layer = real?.mode === "auto" ? { terraformLayer: real.layer } : {};
+    const report = await validateTree(request, { ...deps.terraform, ...layer });
     findings.push(...report.findings);
     checks.push(...report.checks);
     nearby = report.nearby;

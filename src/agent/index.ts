@@ -55,6 +55,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
         redactor: input.redactor,
         policy,
         baseline: workspace.originals(),
+        ...(input.terraform ? { realTerraform: input.terraform } : {}),
       }),
   };
   input.log.info(

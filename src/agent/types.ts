@@ -1,3 +1,4 @@
+import type { AgentTerraform } from "../validation/terraform-mode.js";
 import type { LlmClient, UsageSnapshot } from "../adapters/llm/index.js";
 import type { RepoConfig } from "../core/config/index.js";
 import type { RetrievedDocs } from "../core/docs/types.js";
@@ -41,6 +42,11 @@ export interface AgentInput {
   planHook?: (plan: ChangePlan) => ChangePlan;
   /** Defaults to `python3 -m py_compile`. */
   python?: PythonCheck;
+  /**
+   * Real terraform in the repair rounds (`agentTerraformFromEnv`): its diagnostics come back to the model
+   * like the offline findings. Default off; the PR body's checks say why.
+   */
+  terraform?: AgentTerraform;
 }
 
 export interface FileChanged {

@@ -11,6 +11,7 @@ import type { ValidationReport, ValidationRequest } from "./types.js";
 
 export type { ValidationCheck, ValidationReport, ValidationRequest } from "./types.js";
 export { terraformLayer, type TerraformLayerDeps } from "./terraform.js";
+export { type AgentTerraform, agentTerraformFromEnv } from "./terraform-mode.js";
 export { policyLayer, type PolicyInput, type PolicyOutcome } from "./policy.js";
 export { validateDirectory, validateFiles, type ValidateDeps, type ValidationResult } from "./offline.js";
 
@@ -46,7 +47,13 @@ export async function validateTree(
     findings.push(...own);
     checks.push(layer.check.ran ? { ...layer.check, ok: !hasError(own) } : layer.check);
   } else
-    checks.push({ name: "terraform-validate", version: null, ran: false, why: "not requested", ok: null });
+    checks.push({
+      name: "terraform-validate",
+      version: null,
+      ran: false,
+      why: request.terraformOffWhy ?? "not requested",
+      ok: null,
+    });
   const policy = await policyLayer({
     files: offline.parsed,
     changed,

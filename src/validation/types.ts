@@ -15,6 +15,8 @@ export interface ValidationRequest {
   changed?: readonly string[];
   /** `auto`: run real `terraform validate` in the sandbox when available, saying why not otherwise. */
   terraform?: "off" | "auto";
+  /** Why terraform is off, when the caller knows better than "not requested". */
+  terraformOffWhy?: string;
   /** Code that may run in init/plan/apply/CI (`executablePolicy(config)`); default: the public registries only. */
   policy?: ExecutablePolicy;
   /**

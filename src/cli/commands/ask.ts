@@ -1,3 +1,4 @@
+import { agentTerraformFromEnv } from "../../validation/terraform-mode.js";
 import { resolve } from "node:path";
 import { runAgent } from "../../agent/index.js";
 import { llmFromSettings, llmSettingsFromEnv, LlmSettingsError } from "../../adapters/llm/index.js";
@@ -61,6 +62,7 @@ export const askCommand: CliCommand = {
         redactor,
         log,
         now: Date.now,
+        terraform: agentTerraformFromEnv(process.env),
         onPlan: (_plan, text) => {
           if (!flags.json) io.stderr(`${redactor.redact(text)}\n`);
         },

@@ -1,3 +1,4 @@
+import { agentTerraformFromEnv } from "../../validation/terraform-mode.js";
 import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index.js";
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
 import { chooseRoot } from "../../core/terraform/inventory/index.js";
@@ -73,6 +74,7 @@ export async function performChange(
       now: ctx.now,
       ...(ctx.docs ? { docs: createRetriever(ctx.docs) } : {}),
       lessonsContext: learned.guidance,
+      terraform: agentTerraformFromEnv(process.env),
     });
     ctx.log.info({ event: "change.agent", ok: result.ok, refusals: result.refusals }, "agent finished");
     if (!result.ok) {
