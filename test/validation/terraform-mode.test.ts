@@ -19,11 +19,11 @@ describe("agentTerraformFromEnv", () => {
     expect(agentTerraformFromEnv({})).toEqual({ mode: "off", why: TERRAFORM_OFF_WHY });
     expect(agentTerraformFromEnv({ DEVOPS_AGENT_TERRAFORM: "mirror" })).toMatchObject({
       mode: "off",
-      why: expect.stringContaining("DEVOPS_AGENT_TF_MIRROR is not set") as string,
+      why: expect.stringContaining("DEVOPS_AGENT_TF_MIRROR is not set"),
     });
     expect(agentTerraformFromEnv({ DEVOPS_AGENT_TERRAFORM: "yes please" })).toMatchObject({
       mode: "off",
-      why: expect.stringContaining("not one of off, mirror, registry") as string,
+      why: expect.stringContaining("not one of off, mirror, registry"),
     });
     expect(agentTerraformFromEnv({ DEVOPS_AGENT_TERRAFORM: "off" })).toEqual({
       mode: "off",
