@@ -1,6 +1,7 @@
 import { createHclParser } from "../adapters/hcl/index.js";
 import { loadTerraformDirectory } from "../adapters/terraform/index.js";
 import { type ReviewReport, reviewFiles } from "../core/review/index.js";
+import type { ExecutablePolicy } from "../core/terraform/executable/index.js";
 import { validateTree } from "./index.js";
 
 export interface ReviewRequest {
@@ -9,6 +10,8 @@ export interface ReviewRequest {
   /** Files the change touches, relative to `root`; omit to review everything. */
   changed?: readonly string[];
   terraform?: "off" | "auto";
+  /** Code the repository allows to run (`executablePolicy(config)`); default: public registries only. */
+  policy?: ExecutablePolicy;
 }
 
 /**
@@ -18,7 +21,11 @@ export interface ReviewRequest {
 export async function reviewTree(request: ReviewRequest): Promise<ReviewReport> {
   const parser = createHclParser();
   const validation = await validateTree(
-    { root: request.root, terraform: request.terraform ?? "off" },
+    {
+      root: request.root,
+      terraform: request.terraform ?? "off",
+      ...(request.policy ? { policy: request.policy } : {}),
+    },
     { parser },
   );
   const loaded = await loadTerraformDirectory(request.root, { parser });

@@ -27,9 +27,9 @@ describe("devops-agent review", () => {
   it("lists findings by file with the conclusion, and exits 1 on a security error", async () => {
     const result = await runCli(["review", join(FIXTURES, "insecure")]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("failure — 6 errors, 10 warnings, 5 notes");
+    expect(result.stdout).toContain("failure — 6 errors, 11 warnings, 5 notes");
     expect(result.stdout).toMatch(/ {3}15 {2}error {4}security\/iam-admin {2}aws_iam_role_policy_attachment/);
-    expect(result.stdout).toContain("⏭️ not run: executable-constructs");
+    expect(result.stdout).toContain("⏭️ not run: terraform-validate");
   });
 
   it("exits 0 on a tree with notes only, and prints the stable JSON keys", async () => {
@@ -107,9 +107,13 @@ describe("devops-agent validate --sarif", () => {
     const log = JSON.parse(await readFile(file, "utf8")) as {
       runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string }[] }[];
     };
-    expect(log.runs[0]?.tool.driver.rules.map((r) => r.id)).toEqual(["validator/not_formatted"]);
-    expect(log.runs[0]?.results).toEqual([
-      expect.objectContaining({ ruleId: "validator/not_formatted", level: "warning" }),
+    expect(log.runs[0]?.tool.driver.rules.map((r) => r.id)).toEqual([
+      "security/executable-external",
+      "validator/not_formatted",
+    ]);
+    expect(log.runs[0]?.results.map((r) => [r.ruleId, r.level]).sort()).toEqual([
+      ["security/executable-external", "warning"],
+      ["validator/not_formatted", "warning"],
     ]);
   });
 });

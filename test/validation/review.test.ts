@@ -47,6 +47,8 @@ describe("reviewTree: the security and cost tables over a real tree", () => {
         "note cost/instance-size main.tf:44 aws_db_instance.orders",
         "note cost/provisioned-capacity main.tf:56 aws_dynamodb_table.events",
         "note cost/nat-gateway main.tf:74 aws_nat_gateway.main",
+        // People wrote it, so a warning: reviewers should know it runs during plan.
+        "warning security/executable-external run.tf:1 ",
       ].sort(),
     );
     // The Deny-everything statement next to the Allow-everything one is not a finding of its own.
@@ -55,9 +57,9 @@ describe("reviewTree: the security and cost tables over a real tree", () => {
     expect(report.checks.map((c) => [c.name, c.ran])).toEqual([
       ["offline-schema", true],
       ["terraform-validate", false],
+      ["policy", true],
       ["security-table", true],
       ["cost-table", true],
-      ["executable-constructs", false],
     ]);
   });
 
@@ -89,7 +91,7 @@ describe("reviewTree: the security and cost tables over a real tree", () => {
     expect(summary).toMatch(
       /<details><summary>\d+ findings in files this change does not touch \(not counted\)/,
     );
-    expect(summary).toContain("⏭️ not run: executable-constructs");
+    expect(summary).toContain("⏭️ not run: terraform-validate");
   });
 
   it("passes a change that touches none of the reviewed files, and turns warnings alone into neutral", async () => {

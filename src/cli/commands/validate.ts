@@ -88,7 +88,8 @@ export const validateCommand: CliCommand = {
     const ok = result.ok && !empty;
     if (sarif !== null) {
       const findings = result.findings.map(reviewFinding);
-      const report = { findings, rules: rulesOf(findings).filter((r) => r.source === "validator") };
+      const used = new Set(findings.map((f) => f.ruleId));
+      const report = { findings, rules: rulesOf(findings).filter((r) => used.has(r.id)) };
       await writeSarif(sarif, { ...report, checks: result.checks }, resolve(io.cwd, dir), io);
     }
     if (json) io.stdout(JSON.stringify({ ok, findings: result.findings, checks: result.checks }, null, 2));

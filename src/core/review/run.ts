@@ -1,4 +1,5 @@
 import type { ValidationCheck } from "../terraform/checks.js";
+import { EXECUTABLE_CODE_PREFIX } from "../terraform/executable/index.js";
 import type { Finding, ParsedFile } from "../terraform/types.js";
 import type { TableRule } from "./rules/types.js";
 import { COST_TABLE, SECURITY_TABLE } from "./table.js";
@@ -48,7 +49,7 @@ export function reviewFiles(input: ReviewInput): ReviewReport {
       name: "security-table",
       version: `${SECURITY_TABLE.length} rules`,
       ran: true,
-      why: "public S3, open ingress, IAM admin/wildcards and open principals, encryption at rest, deletion protection, backups",
+      why: "public S3, open ingress, IAM admin/wildcards and open principals, encryption at rest, deletion protection, backups (code that runs: the policy layer)",
       ok: !findings.some((f) => f.source === "security" && f.level === "error" && inScope(f.file)),
     },
     {
@@ -57,13 +58,6 @@ export function reviewFiles(input: ReviewInput): ReviewReport {
       ran: true,
       why: "instance classes and node types, NAT gateways, provisioned capacity (named, not priced)",
       ok: true,
-    },
-    {
-      name: "executable-constructs",
-      version: null,
-      ran: false,
-      why: "the executable-construct detector is not part of this build yet",
-      ok: null,
     },
   ];
   return {
@@ -99,9 +93,12 @@ function apply(rule: TableRule, subjects: readonly Subject[], repo: Parameters<T
 
 /** A validator finding in the review's shape (rule `validator/<code>`). */
 export function reviewFinding(f: Finding): ReviewFinding {
+  // Code that runs (external data sources, provisioners, foreign modules…) is the security table's
+  // "executable constructs" row; the validator's policy layer detects it, so it is not detected twice.
+  const executable = f.code.startsWith(EXECUTABLE_CODE_PREFIX);
   return {
-    ruleId: `validator/${f.code}`,
-    source: "validator",
+    ruleId: executable ? `security/${f.code.replace(/_/g, "-")}` : `validator/${f.code}`,
+    source: executable ? "security" : "validator",
     level: f.severity,
     file: f.file,
     line: f.line,
@@ -116,13 +113,20 @@ export function rulesOf(findings: readonly ReviewFinding[]): ReviewRule[] {
   const table: ReviewRule[] = [...SECURITY_TABLE, ...COST_TABLE].map(
     ({ id, source, level, title, help }) => ({ id, source, level, title, help }),
   );
-  const codes = [...new Set(findings.filter((f) => f.source === "validator").map((f) => f.ruleId))].sort();
-  const validator = codes.map((id): ReviewRule => ({
-    id,
-    source: "validator",
-    level: findings.find((f) => f.ruleId === id)?.level ?? "error",
-    title: `Terraform validation: ${id.slice("validator/".length).replace(/_/g, " ")}`,
-    help: "Found by the offline validator against the AWS provider schema the repository pins; the message says what to change.",
-  }));
+  const known = new Set(table.map((r) => r.id));
+  const codes = [...new Set(findings.filter((f) => !known.has(f.ruleId)).map((f) => f.ruleId))].sort();
+  const validator = codes.map((id): ReviewRule => {
+    const executable = id.startsWith("security/");
+    const name = id.slice(id.indexOf("/") + 1).replace(/[-_]/g, " ");
+    return {
+      id,
+      source: executable ? "security" : "validator",
+      level: findings.find((f) => f.ruleId === id)?.level ?? "error",
+      title: executable ? `Code that runs: ${name}` : `Terraform validation: ${name}`,
+      help: executable
+        ? "This construct runs code during init, plan, apply or CI, with the credentials of that step. Review it, or allow it by name in .github/devops-agent.yml."
+        : "Found by the offline validator against the AWS provider schema the repository pins; the message says what to change.",
+    };
+  });
   return [...validator, ...table];
 }
