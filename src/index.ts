@@ -1,6 +1,7 @@
 import type { ApplicationFunction, Context } from "probot";
 import { onIssueCommentCreated } from "./handlers/issue-comment-created.js";
 import { onPullRequestClosed } from "./handlers/pull-request-closed.js";
+import { onPullRequestUpdated } from "./handlers/pull-request-updated.js";
 import { onIssueLabeled } from "./handlers/issues-labeled.js";
 import { onIssueOpened } from "./handlers/issues-opened.js";
 import { onWorkflowRunCompleted } from "./handlers/workflow-run-completed.js";
@@ -21,6 +22,7 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     const issueLabeled = onIssueLabeled(deps);
     const runCompleted = onWorkflowRunCompleted(deps);
     const prClosed = onPullRequestClosed(deps);
+    const prUpdated = onPullRequestUpdated(deps);
     const review = onPullRequestReview(deps);
     const reviewComment = onPullRequestReviewComment(deps);
     app.on("issue_comment.created", (context) => commentCreated(view(context)));
@@ -28,6 +30,9 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     app.on("issues.labeled", (context) => issueLabeled(view(context)));
     app.on("workflow_run.completed", (context) => runCompleted(view(context)));
     app.on("pull_request.closed", (context) => prClosed(view(context)));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
+      prUpdated(view(context)),
+    );
     app.on("pull_request_review.submitted", (context) => review(view(context)));
     app.on("pull_request_review_comment.created", (context) => reviewComment(view(context)));
   };

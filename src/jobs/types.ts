@@ -59,6 +59,11 @@ export type JobSpec =
       path: string | null;
     }
   | {
+      /** `review.auto`: a pull request's new head, reviewed as a check run. */
+      kind: "review-pr";
+      headSha: string;
+    }
+  | {
       /** A workflow run succeeded: if the agent diagnosed a failure on this branch, this commit fixed it. */
       kind: "run-succeeded";
       runId: number;

@@ -9,6 +9,7 @@ import { recordReview, recordRunSuccess } from "./learning/events.js";
 import { problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
 import { reportFailure } from "./report-failure.js";
 import { watchOutcome } from "./outcome.js";
+import { autoReview } from "./review.js";
 import { RetryLater, transientFailure, type JobAttempt } from "./transient.js";
 import type { CommandTask, Log, TaskContext, TaskResult } from "./types.js";
 
@@ -145,6 +146,8 @@ function runEvent(ctx: TaskContext, job: EventJob): Promise<TaskResult> {
       return recordReview(ctx, job);
     case "run-succeeded":
       return recordRunSuccess(ctx, job);
+    case "review-pr":
+      return autoReview(ctx, job.headSha);
   }
 }
 
@@ -181,6 +184,7 @@ async function loadConfig(github: GitHubPort, thread: ThreadRef, log: Log): Prom
 function triggerEnabled(job: Job, config: RepoConfig): boolean {
   if (job.kind === "diagnose-run") return diagnosisSelected(config, job.workflowName);
   if (job.kind === "agent-pr-review" || job.kind === "run-succeeded") return config.learning.enabled;
+  if (job.kind === "review-pr") return config.review.auto;
   if (job.kind !== "command") return true;
   if (job.origin === "issue_comment") {
     return job.isPullRequest ? config.triggers.pullRequestComments : config.triggers.issueComments;

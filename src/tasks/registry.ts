@@ -3,6 +3,7 @@ import { fixTask } from "./fix.js";
 import { helpTask } from "./help.js";
 import { planTask } from "./plan.js";
 import { requestTask } from "./request.js";
+import { reviewTask } from "./review.js";
 import { statsTask } from "./stats.js";
 import { feedbackTask, forgetTask, lessonsTask } from "./learning/commands.js";
 import type { CommandTask } from "./types.js";
@@ -12,6 +13,7 @@ export const defaultTasks: readonly CommandTask[] = [
   helpTask,
   planTask,
   applyTask,
+  reviewTask,
   requestTask,
   fixTask,
   statsTask,

@@ -15,3 +15,4 @@ export type { FailedRun, LogDownload, RunJob, RunRef, RunsApi } from "./runs.js"
 export type { AgentPullRequest, HistoryApi } from "./history.js";
 export type { ProvenanceApi, RunProvenance } from "./provenance.js";
 export type { ApplyApi } from "./apply.js";
+export type { ChecksApi, CheckOutput, PullFile } from "./checks.js";

@@ -4,6 +4,7 @@ import { commentMarker, finalizeComment } from "../../core/comments/index.js";
 import type { PermissionLevel } from "../../core/config/index.js";
 import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js";
 import { createApplyApi } from "./apply.js";
+import { createChecksApi } from "./checks.js";
 import { createFeedbackApi } from "./feedback.js";
 import { createHistoryApi } from "./history.js";
 import { createProvenanceApi } from "./provenance.js";
@@ -60,6 +61,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
     ...createFeedbackApi(octokit),
     ...createProvenanceApi(octokit),
     ...createApplyApi(octokit),
+    ...createChecksApi(octokit),
     findComment,
     async upsertComment(thread, kind, key, body, upsertOptions = {}) {
       const text = finalizeComment(commentMarker(kind, key), body, {

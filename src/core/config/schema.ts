@@ -55,6 +55,13 @@ export const RepoConfigSchema = z
       })
       .strict()
       .default({ workflow: "devops-agent-drift.yml", label: "drift" }),
+    review: z
+      .object({
+        /** Review every pull request that touches Terraform as a check run, without `/agent review`. */
+        auto: z.boolean().default(false),
+      })
+      .strict()
+      .default({ auto: false }),
     access: z
       .object({
         /** The least repository permission a user needs to drive the agent. */
