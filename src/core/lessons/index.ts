@@ -22,3 +22,4 @@ export {
   renderLessonList,
 } from "./render.js";
 export { acceptance, renderAcceptance, type Acceptance } from "./stats.js";
+export { GUIDANCE_FILES, guidanceLessons, guidanceText, type GuidanceText } from "./guidance.js";
