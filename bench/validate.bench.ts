@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatHcl } from "../src/adapters/hcl/format.js";
+import { createHclParser } from "../src/adapters/hcl/index.js";
 import { loadTerraformDirectory } from "../src/adapters/terraform/index.js";
 import { loadAwsProviderSchema } from "../src/core/terraform/schema/index.js";
 import { checkSemantics } from "../src/core/terraform/semantic/index.js";
@@ -86,6 +87,20 @@ try {
     schema_check_files_per_s: load.result.files.length / check.seconds,
     semantic_check_files_per_s: load.result.files.length / semantic.seconds,
     fmt_check_files_per_s: hcl.length / fmt.seconds,
+  });
+
+  // The cost of isolating hcl2json on a worker thread (issue #12): the same parse, thread vs in-process.
+  const inline = createHclParser({ isolation: "inline" });
+  const thread = createHclParser({ isolation: "thread" });
+  await loadTerraformDirectory(root, { parser: inline });
+  await loadTerraformDirectory(root, { parser: thread });
+  const parseInline = await timed(() => loadTerraformDirectory(root, { parser: inline }));
+  const parseThread = await timed(() => loadTerraformDirectory(root, { parser: thread }));
+  report("hcl parse: isolated thread vs in-process", {
+    files: String(parseThread.result.files.length),
+    inline_files_per_s: parseInline.result.files.length / parseInline.seconds,
+    thread_files_per_s: parseThread.result.files.length / parseThread.seconds,
+    overhead: `${(((parseThread.seconds - parseInline.seconds) / parseInline.seconds) * 100).toFixed(1)}%`,
   });
 
   const { peakAboveBaseline } = await peakRss(() => validateDirectory(root));

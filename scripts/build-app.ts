@@ -24,6 +24,8 @@ export async function buildApp(outdir: string): Promise<void> {
       server: "src/server.ts",
       // Started by src/jobs/worker-processor.ts as `./worker-entry.js` beside whichever chunk holds it.
       "worker-entry": "src/jobs/worker-entry.ts",
+      // Started by src/adapters/hcl/isolated.ts as `./hcl-worker.js`: hcl2json on its own thread.
+      "hcl-worker": "src/adapters/hcl/worker.ts",
     },
     outdir,
     bundle: true,

@@ -32,14 +32,18 @@ function newlineEndsExpression(frame: Frame): boolean {
 }
 
 /** Where nesting first goes past `MAX_NESTING`, or null. A lexer just precise enough for that; never throws. */
-export function findExcessiveNesting(content: string, json: boolean): TooDeep | null {
+export function findExcessiveNesting(
+  content: string,
+  json: boolean,
+  limit: number = MAX_NESTING,
+): TooDeep | null {
   const stack: Frame[] = [{ kind: "root", links: 0 }];
   let depth = 0;
   let line = 1;
   let lineStart = 0;
   let previous = "";
   const tooDeep = (at: number): TooDeep | null =>
-    stack.length - 1 + depth > MAX_NESTING ? { line, column: at - lineStart + 1 } : null;
+    stack.length - 1 + depth > limit ? { line, column: at - lineStart + 1 } : null;
   const push = (kind: Frame["kind"], at: number, extra: Partial<Frame> = {}): TooDeep | null => {
     stack.push({ kind, links: 0, ...extra });
     return tooDeep(at);

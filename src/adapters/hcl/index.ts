@@ -7,7 +7,13 @@ import {
   jsonErrorFromException,
 } from "./errors.js";
 import { MAX_NESTING, findExcessiveNesting } from "./depth.js";
-import { EngineFailure, type Hcl2JsonParse, callEngine, defaultEngine, guardEngine } from "./engine.js";
+import {
+  EngineFailure,
+  type EngineThread,
+  type Hcl2JsonParse,
+  inlineEngine,
+  isolatedEngine,
+} from "./engine.js";
 import { normalizeTfJson } from "./json.js";
 
 export type { HclParseError } from "./errors.js";
@@ -23,30 +29,43 @@ export interface HclParser {
 }
 
 export interface HclParserOptions {
-  /** Stand-in for hcl2json (tests); default: the shared WASM module. */
+  /** Stand-in for hcl2json (tests of this module's own logic), called in this thread. */
   engine?: Hcl2JsonParse;
-  /** With calls waiting and none completing for this long, the engine is declared hung. Default 60 s. */
+  /**
+   * `thread` (default): hcl2json on a replaceable worker thread, so a crash, stack overflow or hang costs
+   * one file. `inline`: in this thread, unprotected (to measure the isolation; `HCL_PARSER=inline`).
+   */
+  isolation?: "thread" | "inline";
+  /** Per-file deadline on the parser thread. Default 10 s. */
   timeoutMs?: number;
-  /** Clock for that watchdog (tests); only with `engine`. */
-  now?: () => number;
+  /** Starts the parser thread (tests start hostile ones); default: hcl2json's worker. */
+  spawn?: () => EngineThread;
+  /** Nesting the pre-parse guard lets through; default `MAX_NESTING`. */
+  maxNesting?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-
 export function createHclParser(options: HclParserOptions = {}): HclParser {
-  const engine = options.engine === undefined ? defaultEngine() : guardEngine(options.engine, options.now);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const isolation = options.isolation ?? (process.env["HCL_PARSER"] === "inline" ? "inline" : "thread");
+  const engine =
+    options.engine ??
+    (isolation === "inline"
+      ? inlineEngine()
+      : isolatedEngine({
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+          ...(options.spawn === undefined ? {} : { spawn: options.spawn }),
+        }));
+  const limit = options.maxNesting ?? MAX_NESTING;
   return {
     async parse(path, content) {
       const json = isTerraformJson(path);
-      const tooDeep = findExcessiveNesting(content, json);
+      const tooDeep = findExcessiveNesting(content, json, limit);
       if (tooDeep !== null) {
-        const message = `nesting deeper than ${MAX_NESTING} levels; not parsed (the parser would overflow its stack)`;
+        const message = `nesting deeper than ${limit} levels; not parsed (the parser would overflow its stack)`;
         return { ok: false, error: { message, ...tooDeep } };
       }
       if (json) return parseJson(content);
       try {
-        return { ok: true, body: await callEngine(engine, DIAGNOSTIC_FILENAME, content, timeoutMs) };
+        return { ok: true, body: await engine(DIAGNOSTIC_FILENAME, content) };
       } catch (error) {
         if (error instanceof EngineFailure)
           return { ok: false, error: { message: error.message, line: null, column: null } };

@@ -2,8 +2,13 @@ import { Worker } from "node:worker_threads";
 
 export type ToHclWorker = { id: number; filename: string; contents: string };
 export type FromHclWorker =
+  | { ready: true }
   | { id: number; ok: true; body: Record<string, unknown> }
   | { id: number; ok: false; message: string };
+
+// Starting a thread and instantiating the WASM module is not the file's fault: the per-file deadline
+// starts once the thread says it is ready, and a thread gets this long to get there.
+const STARTUP_MS = 60_000;
 
 /** What the engine needs of a worker thread (a real `Worker`; tests may script one). */
 export interface EngineThread {
@@ -42,58 +47,87 @@ interface Pending extends ToHclWorker {
 }
 
 /**
- * hcl2json on a replaceable thread. Files are answered in order; the one at the head has `timeoutMs` to be
- * answered. A hang (past the deadline), a crash (the thread dies, e.g. its heap cap is hit) or a fatal Go
- * error fails that one file with the reason; the thread is replaced and the files queued behind it are
- * sent again. Nothing is ever marked broken for the process.
+ * hcl2json on a replaceable thread. Files are sent as they come (the Go runtime interleaves them, which is
+ * what keeps throughput close to in-process parsing). When the thread hangs (no answer for `timeoutMs`),
+ * dies (e.g. its heap cap is hit) or reports a fatal Go error, nobody is blamed yet: a fresh thread gets
+ * the outstanding files one at a time, each with its own deadline, so the file that breaks it fails alone
+ * with the reason and every other file is parsed. Nothing is ever marked broken for the process.
  */
 export function createIsolatedEngine(options: { timeoutMs: number; spawn?: () => EngineThread }) {
   const spawn = options.spawn ?? spawnHclThread;
   const queue: Pending[] = [];
   let thread: EngineThread | null = null;
+  let ready = false;
+  let serial = false;
+  let sent = 0;
   let deadline: NodeJS.Timeout | undefined;
   let nextId = 1;
+
+  const send = (live: EngineThread, item: Pending) =>
+    live.postMessage({ id: item.id, filename: item.filename, contents: item.contents });
+
+  /** Sends what the mode allows: everything, or the head file alone. */
+  const pump = () => {
+    const live = thread ?? start();
+    const limit = serial ? Math.min(queue.length, 1) : queue.length;
+    while (sent < limit) send(live, queue[sent++] as Pending);
+  };
 
   const armDeadline = () => {
     clearTimeout(deadline);
     deadline = undefined;
-    if (queue.length === 0) return thread?.unref();
+    if (queue.length === 0) {
+      serial = false;
+      return thread?.unref();
+    }
     thread?.ref();
-    const head = queue[0];
-    deadline = setTimeout(() => {
-      if (queue[0] === head) replace(`no answer within ${options.timeoutMs} ms`);
-    }, options.timeoutMs);
+    const limit = ready ? options.timeoutMs : Math.max(STARTUP_MS, options.timeoutMs);
+    deadline = setTimeout(
+      () =>
+        fail(ready ? `no answer within ${limit} ms` : `the parser thread did not start within ${limit} ms`),
+      limit,
+    );
     deadline.unref();
   };
 
-  /** Fails the head file with `reason`, starts a fresh thread and re-sends the rest. */
-  const replace = (reason: string) => {
+  /** The thread is lost: blame the head file if it was alone, otherwise retry everything one by one. */
+  const fail = (reason: string) => {
     const old = thread;
     thread = null;
     void old?.terminate();
-    queue.shift()?.reject(new EngineFailure(`the HCL parser failed on this file (${reason}); it was restarted`));
-    if (queue.length > 0) {
-      const live = start();
-      for (const item of queue) live.postMessage({ id: item.id, filename: item.filename, contents: item.contents });
-    }
+    if (serial)
+      queue
+        .shift()
+        ?.reject(new EngineFailure(`the HCL parser failed on this file (${reason}); it was restarted`));
+    serial = true;
+    sent = 0;
+    if (queue.length > 0) pump();
     armDeadline();
   };
 
   const start = (): EngineThread => {
     const created = spawn();
     thread = created;
+    ready = false;
     created.on("message", (answer: FromHclWorker) => {
       if (thread !== created) return;
-      const head = queue[0];
-      if (head?.id !== answer.id) return;
-      if (!answer.ok && FATAL.test(answer.message)) return replace(answer.message.split("\n")[0] ?? "");
-      queue.shift();
-      if (answer.ok) head.resolve(answer.body);
-      else head.reject(new Error(answer.message));
-      armDeadline();
+      if ("ready" in answer) {
+        ready = true;
+        return armDeadline();
+      }
+      const index = queue.findIndex((item) => item.id === answer.id);
+      const item = queue[index];
+      if (item === undefined) return undefined;
+      if (!answer.ok && FATAL.test(answer.message)) return fail(answer.message.split("\n")[0] ?? "");
+      queue.splice(index, 1);
+      sent -= 1;
+      if (answer.ok) item.resolve(answer.body);
+      else item.reject(new Error(answer.message));
+      if (serial) pump();
+      return armDeadline();
     });
     const died = (why: string) => {
-      if (thread === created && queue.length > 0) replace(why);
+      if (thread === created && queue.length > 0) fail(why);
       else if (thread === created) thread = null;
     };
     created.on("error", (error: Error) => died(error.message.split("\n")[0] ?? "thread error"));
@@ -104,9 +138,8 @@ export function createIsolatedEngine(options: { timeoutMs: number; spawn?: () =>
   return {
     parse(filename: string, contents: string): Promise<Record<string, unknown>> {
       return new Promise((resolve, reject) => {
-        const item: Pending = { id: nextId++, filename, contents, resolve, reject };
-        queue.push(item);
-        (thread ?? start()).postMessage({ id: item.id, filename, contents });
+        queue.push({ id: nextId++, filename, contents, resolve, reject });
+        pump();
         if (queue.length === 1) armDeadline();
       });
     },

@@ -1,14 +1,17 @@
-// The hcl2json WASM module on its own thread: one file at a time, so a crash or a hang is attributable to
-// the file being parsed, and the main thread can terminate and replace this thread without losing others.
+// The hcl2json WASM module on its own thread, so the main thread can terminate and replace it when a
+// file crashes or hangs it (see isolated.ts) without losing the process.
 import { parentPort } from "node:worker_threads";
 import { parse } from "@cdktf/hcl2json";
 import type { FromHclWorker, ToHclWorker } from "./isolated.js";
 
 const port = parentPort;
 if (!port) throw new Error("adapters/hcl/worker must run on a worker thread");
-let queue = Promise.resolve();
+// Instantiate the WASM module before saying ready, so its start-up is not charged to the first file.
+await parse("warmup.tf", "");
+port.postMessage({ ready: true } satisfies FromHclWorker);
+// Calls run concurrently, as in-process callers run them: the Go runtime interleaves them.
 port.on("message", (request: ToHclWorker) => {
-  queue = queue.then(async () => {
+  void (async () => {
     let answer: FromHclWorker;
     try {
       answer = { id: request.id, ok: true, body: await parse(request.filename, request.contents) };
@@ -16,5 +19,5 @@ port.on("message", (request: ToHclWorker) => {
       answer = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(answer);
-  });
+  })();
 });
