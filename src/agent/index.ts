@@ -74,7 +74,10 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
       });
   // A plan that found nothing to build leaves the recipes' questions ("what do you need?") to answer.
   const synth =
-    candidate !== null && (candidate.create.length > 0 || candidate.refusals.length > 0) ? candidate : null;
+    candidate !== null &&
+    (candidate.create.length > 0 || candidate.modules.length > 0 || candidate.refusals.length > 0)
+      ? candidate
+      : null;
   if (synth !== null && input.onPlan) await input.onPlan(synth, describePlan(synth));
   const refused = synth !== null && synth.refusals.length > 0;
   const useModel = input.llm !== null && !covered && request !== "" && !refused;
@@ -162,7 +165,11 @@ export function titleFor(request: string, resources: AgentResult["resources"]): 
   const added = resources.filter((r) => r.change === "add" && !r.type.startsWith("data."));
   const first = added[0];
   if (first !== undefined) {
-    return `Add ${first.type}.${first.name}${added.length > 1 ? ` and ${added.length - 1} more` : ""}`;
+    // Through a module call: `Add module.logs.this (aws_cloudwatch_log_group)`.
+    const what = first.name.startsWith("module.")
+      ? `${first.name} (${first.type})`
+      : `${first.type}.${first.name}`;
+    return `Add ${what}${added.length > 1 ? ` and ${added.length - 1} more` : ""}`;
   }
   const line = request.split("\n")[0]?.trim() ?? "";
   return line === "" ? "Infrastructure request" : line.length > 72 ? `${line.slice(0, 71)}…` : line;

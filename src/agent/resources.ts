@@ -24,8 +24,18 @@ export async function resourceChanges(before: Inventory, workspaceDir: string): 
   const after = await gatherRepoContext(workspaceDir);
   const was = addresses(before);
   const is = addresses(after.inventory);
+  // A new call of a local module adds that module's resources, named by their address in the root.
+  const calls = new Set(before.moduleCalls.map((c) => `${c.dir}|${c.name}`));
+  const viaModules = after.inventory.moduleCalls
+    .filter((c) => !calls.has(`${c.dir}|${c.name}`) && c.localDir !== null)
+    .flatMap((c) =>
+      after.inventory.resources
+        .filter((r) => r.dir === c.localDir)
+        .map((r) => ({ type: r.type, name: `module.${c.name}.${r.name}`, change: "add" as const })),
+    );
   return [
     ...[...is].filter(([key]) => !was.has(key)).map(([, r]) => ({ ...r, change: "add" as const })),
+    ...viaModules,
     ...[...was].filter(([key]) => !is.has(key)).map(([, r]) => ({ ...r, change: "remove" as const })),
   ];
 }

@@ -4,7 +4,9 @@ import {
   planChange,
   renderPlan,
   type ChangePlan,
+  type LocalModule,
 } from "../core/synth/index.js";
+import { posix } from "node:path";
 import type { RecipeContext } from "../core/recipes/index.js";
 import type { Inventory } from "../core/terraform/inventory/types.js";
 import { loadAwsProviderSchema, type AwsProviderSchema } from "../core/terraform/schema/index.js";
@@ -34,16 +36,32 @@ export function synthesizePlan(
     schema: options.schema ?? loadAwsProviderSchema(),
     repo,
     hints: loadSynthHints(),
+    modules: localModules(inventory, root),
     ...(key === undefined ? {} : { kmsKey: `aws_kms_key.${key.name}` }),
   });
   return options.hook === undefined ? plan : options.hook(plan);
+}
+
+/** The local modules under `root` the root could call: their source, resource types and input variables. */
+export function localModules(inventory: Inventory, root: string): LocalModule[] {
+  const prefix = root === "" ? "" : `${root}/`;
+  return inventory.directories
+    .filter((d) => d.role === "module" && d.dir !== root && d.dir.startsWith(prefix))
+    .map((d) => ({
+      source: `./${posix.relative(root === "" ? "." : root, d.dir)}`,
+      types: [...new Set(inventory.resources.filter((r) => r.dir === d.dir).map((r) => r.type))],
+      variables: inventory.variables
+        .filter((v) => v.dir === d.dir)
+        .map((v) => ({ name: v.name, type: v.type, description: v.description, required: !v.hasDefault })),
+    }))
+    .filter((m) => m.types.length > 0);
 }
 
 /** Why a plan must not be written, in one line; null when it covers the request. */
 export function blockedReason(plan: ChangePlan): string | null {
   if (plan.refusals.length > 0)
     return `refused: ${plan.refusals.map((r) => `${r.part} (${r.reason}; instead, ${r.alternative})`).join("; ")}`;
-  if (!plan.create.some((r) => r.origin === "requested") && plan.create.length === 0)
+  if (plan.create.length === 0 && plan.modules.length === 0)
     return "I could not find AWS resources in this request";
   if (plan.notUnderstood.length > 0)
     return `part of the request is not covered offline: ${plan.notUnderstood.join(", ")}`;

@@ -5,7 +5,7 @@ export function planIsComplete(plan: ChangePlan): boolean {
   return (
     plan.refusals.length === 0 &&
     plan.notUnderstood.length === 0 &&
-    plan.create.some((r) => r.origin === "requested" || plan.reuse.length > 0)
+    (plan.modules.length > 0 || plan.create.some((r) => r.origin === "requested" || plan.reuse.length > 0))
   );
 }
 
@@ -27,6 +27,11 @@ export function describePlan(plan: ChangePlan): string {
   for (const r of plan.create) {
     const notes = r.notes.length > 0 ? ` — ${r.notes.join("; ")}` : "";
     lines.push(`- ${code(`${r.type}.${r.name}`)} in ${code(r.file)} (${r.why})${notes}`);
+  }
+  if (plan.modules.length > 0) {
+    lines.push("", "**Will call the repository's modules:**");
+    for (const m of plan.modules)
+      lines.push(`- ${code(`module.${m.name}`)} from ${code(m.source)} (${m.why}) — ${m.notes.join("; ")}`);
   }
   if (plan.reuse.length > 0) {
     lines.push("", "**Will reuse:**");

@@ -5,9 +5,12 @@ import { refusalsFor } from "./refuse.js";
 import { ALIASES } from "./aliases.js";
 import type { ChangePlan, SynthContext } from "./types.js";
 import { FILLER, tokenize } from "./words.js";
+import { useLocalModules } from "./reuse.js";
 
 export type {
   ChangePlan,
+  LocalModule,
+  PlannedModule,
   PlannedResource,
   PlannedVariable,
   Refusal,
@@ -103,10 +106,12 @@ export function planChange(request: string, ctx: SynthContext): ChangePlan {
     ...new Set(leftover.filter(({ t }) => !isOptional(t.at)).map(({ t }) => t.word)),
   ].map((w) => redact(w));
   const optional = [...new Set(leftover.filter(({ t }) => isOptional(t.at)).map(({ t }) => redact(t.word)))];
+  const { nodes, modules, variables } = useLocalModules(built, ctx.modules ?? []);
   return {
     request,
     understood: built.understood,
-    create: built.nodes.map((n) => ({
+    modules,
+    create: nodes.map((n) => ({
       type: n.type,
       name: n.name,
       origin: n.origin,
@@ -116,7 +121,7 @@ export function planChange(request: string, ctx: SynthContext): ChangePlan {
       notes: n.notes,
     })),
     reuse: built.reused,
-    variables: built.variables,
+    variables,
     notUnderstood,
     optional,
     refusals: refusalsFor(request),

@@ -56,6 +56,7 @@ export function renderPlan(plan: ChangePlan, repo: RecipeContext, variablesFile:
   };
   for (const d of plan.data) push(fileFor(d.type, repo), block("data", [d.type, d.name], d.body));
   for (const r of plan.create) push(r.file, resourceBlock(r));
+  for (const m of plan.modules) push(fileFor(m.wraps, repo), block("module", [m.name], m.body));
   for (const v of plan.variables) {
     const body: Item[] = [
       attr("description", { k: "str", v: v.description }),

@@ -17,9 +17,27 @@ export interface SynthContext {
   repo: RecipeContext;
   /** The repo's customer-managed KMS key (`aws_kms_key.main`), used for encryption at rest. */
   kmsKey?: string;
-  /** Local module directories (relative to the root) and the resource types each wraps. */
-  modules?: { name: string; source: string; types: string[] }[];
+  /** The repo's local modules (relative to the root): requested resources of a type one wraps call it. */
+  modules?: LocalModule[];
   hints: SynthHints;
+}
+
+/** A local module of the repository: its source, the resource types it declares, its input variables. */
+export interface LocalModule {
+  source: string;
+  types: string[];
+  variables: { name: string; type: string | null; description: string | null; required: boolean }[];
+}
+
+/** A call of one of the repo's local modules, in place of a resource the request asks for. */
+export interface PlannedModule {
+  name: string;
+  source: string;
+  /** The resource type it provides. */
+  wraps: string;
+  why: string;
+  body: Item[];
+  notes: string[];
 }
 
 /** One resource the change declares, or an addition attached to one the repo already has. */
@@ -58,6 +76,8 @@ export interface ChangePlan {
   request: string;
   understood: { phrase: string; meaning: string }[];
   create: PlannedResource[];
+  /** Calls of the repo's local modules, in place of requested resources of the types they wrap. */
+  modules: PlannedModule[];
   reuse: { type: string; name: string; why: string }[];
   variables: PlannedVariable[];
   /** Infrastructure the request names that the plan does not cover. */

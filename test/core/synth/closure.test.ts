@@ -1,9 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
 import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
+import { localModules } from "../../../src/agent/synth.js";
 import {
+  describePlan,
   loadSynthHints,
   planChange,
+  renderPlan,
   planIsComplete,
   type ChangePlan,
   type SynthContext,
@@ -145,5 +148,33 @@ describe("defaults users get wrong", () => {
     const plan = planChange("an SNS topic for order events", ctx);
     expect(hcl(plan, "aws_sns_topic")).toContain('kms_master_key_id = "alias/aws/sns"');
     expect(types(plan)).not.toContain("aws_kms_key");
+  });
+});
+
+describe("the repository's local modules are reused", () => {
+  const withModules: SynthContext = { ...ctx, modules: localModules(repo.inventory, "") };
+
+  it("a log group becomes a call of ./modules/log-group, inputs mapped from its variables", () => {
+    const plan = planChange(
+      "a CloudWatch log group for the payments service with 90 days retention",
+      withModules,
+    );
+    expect(types(plan)).toEqual([]);
+    expect(plan.modules.map((m) => [m.source, m.wraps])).toEqual([
+      ["./modules/log-group", "aws_cloudwatch_log_group"],
+    ]);
+    const files = renderPlan(plan, withModules.repo, "variables.tf");
+    const text = files.map((f) => f.content).join("\n");
+    expect(text).toMatch(/module "main" {\n\s+source\s+= "\.\/modules\/log-group"/);
+    expect(text).toMatch(/retention_days = 90/);
+    expect(text).toContain('name           = "${local.name_prefix}-main"');
+    expect(planIsComplete(plan)).toBe(true);
+    expect(describePlan(plan)).toContain("Will call the repository's modules");
+  });
+
+  it("a resource the rest of the plan refers to stays a resource (a module call does not expose it)", () => {
+    const plan = planChange("a Lambda function for the billing job", withModules);
+    expect(types(plan)).toContain("aws_cloudwatch_log_group");
+    expect(plan.modules).toEqual([]);
   });
 });
