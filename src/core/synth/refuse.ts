@@ -89,8 +89,20 @@ const BEYOND: Rule[] = [
   },
 ];
 
+/** "Do not touch anything under .github/" forbids rather than asks (the fix flow's own limits say so). */
+const FORBIDS = /\b(?:do\s+not|don't|never|must\s+not|no)\b[^.]*$/i;
+
+/** Whether a sentence asks for what `pattern` names, not only mentions it to forbid it. */
+function asks(pattern: RegExp, request: string): boolean {
+  return request.split(/(?<=[.;!?])\s+|\n+/).some((sentence) => {
+    const match = pattern.exec(sentence);
+    return match !== null && !FORBIDS.test(sentence.slice(0, match.index));
+  });
+}
+
 export function refusalsFor(request: string): Refusal[] {
-  return [...RULES, ...BEYOND]
-    .filter((rule) => rule.pattern.test(request))
-    .map(({ part, reason, alternative }) => ({ part, reason, alternative }));
+  return [
+    ...RULES.filter((rule) => rule.pattern.test(request)),
+    ...BEYOND.filter((rule) => asks(rule.pattern, request)),
+  ].map(({ part, reason, alternative }) => ({ part, reason, alternative }));
 }

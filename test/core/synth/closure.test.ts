@@ -178,3 +178,13 @@ describe("the repository's local modules are reused", () => {
     expect(plan.modules).toEqual([]);
   });
 });
+
+describe("refusals read what is asked, not what is forbidden", () => {
+  it("a request that forbids touching .github/ or provisioners is not refused for naming them", () => {
+    const plan = planChange(
+      "Fix the failing job. Do not touch credentials, secrets, or anything under .github/ (workflows). Never use provisioners.\nAdd an SQS queue for orders.",
+      ctx,
+    );
+    expect(plan.refusals).toEqual([]);
+  });
+});
