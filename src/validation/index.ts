@@ -1,5 +1,5 @@
 import { type ValidationCheck, overallOk } from "../core/terraform/checks.js";
-import { createHclParser } from "../adapters/hcl/index.js";
+import { sharedParser } from "./parse-cache.js";
 import { DEFAULT_REPO_CONFIG } from "../core/config/index.js";
 import { executablePolicy } from "../core/terraform/executable/index.js";
 import { type Finding, dirOf } from "../core/terraform/types.js";
@@ -24,7 +24,7 @@ export async function validateTree(
   request: ValidationRequest,
   deps: ValidateDeps & { terraformLayer?: TerraformLayerDeps } = {},
 ): Promise<ValidationReport> {
-  const parser = deps.parser ?? createHclParser();
+  const parser = deps.parser ?? sharedParser();
   const offline = await validateDirectoryParsed(request.root, { ...deps, parser });
   const schema = offline.schema.version;
   const changed = request.changed === undefined ? null : new Set(request.changed);

@@ -1,5 +1,6 @@
-import { createHclParser, type HclParser } from "../adapters/hcl/index.js";
+import type { HclParser } from "../adapters/hcl/index.js";
 import { formatHcl } from "../adapters/hcl/format.js";
+import { contentKey, sharedParser } from "./parse-cache.js";
 import { isTerraformFile, loadTerraformDirectory } from "../adapters/terraform/index.js";
 import { redact, redactDeep } from "../core/redact/index.js";
 import { readFile } from "node:fs/promises";
@@ -60,7 +61,7 @@ export async function validateDirectoryParsed(
   root: string,
   deps: ValidateDeps = {},
 ): Promise<ValidationResult & { parsed: ParsedFile[] }> {
-  const parser = deps.parser ?? createHclParser();
+  const parser = deps.parser ?? sharedParser();
   const loaded = await loadTerraformDirectory(root, { parser });
   const unusable = loaded.errors.filter((e) => UNUSABLE_FILE.has(e.code));
   const filesChecked = loaded.files.length + new Set(unusable.map((e) => e.file)).size;
@@ -76,7 +77,7 @@ export async function validateFiles(
   files: readonly { path: string; content: string }[],
   deps: ValidateDeps = {},
 ): Promise<ValidationResult> {
-  const parser = deps.parser ?? createHclParser();
+  const parser = deps.parser ?? sharedParser();
   const parsed: ParsedFile[] = [];
   const errors: Finding[] = [];
   const terraform = files.filter((file) => isTerraformFile(file.path));
@@ -113,11 +114,12 @@ async function finish(
     chosen?.choice.note ?? `offline schema ${schema.version.providerVersion} (given by the caller)`;
   const findings = [...errors, ...validateAgainstSchema(files, schema)];
   if (deps.semantic !== false) findings.push(...checkSemantics(files, schema));
-  const format = deps.format ?? formatHcl;
   const hcl = files.filter((file) => isTerraformHcl(file.path));
-  const layouts = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) => format(file.content));
+  const lines = await mapLimit(hcl, FORMAT_CONCURRENCY, (file) =>
+    layoutDifference(file.content, deps.format),
+  );
   hcl.forEach((file, i) => {
-    const line = firstDifferentLine(file.content, layouts[i] ?? file.content);
+    const line = lines[i] ?? null;
     if (line !== null) findings.push(notFormatted(file.path, line));
   });
   const safe = redactDeep(sortFindings(findings));
@@ -130,6 +132,25 @@ async function finish(
     parsed: files,
     schema: { version: schema.version, note },
   };
+}
+
+// First layout difference by content: the formatter (WASM) is the other big cost of a run, and its answer
+// for the same text never changes. Bounded by entry count; each entry is a hash and a number.
+const MAX_LAYOUTS = 50_000;
+const layouts = new Map<string, number | null>();
+
+async function layoutDifference(
+  content: string,
+  format: ((content: string) => Promise<string>) | undefined,
+): Promise<number | null> {
+  if (format !== undefined) return firstDifferentLine(content, await format(content));
+  const key = contentKey(content);
+  const known = layouts.get(key);
+  if (known !== undefined) return known;
+  const line = firstDifferentLine(content, await formatHcl(content));
+  if (layouts.size >= MAX_LAYOUTS) layouts.delete(layouts.keys().next().value as string);
+  layouts.set(key, line);
+  return line;
 }
 
 function notFormatted(file: string, line: number): Finding {
