@@ -81053,7 +81053,7 @@ See ${run}. Nothing was applied.`;
         "",
         `- ${planned}`,
         `- ${approved}`,
-        `- \u274C **Apply failed** ${stage.step === "credentials" ? "assuming the apply role" : `at \`terraform ${stage.step}\``} in ${run}${stage.stale ? ": the saved plan is **stale** \u2014 the state changed after it was planned. Run `/agent plan` again, review the new plan, then `/agent apply`." : "."}`,
+        `- \u274C **Apply failed** ${stage.step === "credentials" ? "assuming the apply role" : `at \`${stage.step}\``} in ${run}${stage.stale ? ": the saved plan is **stale** \u2014 the state changed after it was planned. Run `/agent plan` again, review the new plan, then `/agent apply`." : "."}`,
         "",
         codeBlock(stage.excerpt)
       ].join("\n");
@@ -83351,7 +83351,7 @@ ${summary2}
   return true;
   async function failed(step, stderr, stale) {
     const excerpt2 = errorExcerpt(stderr, 60, 8e3, (t) => deps.redactor.redact(t));
-    await status(plan.comment, { stage: "failed", step, excerpt: excerpt2, stale }, plan);
+    await status(plan.comment, { stage: "failed", step: `${tool} ${step}`, excerpt: excerpt2, stale }, plan);
     io.setOutput("applied", "false");
     io.setFailed(
       stale ? `${tool} apply refused the saved plan of ${root5}: it is stale (the state changed after the plan). Plan again.` : `${tool} ${step} failed in ${root5}`

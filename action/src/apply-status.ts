@@ -7,6 +7,7 @@ export type ApplyStage =
   | { stage: "refused"; reason: string }
   | { stage: "applying" }
   | { stage: "applied"; summary: string }
+  /** `step`: "credentials", or the command that failed (`terraform init`, `tofu apply`). */
   | { stage: "failed"; step: string; excerpt: string; stale: boolean };
 
 /**
@@ -53,7 +54,7 @@ function render(
         "",
         `- ${planned}`,
         `- ${approved}`,
-        `- ❌ **Apply failed** ${stage.step === "credentials" ? "assuming the apply role" : `at \`terraform ${stage.step}\``} in ${run}${
+        `- ❌ **Apply failed** ${stage.step === "credentials" ? "assuming the apply role" : `at \`${stage.step}\``} in ${run}${
           stage.stale
             ? ": the saved plan is **stale** — the state changed after it was planned. Run `/agent plan` again, review the new plan, then `/agent apply`."
             : "."

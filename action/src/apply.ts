@@ -121,7 +121,7 @@ export async function runApply(
 
   async function failed(step: string, stderr: string, stale: boolean): Promise<boolean> {
     const excerpt = errorExcerpt(stderr, 60, 8_000, (t) => deps.redactor.redact(t));
-    await status(plan.comment, { stage: "failed", step, excerpt, stale }, plan);
+    await status(plan.comment, { stage: "failed", step: `${tool} ${step}`, excerpt, stale }, plan);
     io.setOutput("applied", "false");
     io.setFailed(
       stale
