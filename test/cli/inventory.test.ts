@@ -137,7 +137,7 @@ describe("devops-agent inventory", () => {
     expect(empty).toEqual({
       code: 1,
       stdout: "",
-      stderr: `devops-agent inventory: no Terraform files (.tf, .tf.json) found under ${base}\n`,
+      stderr: `devops-agent inventory: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found under ${base}\n`,
     });
     await writeFile(join(base, "README.md"), "# docs only\n");
     const json = await runCli(["inventory", base, "--json"]);

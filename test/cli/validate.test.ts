@@ -110,7 +110,7 @@ describe("devops-agent validate", () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, findings: [] });
     expect(result.stderr).toBe(
-      `devops-agent validate: no Terraform files (.tf, .tf.json) found under ${dir}\n`,
+      `devops-agent validate: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found under ${dir}\n`,
     );
   });
 

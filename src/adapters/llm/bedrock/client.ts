@@ -1,5 +1,4 @@
-import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { FetchHttpHandler } from "@smithy/fetch-http-handler";
+import type { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import type { Redactor } from "../../../core/redact/index.js";
 import { backoffMs } from "../retry.js";
 import { type ChatResponse, type LlmClient, LlmError } from "../types.js";
@@ -22,18 +21,33 @@ export interface BedrockClientOptions {
  * holds no key of its own. Retries are ours, like the OpenAI client's, so waits are testable.
  */
 export function createBedrockClient(options: BedrockClientOptions): LlmClient {
-  const sdk = new BedrockRuntimeClient({
-    region: options.region,
-    maxAttempts: 1,
-    // Node's fetch, like every other HTTP call of ours: one timeout setting, and tests intercept it.
-    requestHandler: new FetchHttpHandler({ requestTimeout: options.timeoutMs }),
-  });
+  // The AWS SDK loads on the first call: deployments on another provider never pay its start-up cost.
+  let loaded:
+    | Promise<{
+        sdk: BedrockRuntimeClient;
+        converse: typeof ConverseCommand;
+      }>
+    | undefined;
+  const client = () =>
+    (loaded ??= (async () => {
+      const [{ BedrockRuntimeClient, ConverseCommand }, { FetchHttpHandler }] = await Promise.all([
+        import("@aws-sdk/client-bedrock-runtime"),
+        import("@smithy/fetch-http-handler"),
+      ]);
+      const sdk = new BedrockRuntimeClient({
+        region: options.region,
+        maxAttempts: 1,
+        // Node's fetch, like every other HTTP call of ours: one timeout setting, and tests intercept it.
+        requestHandler: new FetchHttpHandler({ requestTimeout: options.timeoutMs }),
+      });
+      return { sdk, converse: ConverseCommand };
+    })());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const where = { model: options.model, region: options.region };
   const describe = (reason: string): string =>
     options.redactor.redact(`Bedrock Converse (${options.model} in ${options.region}): ${reason}`);
 
-  async function credentials(): Promise<void> {
+  async function credentials(sdk: BedrockRuntimeClient): Promise<void> {
     try {
       const found = await sdk.config.credentials();
       options.redactor.register(found.secretAccessKey);
@@ -51,8 +65,9 @@ export function createBedrockClient(options: BedrockClientOptions): LlmClient {
   }
 
   async function once(request: Parameters<LlmClient["chat"]>[0]): Promise<ChatResponse> {
-    await credentials();
-    const raw: unknown = await sdk.send(new ConverseCommand(toConverseInput(options.model, request)));
+    const { sdk, converse } = await client();
+    await credentials(sdk);
+    const raw: unknown = await sdk.send(new converse(toConverseInput(options.model, request)));
     const parsed = fromConverseOutput(raw);
     if ("error" in parsed) throw new LlmError(describe(`unexpected response: ${parsed.error}`), null, false);
     return parsed;
