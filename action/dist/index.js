@@ -80788,6 +80788,10 @@ var RepoConfigSchema = external_exports.object({
     /** Label on the drift issues (one per root). */
     label: external_exports.string().min(1).max(50).default("drift")
   }).strict().default({ workflow: "devops-agent-drift.yml", label: "drift" }),
+  review: external_exports.object({
+    /** Review every pull request that touches Terraform as a check run, without `/agent review`. */
+    auto: external_exports.boolean().default(false)
+  }).strict().default({ auto: false }),
   access: external_exports.object({
     /** The least repository permission a user needs to drive the agent. */
     minimumPermission: permissionLevel.default("write")
