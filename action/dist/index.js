@@ -82199,15 +82199,26 @@ var POLICY_ATTRIBUTES = {
   aws_s3_bucket: ["policy"]
 };
 var VERBS = { create: "added", update: "changed", delete: "removed", replace: "replaced" };
+var ADMIN_POLICIES = {
+  AdministratorAccess: "critical",
+  IAMFullAccess: "critical",
+  PowerUserAccess: "high"
+};
+var TAG_ATTRIBUTES = /* @__PURE__ */ new Set(["tags", "tags_all"]);
 var iamRisk = (s2) => {
   const { type, address } = s2.change;
   if (s2.kind !== "create" && s2.kind !== "update" && s2.kind !== "delete" && s2.kind !== "replace") return [];
+  if (s2.kind === "update" && onlyTagsChanged(s2)) return [];
   const verb = VERBS[s2.kind];
-  if (GRANT_TYPES.has(type)) {
-    const arn = hasAfter(s2.kind) ? after(s2).policy_arn : void 0;
-    const admin = typeof arn === "string" && arn.endsWith(":policy/AdministratorAccess") ? "; attaches AdministratorAccess" : "";
-    return [{ address, kind: "iam", reason: `permissions ${verb}${admin}${wildcards(s2)}` }];
-  }
+  const grants = hasAfter(s2.kind) ? grantsOf(s2) : { notes: [], severity: "info" };
+  const risk = (what) => ({
+    address,
+    kind: "iam",
+    // Removing a grant narrows access; what it granted no longer matters.
+    severity: s2.kind === "delete" ? "info" : grants.severity,
+    reason: `${what}${grants.notes.map((n3) => `; ${n3}`).join("")}`
+  });
+  if (GRANT_TYPES.has(type)) return [risk(`permissions ${verb}`)];
   const attributes = POLICY_ATTRIBUTES[type];
   if (!attributes || s2.kind === "delete") return [];
   const changed = attributes.filter((name) => {
@@ -82216,22 +82227,54 @@ var iamRisk = (s2) => {
     return a5 !== JSON.stringify(before(s2)[name] ?? null);
   });
   if (changed.length === 0) return [];
-  return [{ address, kind: "iam", reason: `policy ${verb} (${changed.join(", ")})${wildcards(s2)}` }];
+  return [risk(`policy ${verb} (${changed.join(", ")})`)];
 };
-function wildcards(s2) {
-  if (!hasAfter(s2.kind)) return "";
-  const findings = /* @__PURE__ */ new Set();
-  for (const document of policyDocuments(after(s2))) {
+function onlyTagsChanged(s2) {
+  const a5 = after(s2);
+  const b5 = before(s2);
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a5), ...Object.keys(b5)]);
+  const unknown2 = record2(s2.change.change.after_unknown) ?? {};
+  return [...keys].every(
+    (k5) => TAG_ATTRIBUTES.has(k5) || JSON.stringify(a5[k5]) === JSON.stringify(b5[k5]) && unknown2[k5] !== true
+  );
+}
+function grantsOf(s2) {
+  const notes = /* @__PURE__ */ new Set();
+  let severity = "info";
+  const raise = (to) => {
+    if (to === "critical" || to === "high" && severity === "info") severity = to;
+  };
+  const values = after(s2);
+  for (const arn of [values.policy_arn, ...strings(values.managed_policy_arns)]) {
+    const name = typeof arn === "string" ? /:policy\/([\w+=,.@-]+)$/.exec(arn)?.[1] : void 0;
+    const level = name === void 0 ? void 0 : ADMIN_POLICIES[name];
+    if (level) {
+      notes.add(`attaches ${name}`);
+      raise(level);
+    }
+  }
+  for (const document of policyDocuments(values)) {
     for (const statement of statements(document)) {
       if (statement.Effect !== "Allow") continue;
-      if (matchesAll(statement.Action) || statement.NotAction !== void 0)
-        findings.add("allows every action");
+      const services = serviceWildcards(statement.Action);
+      if (matchesAll(statement.Action) || statement.NotAction !== void 0) {
+        notes.add("allows every action");
+        raise("critical");
+      } else if (services.length > 0 && matchesAll(statement.Resource)) {
+        notes.add(`allows ${services.join(", ")} on every resource`);
+        raise("high");
+      }
       if (isAnyone(statement.Principal) && statement.Condition === void 0) {
-        findings.add('open to any principal ("*") without a condition');
+        notes.add('open to any principal ("*") without a condition');
+        raise("critical");
       }
     }
   }
-  return findings.size === 0 ? "" : `; ${[...findings].join("; ")}`;
+  return { notes: [...notes], severity };
+}
+function serviceWildcards(action2) {
+  const actions2 = typeof action2 === "string" ? [action2] : strings(action2);
+  return actions2.filter((a5) => /^[a-z0-9-]+:\*$/i.test(a5));
 }
 function policyDocuments(values) {
   const texts = [
@@ -82279,6 +82322,7 @@ var publicIngressRisk = (s2) => {
   return opened.map((rule) => ({
     address: s2.change.address,
     kind: "public-ingress",
+    severity: /^tcp (80|443) /.test(rule) ? "high" : "critical",
     reason: `ingress ${rule}`
   }));
 };
@@ -82320,7 +82364,7 @@ var PUBLIC_ACLS = /* @__PURE__ */ new Set(["public-read", "public-read-write", "
 var ALL_USERS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
 var s3PublicRisk = (s2) => {
   const { type, address } = s2.change;
-  const risk = (reason) => ({ address, kind: "s3-public", reason });
+  const risk = (reason) => ({ address, kind: "s3-public", severity: "critical", reason });
   if (type === "aws_s3_bucket_public_access_block" || type === "aws_s3_account_public_access_block") {
     if (s2.kind === "delete") return [risk("public access block removed")];
     if (!hasAfter(s2.kind)) return [];
@@ -82400,23 +82444,24 @@ var STATEFUL_TYPES = {
 var destroyRisk = ({ change, kind, reason }) => {
   if (kind !== "delete") return [];
   const what = change.deposed ? `deposed object ${change.deposed} destroyed` : "destroyed";
-  return [{ address: change.address, kind: "delete", reason: reason ? `${what}: ${reason}` : what }];
+  const text = reason ? `${what}: ${reason}` : what;
+  return [{ address: change.address, kind: "delete", severity: "high", reason: text }];
 };
 var replaceRisk = ({ change, kind, reason, replacePaths }) => {
   if (kind !== "replace") return [];
   const order = change.change.actions[0] === "create" ? "created before the old one is destroyed" : "destroyed, then re-created";
   const cause = replacePaths.length > 0 ? `; forced by ${replacePaths.join(", ")}` : reason ? `; ${reason}` : "";
-  return [{ address: change.address, kind: "replace", reason: `${order}${cause}` }];
+  return [{ address: change.address, kind: "replace", severity: "high", reason: `${order}${cause}` }];
 };
 var statefulRisk = ({ change, kind }) => {
   const what = STATEFUL_TYPES[change.type];
   if (!what || kind !== "delete" && kind !== "replace") return [];
   if (what === "encryption key") {
     const reason2 = "encryption key: once the old key is deleted, data encrypted under it cannot be decrypted";
-    return [{ address: change.address, kind: "stateful", reason: reason2 }];
+    return [{ address: change.address, kind: "stateful", severity: "critical", reason: reason2 }];
   }
   const reason = kind === "delete" ? `stateful ${what}: destroying it loses its data` : `stateful ${what}: the replacement starts empty, existing data is lost unless restored`;
-  return [{ address: change.address, kind: "stateful", reason }];
+  return [{ address: change.address, kind: "stateful", severity: "critical", reason }];
 };
 var RULES = [
   destroyRisk,
@@ -82429,6 +82474,10 @@ var RULES = [
 function risksOf(subject) {
   if (subject.change.mode !== "managed") return [];
   return RULES.flatMap((rule) => rule(subject));
+}
+var ORDER = { critical: 0, high: 1, info: 2 };
+function rankRisks(risks) {
+  return [...risks].sort((a5, b5) => ORDER[a5.severity] - ORDER[b5.severity]);
 }
 
 // src/core/plan/summarize.ts
@@ -82523,6 +82572,7 @@ function summarizePlan(plan, options = {}) {
       changes: () => attributeChanges(change)
     });
   }
+  summary2.risks = rankRisks(summary2.risks);
   summary2.deferred = plan.deferredChanges.map(({ reason, resource_change: rc }) => ({
     address: rc.address,
     type: rc.type,
@@ -82746,27 +82796,40 @@ var RISK_LABELS = {
   "public-ingress": "\u{1F310} open to the internet",
   "s3-public": "\u{1FAA3} S3 public access"
 };
+var SEVERITY_HEADINGS = [
+  ["critical", "\u{1F6D1} Critical"],
+  ["high", "\u{1F7E0} High"],
+  ["info", "\u2139\uFE0F Info"]
+];
 function riskLevels(risks, quote) {
   const prefix = quote ? "> " : "";
-  const full = risks.map(
-    (r5) => `${prefix}- **${RISK_LABELS[r5.kind]}** ${code(r5.address)}: ${inline(r5.reason)}
-`
-  );
-  const short = risks.map((r5) => `${prefix}- **${RISK_LABELS[r5.kind]}** ${code(r5.address)}
-`);
-  const byKind = /* @__PURE__ */ new Map();
-  for (const r5 of risks) {
-    const addresses = byKind.get(r5.kind);
-    if (addresses) addresses.push(r5.address);
-    else byKind.set(r5.kind, [r5.address]);
-  }
-  const grouped = [...byKind].map(([kind, addresses]) => {
-    const named = addresses.slice(0, 3).map(code).join(", ");
-    const more = addresses.length > 3 ? ` and ${plural2(addresses.length - 3, "more")}` : "";
-    return `${prefix}- **${RISK_LABELS[kind]}** \xD7 ${addresses.length.toLocaleString("en-US")}: ${named}${more}
+  const full = (r5) => `${prefix}- **${RISK_LABELS[r5.kind]}** ${code(r5.address)}: ${inline(r5.reason)}
 `;
-  });
-  return [full, short, grouped].map((lines) => redact(lines.join("")));
+  const short = (r5) => `${prefix}- **${RISK_LABELS[r5.kind]}** ${code(r5.address)}
+`;
+  const grouped = (list4) => {
+    const byKind = /* @__PURE__ */ new Map();
+    for (const r5 of list4) {
+      const addresses = byKind.get(r5.kind);
+      if (addresses) addresses.push(r5.address);
+      else byKind.set(r5.kind, [r5.address]);
+    }
+    return [...byKind].map(([kind, addresses]) => {
+      const named = addresses.slice(0, 3).map(code).join(", ");
+      const more = addresses.length > 3 ? ` and ${plural2(addresses.length - 3, "more")}` : "";
+      return `${prefix}- **${RISK_LABELS[kind]}** \xD7 ${addresses.length.toLocaleString("en-US")}: ${named}${more}
+`;
+    });
+  };
+  const level = (lines) => SEVERITY_HEADINGS.map(([severity, title]) => {
+    const list4 = risks.filter((r5) => r5.severity === severity);
+    if (list4.length === 0) return "";
+    return `${prefix}**${title} (${list4.length.toLocaleString("en-US")})**
+${prefix}
+${lines(list4).join("")}${prefix}
+`;
+  }).join("");
+  return [level((l3) => l3.map(full)), level((l3) => l3.map(short)), level(grouped)].map(redact);
 }
 function calloutHead(summary2, root5) {
   const { delete: deleted, replace } = summary2.counts;
@@ -82865,6 +82928,55 @@ function planLine(counts) {
   return `Plan: ${parts.join(", ")}.`;
 }
 
+// src/core/plan/render-scale.ts
+var LARGE_PLAN = 100;
+var UNUSUAL_CREATES = 500;
+var UNUSUAL_DESTROYS = 50;
+var MAX_ROWS = 100;
+var COLUMNS = ["create", "update", "replace", "delete"];
+function unusualWarning(summary2) {
+  const { create, delete: deleted, replace } = summary2.counts;
+  const parts = [
+    create >= UNUSUAL_CREATES ? `creates ${plural2(create, "resource")}` : "",
+    deleted + replace >= UNUSUAL_DESTROYS ? `destroys or replaces ${plural2(deleted + replace, "resource")}` : ""
+  ].filter(Boolean);
+  if (parts.length === 0) return "";
+  return `> [!WARNING]
+> **Unusually large plan: it ${parts.join(" and ")}.** Check \`count\`/\`for_each\` values and module inputs: a wrong one multiplies resources.
+
+`;
+}
+function scaleBlock(summary2) {
+  if (summary2.resources.length < LARGE_PLAN) return "";
+  const groups = /* @__PURE__ */ new Map();
+  for (const r5 of summary2.resources) {
+    if (!COLUMNS.includes(r5.kind)) continue;
+    const key = `${r5.module}\0${r5.type}`;
+    let group4 = groups.get(key);
+    if (!group4) {
+      group4 = { module: r5.module, type: r5.type, counts: { create: 0, update: 0, replace: 0, delete: 0 } };
+      groups.set(key, group4);
+    }
+    group4.counts[r5.kind] += 1;
+  }
+  const total = (g5) => COLUMNS.reduce((n3, c5) => n3 + g5.counts[c5], 0);
+  const sorted = [...groups.values()].sort((a5, b5) => total(b5) - total(a5) || a5.type.localeCompare(b5.type));
+  const rows = sorted.slice(0, MAX_ROWS).map(
+    (g5) => `| ${g5.module === "" ? "(root)" : code(g5.module)} | ${code(g5.type)} | ${COLUMNS.map((c5) => g5.counts[c5] ? g5.counts[c5].toLocaleString("en-US") : "").join(" | ")} |`
+  );
+  const more = sorted.length > MAX_ROWS ? `
+\u2026 and ${plural2(sorted.length - MAX_ROWS, "more group")}
+` : "";
+  const table = [
+    "| module | type | \u2795 create | \u{1F527} update | \u267B\uFE0F replace | \u{1F5D1}\uFE0F destroy |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+    ...rows
+  ].join("\n");
+  const title = `\u{1F4E6} ${plural2(summary2.resources.length, "change")} by module and type (${plural2(sorted.length, "group")})`;
+  return redact(details(title, `${table}
+${more}`));
+}
+
 // src/core/plan/render.ts
 var DEFAULT_BUDGET = 6e4;
 var NOTE_RESERVE = 700;
@@ -82875,7 +82987,8 @@ function renderPlanMarkdown(summary2, options) {
 `;
   const callout = calloutHead(summary2, root5);
   const risks = summary2.risks.length === 0 ? [""] : riskLevels(summary2.risks, callout !== void 0);
-  const top = header(summary2, root5, redact(planLine(summary2.counts)));
+  const top = header(summary2, root5, redact(planLine(summary2.counts))) + scaleBlock(summary2);
+  const warning3 = unusualWarning(summary2);
   const riskHeading = callout === void 0 && summary2.risks.length > 0 ? "### \u26A0\uFE0F Risks\n\n" : "";
   const footer = footerOf(summary2);
   const costLine2 = options.cost ? `${options.cost.line}
@@ -82883,7 +82996,7 @@ function renderPlanMarkdown(summary2, options) {
 ` : "";
   const sections = [outputLevels(summary2), deferredLevels(summary2), driftLevels(summary2)];
   const smallest = (levels) => levels[levels.length - 1] ?? "";
-  const base = marker.length + (callout?.length ?? 0) + 1 + top.length + riskHeading.length + costLine2.length + footer.length + NOTE_RESERVE;
+  const base = marker.length + warning3.length + (callout?.length ?? 0) + 1 + top.length + riskHeading.length + costLine2.length + footer.length + NOTE_RESERVE;
   const minimal = base + sections.reduce((sum, levels) => sum + smallest(levels).length, 0);
   const riskText = risks.find((level) => minimal + level.length + 1 <= budget) ?? smallest(risks);
   const riskBlock = riskText === "" ? "" : `${riskText}
@@ -82917,7 +83030,7 @@ function renderPlanMarkdown(summary2, options) {
 ${layout.render()}` : "";
   const note = trimNote(layout, chosen, sections, options.fullPlanUrl);
   const risksFirst = callout === void 0 ? [top, costBlock, riskHeading, riskBlock] : [callout, riskBlock, "\n", top, costBlock];
-  const body = [marker, ...risksFirst, changes, ...chosen, note, footer].join("");
+  const body = [marker, warning3, ...risksFirst, changes, ...chosen, note, footer].join("");
   return body.length <= budget ? body : hardCut(body, budget);
 }
 function footerOf(summary2) {

@@ -1,7 +1,7 @@
 import { redact } from "../redact/index.js";
 import { code, details, diffFence, inline, plural } from "./markdown.js";
 import { diffLines } from "./render-entries.js";
-import type { PlanSummary, Risk, RiskKind } from "./types.js";
+import type { PlanSummary, Risk, RiskKind, RiskSeverity } from "./types.js";
 
 const RISK_LABELS: Readonly<Record<RiskKind, string>> = {
   delete: "🔴 destroy",
@@ -12,28 +12,41 @@ const RISK_LABELS: Readonly<Record<RiskKind, string>> = {
   "s3-public": "🪣 S3 public access",
 };
 
+const SEVERITY_HEADINGS: readonly [RiskSeverity, string][] = [
+  ["critical", "🛑 Critical"],
+  ["high", "🟠 High"],
+  ["info", "ℹ️ Info"],
+];
+
 /**
- * The risk list at three levels of detail. Risks are never dropped: when the full list alone would not fit,
- * each risk loses its reason, and at last they are counted by kind and type with the first addresses named.
+ * The risk list at three levels of detail, under one heading per severity, most severe first. Risks are
+ * never dropped: when the full list alone would not fit, each risk loses its reason, and at last they are
+ * counted by kind with the first addresses named.
  */
 export function riskLevels(risks: Risk[], quote: boolean): string[] {
   const prefix = quote ? "> " : "";
-  const full = risks.map(
-    (r) => `${prefix}- **${RISK_LABELS[r.kind]}** ${code(r.address)}: ${inline(r.reason)}\n`,
-  );
-  const short = risks.map((r) => `${prefix}- **${RISK_LABELS[r.kind]}** ${code(r.address)}\n`);
-  const byKind = new Map<RiskKind, string[]>();
-  for (const r of risks) {
-    const addresses = byKind.get(r.kind);
-    if (addresses) addresses.push(r.address);
-    else byKind.set(r.kind, [r.address]);
-  }
-  const grouped = [...byKind].map(([kind, addresses]) => {
-    const named = addresses.slice(0, 3).map(code).join(", ");
-    const more = addresses.length > 3 ? ` and ${plural(addresses.length - 3, "more")}` : "";
-    return `${prefix}- **${RISK_LABELS[kind]}** × ${addresses.length.toLocaleString("en-US")}: ${named}${more}\n`;
-  });
-  return [full, short, grouped].map((lines) => redact(lines.join("")));
+  const full = (r: Risk) => `${prefix}- **${RISK_LABELS[r.kind]}** ${code(r.address)}: ${inline(r.reason)}\n`;
+  const short = (r: Risk) => `${prefix}- **${RISK_LABELS[r.kind]}** ${code(r.address)}\n`;
+  const grouped = (list: Risk[]) => {
+    const byKind = new Map<RiskKind, string[]>();
+    for (const r of list) {
+      const addresses = byKind.get(r.kind);
+      if (addresses) addresses.push(r.address);
+      else byKind.set(r.kind, [r.address]);
+    }
+    return [...byKind].map(([kind, addresses]) => {
+      const named = addresses.slice(0, 3).map(code).join(", ");
+      const more = addresses.length > 3 ? ` and ${plural(addresses.length - 3, "more")}` : "";
+      return `${prefix}- **${RISK_LABELS[kind]}** × ${addresses.length.toLocaleString("en-US")}: ${named}${more}\n`;
+    });
+  };
+  const level = (lines: (list: Risk[]) => string[]) =>
+    SEVERITY_HEADINGS.map(([severity, title]) => {
+      const list = risks.filter((r) => r.severity === severity);
+      if (list.length === 0) return "";
+      return `${prefix}**${title} (${list.length.toLocaleString("en-US")})**\n${prefix}\n${lines(list).join("")}${prefix}\n`;
+    }).join("");
+  return [level((l) => l.map(full)), level((l) => l.map(short)), level(grouped)].map(redact);
 }
 
 /** The caution callout (GitHub alert) that opens the comment when anything is destroyed or replaced. */

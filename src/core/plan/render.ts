@@ -11,6 +11,7 @@ import {
   riskLevels,
 } from "./render-sections.js";
 import { planLine } from "./title.js";
+import { scaleBlock, unusualWarning } from "./render-scale.js";
 import type { PlanSummary } from "./types.js";
 
 export interface RenderOptions {
@@ -39,7 +40,8 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
   const marker = `${options.marker ?? `<!-- devops-agent:plan:${markerKey(options.root)} -->`}\n`;
   const callout = calloutHead(summary, root);
   const risks = summary.risks.length === 0 ? [""] : riskLevels(summary.risks, callout !== undefined);
-  const top = header(summary, root, redact(planLine(summary.counts)));
+  const top = header(summary, root, redact(planLine(summary.counts))) + scaleBlock(summary);
+  const warning = unusualWarning(summary);
   const riskHeading = callout === undefined && summary.risks.length > 0 ? "### ⚠️ Risks\n\n" : "";
   const footer = footerOf(summary);
   const costLine = options.cost ? `${options.cost.line}\n\n` : "";
@@ -47,6 +49,7 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
   const smallest = (levels: string[]) => levels[levels.length - 1] ?? "";
   const base =
     marker.length +
+    warning.length +
     (callout?.length ?? 0) +
     1 +
     top.length +
@@ -90,7 +93,7 @@ export function renderPlanMarkdown(summary: PlanSummary, options: RenderOptions)
     callout === undefined
       ? [top, costBlock, riskHeading, riskBlock]
       : [callout, riskBlock, "\n", top, costBlock];
-  const body = [marker, ...risksFirst, changes, ...chosen, note, footer].join("");
+  const body = [marker, warning, ...risksFirst, changes, ...chosen, note, footer].join("");
   return body.length <= budget ? body : hardCut(body, budget);
 }
 

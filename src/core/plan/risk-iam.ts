@@ -1,3 +1,4 @@
+import type { Risk, RiskSeverity } from "./types.js";
 import {
   type RiskRule,
   type RiskSubject,
@@ -44,18 +45,29 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 
 const VERBS = { create: "added", update: "changed", delete: "removed", replace: "replaced" } as const;
 
+/** AWS managed policies that grant administrator power, and how severe attaching one is. */
+const ADMIN_POLICIES: Readonly<Record<string, RiskSeverity>> = {
+  AdministratorAccess: "critical",
+  IAMFullAccess: "critical",
+  PowerUserAccess: "high",
+};
+const TAG_ATTRIBUTES = new Set(["tags", "tags_all"]);
+
 export const iamRisk: RiskRule = (s) => {
   const { type, address } = s.change;
   if (s.kind !== "create" && s.kind !== "update" && s.kind !== "delete" && s.kind !== "replace") return [];
+  // Tags grant nothing: an update that only retags a policy is not a permissions change.
+  if (s.kind === "update" && onlyTagsChanged(s)) return [];
   const verb = VERBS[s.kind];
-  if (GRANT_TYPES.has(type)) {
-    const arn = hasAfter(s.kind) ? after(s).policy_arn : undefined;
-    const admin =
-      typeof arn === "string" && arn.endsWith(":policy/AdministratorAccess")
-        ? "; attaches AdministratorAccess"
-        : "";
-    return [{ address, kind: "iam", reason: `permissions ${verb}${admin}${wildcards(s)}` }];
-  }
+  const grants = hasAfter(s.kind) ? grantsOf(s) : { notes: [], severity: "info" as RiskSeverity };
+  const risk = (what: string): Risk => ({
+    address,
+    kind: "iam",
+    // Removing a grant narrows access; what it granted no longer matters.
+    severity: s.kind === "delete" ? "info" : grants.severity,
+    reason: `${what}${grants.notes.map((n) => `; ${n}`).join("")}`,
+  });
+  if (GRANT_TYPES.has(type)) return [risk(`permissions ${verb}`)];
   const attributes = POLICY_ATTRIBUTES[type];
   if (!attributes || s.kind === "delete") return [];
   const changed = attributes.filter((name) => {
@@ -64,24 +76,58 @@ export const iamRisk: RiskRule = (s) => {
     return a !== JSON.stringify(before(s)[name] ?? null);
   });
   if (changed.length === 0) return [];
-  return [{ address, kind: "iam", reason: `policy ${verb} (${changed.join(", ")})${wildcards(s)}` }];
+  return [risk(`policy ${verb} (${changed.join(", ")})`)];
 };
 
-/** Broad grants in the new policy documents: allow-all actions and principals open to anyone. */
-function wildcards(s: RiskSubject): string {
-  if (!hasAfter(s.kind)) return "";
-  const findings = new Set<string>();
-  for (const document of policyDocuments(after(s))) {
+function onlyTagsChanged(s: RiskSubject): boolean {
+  const a = after(s);
+  const b = before(s);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const unknown = record(s.change.change.after_unknown) ?? {};
+  return [...keys].every(
+    (k) => TAG_ATTRIBUTES.has(k) || (JSON.stringify(a[k]) === JSON.stringify(b[k]) && unknown[k] !== true),
+  );
+}
+
+/** What the new state grants: admin policies, allow-all actions, open principals, service wildcards. */
+function grantsOf(s: RiskSubject): { notes: string[]; severity: RiskSeverity } {
+  const notes = new Set<string>();
+  let severity: RiskSeverity = "info";
+  const raise = (to: RiskSeverity) => {
+    if (to === "critical" || (to === "high" && severity === "info")) severity = to;
+  };
+  const values = after(s);
+  for (const arn of [values.policy_arn, ...strings(values.managed_policy_arns)]) {
+    const name = typeof arn === "string" ? /:policy\/([\w+=,.@-]+)$/.exec(arn)?.[1] : undefined;
+    const level = name === undefined ? undefined : ADMIN_POLICIES[name];
+    if (level) {
+      notes.add(`attaches ${name}`);
+      raise(level);
+    }
+  }
+  for (const document of policyDocuments(values)) {
     for (const statement of statements(document)) {
       if (statement.Effect !== "Allow") continue;
-      if (matchesAll(statement.Action) || statement.NotAction !== undefined)
-        findings.add("allows every action");
+      const services = serviceWildcards(statement.Action);
+      if (matchesAll(statement.Action) || statement.NotAction !== undefined) {
+        notes.add("allows every action");
+        raise("critical");
+      } else if (services.length > 0 && matchesAll(statement.Resource)) {
+        notes.add(`allows ${services.join(", ")} on every resource`);
+        raise("high");
+      }
       if (isAnyone(statement.Principal) && statement.Condition === undefined) {
-        findings.add('open to any principal ("*") without a condition');
+        notes.add('open to any principal ("*") without a condition');
+        raise("critical");
       }
     }
   }
-  return findings.size === 0 ? "" : `; ${[...findings].join("; ")}`;
+  return { notes: [...notes], severity };
+}
+
+function serviceWildcards(action: unknown): string[] {
+  const actions = typeof action === "string" ? [action] : strings(action);
+  return actions.filter((a) => /^[a-z0-9-]+:\*$/i.test(a));
 }
 
 function policyDocuments(values: Record<string, unknown>): unknown[] {

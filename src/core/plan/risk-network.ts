@@ -14,9 +14,11 @@ export const publicIngressRisk: RiskRule = (s) => {
   if (!hasAfter(s.kind) || !INGRESS_TYPES.has(s.change.type)) return [];
   const already = openRules(before(s), s.change.type);
   const opened = [...openRules(after(s), s.change.type)].filter((rule) => !already.has(rule));
+  // Web ports on the internet are what a public load balancer is for: worth a look, not an alarm.
   return opened.map((rule) => ({
     address: s.change.address,
     kind: "public-ingress",
+    severity: /^tcp (80|443) /.test(rule) ? "high" : "critical",
     reason: `ingress ${rule}`,
   }));
 };
@@ -66,7 +68,7 @@ const ALL_USERS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedU
 /** S3 public access relaxed: a block turned off or removed, or a public ACL granted. */
 export const s3PublicRisk: RiskRule = (s) => {
   const { type, address } = s.change;
-  const risk = (reason: string): Risk => ({ address, kind: "s3-public", reason });
+  const risk = (reason: string): Risk => ({ address, kind: "s3-public", severity: "critical", reason });
   if (type === "aws_s3_bucket_public_access_block" || type === "aws_s3_account_public_access_block") {
     if (s.kind === "delete") return [risk("public access block removed")];
     if (!hasAfter(s.kind)) return [];

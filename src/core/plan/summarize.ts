@@ -1,6 +1,6 @@
 import { attributeChanges } from "./diff.js";
 import { describeActionReason, describeDeferral } from "./reasons.js";
-import { risksOf } from "./risk.js";
+import { rankRisks, risksOf } from "./risk.js";
 import type { Plan, PlanAction, ResourceChange } from "./schema.js";
 import type { ChangeKind, PlanCounts, PlanSummary, ResourceSummary } from "./types.js";
 import { combinedMask, providerSensitiveAttributes, type SensitiveAttributes } from "./sensitive.js";
@@ -112,6 +112,7 @@ export function summarizePlan(plan: Plan, options: SummarizeOptions = {}): PlanS
       changes: () => attributeChanges(change),
     });
   }
+  summary.risks = rankRisks(summary.risks);
   summary.deferred = plan.deferredChanges.map(({ reason, resource_change: rc }) => ({
     address: rc.address,
     type: rc.type,

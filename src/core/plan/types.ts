@@ -33,9 +33,13 @@ export interface ResourceSummary {
 
 export type RiskKind = "delete" | "replace" | "stateful" | "iam" | "public-ingress" | "s3-public";
 
+/** critical: data loss, admin/wildcard grants, public exposure; high: other destroys and replacements. */
+export type RiskSeverity = "critical" | "high" | "info";
+
 export interface Risk {
   address: string;
   kind: RiskKind;
+  severity: RiskSeverity;
   reason: string;
 }
 

@@ -46,7 +46,7 @@ describe("renderPlanMarkdown", () => {
     const text = renderPlanMarkdown(quiet, { root: "." });
     expect(text).not.toContain("[!CAUTION]");
     expect(text).toContain(
-      "### ⚠️ Risks\n\n- **🔑 IAM** <code>aws_iam_policy.admin</code>: permissions added; allows every action\n",
+      "### ⚠️ Risks\n\n**🛑 Critical (4)**\n\n- **🔑 IAM** <code>aws_iam_policy.admin</code>: permissions added; allows every action\n",
     );
   });
 
@@ -137,7 +137,12 @@ describe("a 20,000-resource plan", () => {
   it("still fits when every resource is a risk: risks are compacted, never dropped", () => {
     const destroyAll: PlanSummary = {
       ...summary,
-      risks: summary.resources.map((r) => ({ address: r.address, kind: "delete", reason: "destroyed" })),
+      risks: summary.resources.map((r) => ({
+        address: r.address,
+        kind: "delete",
+        severity: "high",
+        reason: "destroyed",
+      })),
     };
     const text = renderPlanMarkdown(destroyAll, { root: "infra" });
     expect(text.length).toBeLessThanOrEqual(DEFAULT_BUDGET);
