@@ -43,6 +43,15 @@ export const EnvSchema = z
     JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
     JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     JOB_BACKOFF_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
+    /**
+     * Client-side GitHub throttling (Probot's: writes 1/s, comments 1 per 3 s per app, shared across
+     * replicas through REDIS_URL). `false` only for a GitHub Enterprise Server with rate limits disabled,
+     * or a load test against a stand-in: github.com answers a flood with secondary rate limits.
+     */
+    GITHUB_THROTTLE: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
   })
   .refine((env) => env.PRIVATE_KEY !== undefined || env.PRIVATE_KEY_PATH !== undefined, {
     message: "set PRIVATE_KEY (the PEM text) or PRIVATE_KEY_PATH (a path to the .pem file)",

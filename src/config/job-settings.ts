@@ -20,7 +20,8 @@ type JobEnv = Pick<
   | "LLM_API_KEY"
   | "REDIS_URL"
   | "QUEUE_PREFIX"
-> & { WEBHOOK_SECRET?: string | undefined };
+> &
+  Partial<Pick<Env, "GITHUB_THROTTLE">> & { WEBHOOK_SECRET?: string | undefined };
 
 /**
  * Everything a process that runs jobs needs, from the environment: the job thread of the server and the
@@ -46,7 +47,7 @@ export function jobSettingsFromEnv(
       baseUrl: github.api,
       ...(config.REDIS_URL ? { redisConfig: config.REDIS_URL } : {}),
     },
-    throttle: true,
+    throttle: config.GITHUB_THROTTLE ?? true,
     logLevel: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL,
     botLogin,
     secrets: [privateKey, config.WEBHOOK_SECRET, config.LLM_API_KEY, config.REDIS_URL].filter(
