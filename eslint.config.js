@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "action/dist/", "node_modules/", "coverage/", "examples/", "schema/"],
+    ignores: ["dist/", "action/dist/", "node_modules/", "coverage/", "examples/", "schema/", ".cache/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

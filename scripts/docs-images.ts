@@ -14,6 +14,7 @@ import {
   diagnosisShot,
   planShot,
   pullRequestShot,
+  reviewShot,
   type Shot,
 } from "./docs-images/sources.js";
 
@@ -48,11 +49,12 @@ try {
   } else {
     throw new Error(`terraform or ${pluginDir} missing and no recorded ${PLAN_JSON}`);
   }
+  shots.push(planShot(readFileSync(PLAN_JSON, "utf8")));
+  shots.push(await diagnosisShot());
+  shots.push(await reviewShot(ask));
 } finally {
   ask.remove();
 }
-shots.push(planShot(readFileSync(PLAN_JSON, "utf8")));
-shots.push(await diagnosisShot());
 
 for (const shot of shots) {
   const html = join(IMAGES, `${shot.name}.html`);
@@ -80,4 +82,3 @@ for (const shot of shots) {
     throw new Error(`chromium could not photograph ${html}: ${shot_.stderr.toString()}`);
   console.log(`${shot.name}.png: ${WIDTH}×${height}`);
 }
-console.log("review-check: not generated — the /agent review check run renderer is not on main yet");

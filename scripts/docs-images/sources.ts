@@ -13,6 +13,8 @@ import type { CliIO } from "../../src/cli/io.js";
 import { excerptFromStream } from "../../src/adapters/logs/index.js";
 import { diagnose, renderDiagnosisReport, unmatchedDiagnosis } from "../../src/core/diagnosis/index.js";
 import { parsePlan, renderPlanMarkdown, summarizePlan } from "../../src/core/plan/index.js";
+import { renderReviewSummary, reviewTitle } from "../../src/core/review/index.js";
+import { reviewTree } from "../../src/validation/review.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const IMAGES = join(ROOT, "docs", "images");
@@ -31,6 +33,7 @@ export interface AskResult {
   body: string;
   branch: string;
   resources: { type: string; name: string; change: "add" | "remove" }[];
+  files: { path: string }[];
   /** The demo repository with the agent's branch, for `terraform plan`; remove() when done. */
   repo: string;
   remove: () => void;
@@ -77,6 +80,24 @@ export function planShot(planJson: string): Shot {
     fullPlanUrl: "https://github.com/acme/demo-infra/actions/runs/1",
   });
   return { name: "plan-comment", frame: { kind: "comment", title: "devops-agent[bot] commented" }, markdown };
+}
+
+/**
+ * The review check run on the demo pull request: the agent's branch checked out, the tree reviewed (the
+ * validator's layers without terraform, the security and cost tables) with the PR's files as the change.
+ */
+export async function reviewShot(ask: AskResult): Promise<Shot> {
+  execFileSync("git", ["-C", ask.repo, "checkout", "--quiet", ask.branch], { stdio: "pipe" });
+  const report = await reviewTree({
+    root: ask.repo,
+    changed: ask.files.map((f) => f.path),
+    terraform: "off",
+  });
+  return {
+    name: "review-check",
+    frame: { kind: "check-run", title: `devops-agent review — ${reviewTitle(report)}` },
+    markdown: renderReviewSummary(report),
+  };
 }
 
 export const DIAGNOSIS_LOG = join(IMAGES, "src", "ci-failure.log");

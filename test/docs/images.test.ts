@@ -13,6 +13,7 @@ import {
   diagnosisShot,
   planShot,
   pullRequestShot,
+  reviewShot,
   type Shot,
 } from "../../scripts/docs-images/sources.js";
 
@@ -31,10 +32,11 @@ function expectRecorded(shot: Shot): void {
 }
 
 describe(`the tutorial's images (${REGENERATE})`, () => {
-  it("the pull request body is what ask produces on the demo repository today", async () => {
+  it("the pull request body and its review check are what ask and review produce on the demo today", async () => {
     const ask = await askOnDemo();
     try {
       expectRecorded(pullRequestShot(ask));
+      expectRecorded(await reviewShot(ask));
     } finally {
       ask.remove();
     }
@@ -51,6 +53,6 @@ describe(`the tutorial's images (${REGENERATE})`, () => {
   it("the tutorial shows every image the script makes, and only those", () => {
     const tutorial = readFileSync(join(IMAGES, "..", "tutorial.md"), "utf8");
     const shown = [...tutorial.matchAll(/\]\(images\/([\w-]+)\.png\)/g)].map((m) => m[1]).sort();
-    expect(shown).toEqual(["diagnosis", "plan-comment", "pull-request"]);
+    expect(shown).toEqual(["diagnosis", "plan-comment", "pull-request", "review-check"]);
   });
 });
