@@ -100,7 +100,7 @@ export async function reviewShot(ask: AskResult): Promise<Shot> {
   };
 }
 
-export const DIAGNOSIS_LOG = join(IMAGES, "src", "ci-failure.log");
+export const DIAGNOSIS_LOG = join(IMAGES, "src", "ci-failure-log.txt");
 
 /** The diagnosis comment for a failed `terraform` job, as the app posts it on the pull request. */
 export async function diagnosisShot(logPath = DIAGNOSIS_LOG): Promise<Shot> {
