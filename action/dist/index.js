@@ -1633,9 +1633,9 @@ var require_diagnostics = __commonJS({
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
         const {
-          address: { address, port }
+          address: { address: address2, port }
         } = evt;
-        websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
+        websocketDebuglog("connection opened %s%s", address2, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
         const { websocket, code: code2, reason } = evt;
@@ -37237,9 +37237,9 @@ var init_JsonShapeDeserializer2 = __esm({
         return this._read(schema, data);
       }
       _read(schema, value) {
-        const isObject2 = value !== null && typeof value === "object";
+        const isObject3 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject2) {
+        if (isObject3) {
           if (ns.isStructSchema()) {
             return this._readStruct(ns, value);
           }
@@ -37319,7 +37319,7 @@ var init_JsonShapeDeserializer2 = __esm({
           return value;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject2) {
+          if (isObject3) {
             if (Array.isArray(value)) {
               for (let i5 = 0; i5 < value.length; ++i5) {
                 const v = value[i5];
@@ -37757,7 +37757,7 @@ var init_JsonShapeSerializer2 = __esm({
           return;
         }
         const ns = NormalizedSchema.of(schema);
-        const isObject2 = typeof value === "object";
+        const isObject3 = typeof value === "object";
         if (ns.isStringSchema()) {
           const mediaType = ns.getMergedTraits().mediaType;
           if (mediaType) {
@@ -37773,7 +37773,7 @@ var init_JsonShapeSerializer2 = __esm({
           this.writeAsciiQuoted(asString);
           return;
         }
-        if (isObject2) {
+        if (isObject3) {
           if (ns.isStructSchema()) {
             this.writeStruct(ns, value);
             return;
@@ -38179,9 +38179,9 @@ var init_JsonShapeDeserializer = __esm({
         return this._read(schema, data);
       }
       _read(schema, value) {
-        const isObject2 = value !== null && typeof value === "object";
+        const isObject3 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject2) {
+        if (isObject3) {
           if (ns.isStructSchema()) {
             const record3 = value;
             const union2 = ns.isUnionSchema();
@@ -38297,7 +38297,7 @@ var init_JsonShapeDeserializer = __esm({
           return value;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject2) {
+          if (isObject3) {
             const out = Array.isArray(value) ? [] : {};
             for (const k5 in value) {
               if (!hasOwn(value, k5)) {
@@ -38420,9 +38420,9 @@ var init_JsonShapeSerializer = __esm({
         }
       }
       _write(schema, value, container) {
-        const isObject2 = value !== null && typeof value === "object";
+        const isObject3 = value !== null && typeof value === "object";
         const ns = NormalizedSchema.of(schema);
-        if (isObject2) {
+        if (isObject3) {
           if (ns.isStructSchema()) {
             const record3 = value;
             const out = {};
@@ -38552,7 +38552,7 @@ var init_JsonShapeSerializer = __esm({
           this.useReplacer = true;
         }
         if (ns.isDocumentSchema()) {
-          if (isObject2) {
+          if (isObject3) {
             if (value instanceof Uint8Array) {
               return (this.serdeContext?.base64Encoder ?? toBase64)(value);
             }
@@ -46381,8 +46381,8 @@ function writeValue(ns, value, container, serdeContext) {
     encodeHeader(majorMap, 0);
     return;
   }
-  const isObject2 = typeof value === "object";
-  if (isObject2) {
+  const isObject3 = typeof value === "object";
+  if (isObject3) {
     if (ns.isBlobSchema()) {
       if (value instanceof Uint8Array) {
         writeBytes(value);
@@ -53939,7 +53939,7 @@ var require_dist_cjs11 = __commonJS({
     var { createHash: createHash7, createPrivateKey, createPublicKey, sign: sign2 } = __require("node:crypto");
     var { promises: promises3 } = __require("node:fs");
     var { homedir: homedir2 } = __require("node:os");
-    var { dirname, join: join10 } = __require("node:path");
+    var { dirname, join: join11 } = __require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -54105,10 +54105,10 @@ var require_dist_cjs11 = __commonJS({
         await promises3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join10(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join11(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash7("sha256").update(loginSessionBytes).digest("hex");
-        return join10(directory, `${loginSessionSha256}.json`);
+        return join11(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -57376,7 +57376,7 @@ var require_picomatch = __commonJS({
     var parse4 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch2(input2, options, returnState));
@@ -57389,7 +57389,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -59944,8 +59944,8 @@ function createActionsIO(redactor2) {
 }
 
 // action/src/main.ts
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join9 } from "node:path";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join10 } from "node:path";
 
 // ../../main/node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -62930,7 +62930,7 @@ function isValidCIDRv6(value) {
   const parts = value.split("/");
   if (parts.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address2, prefix] = parts;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -62938,7 +62938,7 @@ function isValidCIDRv6(value) {
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
-  return isValidIPv6(address);
+  return isValidIPv6(address2);
 }
 var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv6);
@@ -63509,7 +63509,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -63517,7 +63517,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload2, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload2.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload2.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -63653,7 +63653,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -63662,7 +63662,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload2, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload2.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload2.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -81590,15 +81590,15 @@ function completeNaming(rc) {
   if (rc.type === void 0 || rc.name === void 0) return void 0;
   const mode = rc.mode ?? "managed";
   const prefix = rc.module_address ? `${rc.module_address}.` : "";
-  const address = `${prefix}${mode === "data" ? "data." : ""}${rc.type}.${rc.name}${indexKey(rc.index)}`;
-  return { address, mode, type: rc.type, name: rc.name };
+  const address2 = `${prefix}${mode === "data" ? "data." : ""}${rc.type}.${rc.name}${indexKey(rc.index)}`;
+  return { address: address2, mode, type: rc.type, name: rc.name };
 }
 function indexKey(index) {
   if (index === void 0 || index === null) return "";
   return typeof index === "number" ? `[${index}]` : `[${JSON.stringify(index)}]`;
 }
-function parseAddress(address) {
-  const steps = address.replace(/\[[^\]]*\]/g, "").split(".");
+function parseAddress(address2) {
+  const steps = address2.replace(/\[[^\]]*\]/g, "").split(".");
   while (steps[0] === "module" && steps.length > 2) steps.splice(0, 2);
   const data = steps[0] === "data";
   const [type = "", name = ""] = data ? steps.slice(1) : steps;
@@ -82206,13 +82206,13 @@ var ADMIN_POLICIES = {
 };
 var TAG_ATTRIBUTES = /* @__PURE__ */ new Set(["tags", "tags_all"]);
 var iamRisk = (s2) => {
-  const { type, address } = s2.change;
+  const { type, address: address2 } = s2.change;
   if (s2.kind !== "create" && s2.kind !== "update" && s2.kind !== "delete" && s2.kind !== "replace") return [];
   if (s2.kind === "update" && onlyTagsChanged(s2)) return [];
   const verb = VERBS[s2.kind];
   const grants = hasAfter(s2.kind) ? grantsOf(s2) : { notes: [], severity: "info" };
   const risk = (what) => ({
-    address,
+    address: address2,
     kind: "iam",
     // Removing a grant narrows access; what it granted no longer matters.
     severity: s2.kind === "delete" ? "info" : grants.severity,
@@ -82363,8 +82363,8 @@ var BLOCK_FLAGS = [
 var PUBLIC_ACLS = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read"]);
 var ALL_USERS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
 var s3PublicRisk = (s2) => {
-  const { type, address } = s2.change;
-  const risk = (reason) => ({ address, kind: "s3-public", severity: "critical", reason });
+  const { type, address: address2 } = s2.change;
+  const risk = (reason) => ({ address: address2, kind: "s3-public", severity: "critical", reason });
   if (type === "aws_s3_bucket_public_access_block" || type === "aws_s3_account_public_access_block") {
     if (s2.kind === "delete") return [risk("public access block removed")];
     if (!hasAfter(s2.kind)) return [];
@@ -83477,6 +83477,82 @@ ${summary2}
   }
 }
 
+// action/src/drift.ts
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join9 } from "node:path";
+
+// src/core/drift/report.ts
+var address = external_exports.string().min(1).max(300);
+var MAX = 100;
+var DriftReportSchema = external_exports.object({
+  v: external_exports.literal(1),
+  root: external_exports.string().max(200).regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.\-/]{1,200}$/, "a relative directory"),
+  sha: external_exports.string().regex(/^[0-9a-f]{40}$/),
+  status: external_exports.enum(["clean", "drift", "failed"]),
+  counts: external_exports.object({
+    create: external_exports.number().int().nonnegative(),
+    update: external_exports.number().int().nonnegative(),
+    delete: external_exports.number().int().nonnegative(),
+    replace: external_exports.number().int().nonnegative()
+  }).strict(),
+  resources: external_exports.array(external_exports.object({ address, actions: external_exports.array(external_exports.string().max(20)).max(3) }).strict()).max(MAX),
+  /** Resources left out of `resources` to keep the line bounded. */
+  more: external_exports.number().int().nonnegative(),
+  /** Tags set outside Terraform that the plan would remove: the code is missing them. */
+  tagGaps: external_exports.array(external_exports.object({ address, key: external_exports.string().min(1).max(128), value: external_exports.string().max(256) }).strict()).max(MAX),
+  error: external_exports.string().max(4e3).optional()
+}).strict();
+var DRIFT_LINE_PREFIX = "devops-agent-drift:v1 ";
+function renderDriftLine(report2) {
+  return `${DRIFT_LINE_PREFIX}${JSON.stringify(DriftReportSchema.parse(report2))}`;
+}
+function driftReportFor(root5, sha, plan, summary2) {
+  const changing = summary2.resources.filter((r5) => r5.actions.some((a5) => a5 !== "no-op" && a5 !== "read"));
+  const c5 = summary2.counts;
+  const kept = changing.slice(0, MAX);
+  return {
+    v: 1,
+    root: root5,
+    sha,
+    status: changing.length > 0 ? "drift" : "clean",
+    counts: { create: c5.create, update: c5.update, delete: c5.delete, replace: c5.replace },
+    resources: kept.map((r5) => ({ address: r5.address.slice(0, 300), actions: r5.actions.slice(0, 3) })),
+    more: changing.length - kept.length,
+    tagGaps: tagGaps(plan).slice(0, MAX)
+  };
+}
+function failedReport(root5, sha, error64) {
+  return {
+    v: 1,
+    root: root5,
+    sha,
+    status: "failed",
+    counts: { create: 0, update: 0, delete: 0, replace: 0 },
+    resources: [],
+    more: 0,
+    tagGaps: [],
+    error: error64.slice(-4e3)
+  };
+}
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function tagGaps(plan) {
+  const out = [];
+  for (const rc of plan.resourceChanges) {
+    if (rc.change.actions.join(",") !== "update") continue;
+    const before2 = isObject2(rc.change.before) ? rc.change.before.tags : void 0;
+    const after2 = isObject2(rc.change.after) ? rc.change.after.tags : void 0;
+    const sensitive = isObject2(rc.change.before_sensitive) ? rc.change.before_sensitive.tags : void 0;
+    if (!isObject2(before2) || sensitive === true) continue;
+    const planned = isObject2(after2) ? after2 : {};
+    for (const [key, value] of Object.entries(before2)) {
+      if (typeof value !== "string" || planned[key] === value) continue;
+      if (isObject2(sensitive) && sensitive[key] === true) continue;
+      out.push({ address: rc.address ?? `${rc.type}.${rc.name}`, key, value });
+    }
+  }
+  return out.filter((g5) => g5.address.length <= 300 && g5.key.length <= 128 && g5.value.length <= 256);
+}
+
 // action/src/root.ts
 import { createHash as createHash6 } from "node:crypto";
 import { mkdir as mkdir3, readFile as readFile6, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
@@ -83528,6 +83604,48 @@ async function sha256File(path) {
   return createHash6("sha256").update(await readFile6(path)).digest("hex");
 }
 
+// action/src/drift.ts
+async function runDrift(inputs, env2, roots, deps) {
+  const { io } = deps;
+  const sha = env2.GITHUB_SHA ?? "";
+  if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error("mode drift needs GITHUB_SHA (the checked-out commit)");
+  const session = await openSession(inputs, env2, { ...deps, fetch: deps.fetch ?? fetch });
+  const drifted = [];
+  const failed = [];
+  for (const { root: root5, dir } of roots) {
+    const result = await planRoot(root5, {
+      dir,
+      tmpDir: join9(env2.RUNNER_TEMP ?? tmpdir2(), "devops-agent-drift"),
+      env: terraformEnv(env2, session.env),
+      initArgs: inputs["init-args"],
+      planArgs: inputs["plan-args"],
+      run: deps.run ?? commandRunner(inputs["terraform-binary"]),
+      tool: toolName(inputs["terraform-binary"]),
+      log: (message) => io.info(message)
+    });
+    const report2 = result.plan && result.summary && !result.failure ? driftReportFor(root5, sha, result.plan, result.summary) : failedReport(
+      root5,
+      sha,
+      result.failure ? `${toolName(inputs["terraform-binary"])} ${result.failure.step} exited with ${result.failure.code}
+${result.failure.excerpt}` : "no plan"
+    );
+    if (report2.status === "drift") drifted.push(root5);
+    if (report2.status === "failed") failed.push(root5);
+    io.info(renderDriftLine(report2));
+    const what = report2.status === "clean" ? "no drift" : report2.status === "drift" ? `${report2.resources.length + report2.more} resource(s) differ from the code` : "the check failed";
+    await io.appendSummary(`### Drift: ${code(root5)} \u2014 ${what}
+`);
+  }
+  io.setOutput("drifted-roots", drifted.join("\n"));
+  io.setOutput("failed-roots", failed.join("\n"));
+  io.setOutput("has-changes", String(drifted.length > 0));
+  if (failed.length > 0) {
+    io.setFailed(`the drift check failed in ${failed.join(", ")}`);
+    return false;
+  }
+  return true;
+}
+
 // action/src/record.ts
 function planRecordFor(result, env2, event, now = /* @__PURE__ */ new Date()) {
   const sha = event.pull_request?.head.sha ?? env2.GITHUB_SHA;
@@ -83562,6 +83680,7 @@ async function runAction(env2, deps) {
     const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
     const roots = await confineRoots(inputs["working-directory"], workspace);
     if (inputs.mode === "apply") return await runApply(inputs, env2, event, roots, deps);
+    if (inputs.mode === "drift") return await runDrift(inputs, env2, roots, deps);
     const doFetch = deps.fetch ?? fetch;
     const session = await openSession(inputs, env2, { ...deps, fetch: doFetch });
     const aws = session.env;
@@ -83571,7 +83690,7 @@ async function runAction(env2, deps) {
     for (const { root: root5, dir } of roots) {
       const result = await planRoot(root5, {
         dir,
-        tmpDir: join9(env2.RUNNER_TEMP ?? tmpdir2(), "devops-agent-plan"),
+        tmpDir: join10(env2.RUNNER_TEMP ?? tmpdir3(), "devops-agent-plan"),
         env: terraformEnv(env2, aws),
         initArgs: inputs["init-args"],
         planArgs: inputs["plan-args"],

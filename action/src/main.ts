@@ -5,6 +5,7 @@ import type { Redactor } from "../../src/core/redact/index.js";
 import { budgetVerdict, costSettings, priceRoots, totalDelta } from "./cost.js";
 import { createGitHubComments } from "./github.js";
 import { runApply } from "./apply.js";
+import { runDrift } from "./drift.js";
 import { modeRefusal, pullRequestNumber, readEvent } from "./guard.js";
 import { type Inputs, parseInputs } from "./inputs.js";
 import type { ActionsIO } from "./io.js";
@@ -39,6 +40,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const roots = await confineRoots(inputs["working-directory"], workspace);
     if (inputs.mode === "apply") return await runApply(inputs, env, event, roots, deps);
+    if (inputs.mode === "drift") return await runDrift(inputs, env, roots, deps);
     // 3. Credentials: OIDC → STS, masked, account checked; exported to later steps only when asked.
     const doFetch = deps.fetch ?? fetch;
     const session = await openSession(inputs, env, { ...deps, fetch: doFetch });

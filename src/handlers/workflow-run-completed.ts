@@ -24,6 +24,7 @@ const WorkflowRunPayload = z.object({
     head_branch: z.string().nullable(),
     head_sha: z.string().regex(/^[0-9a-f]{40}$/),
     html_url: z.string(),
+    path: z.string().optional(),
     head_commit: z.object({ message: z.string() }).nullish(),
     head_repository: z.object({ full_name: z.string() }).nullable(),
     pull_requests: z.array(
@@ -48,6 +49,23 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
     // A fork's branch is not ours to read with our token's trust nor to push to.
     if (run.head_repository?.full_name.toLowerCase() !== repository.full_name.toLowerCase()) {
       return ignore("the run's head is in another repository");
+    }
+    // The default branch's scheduled or dispatched runs may be the drift check; the job reads the config.
+    if (
+      (run.event === "schedule" || run.event === "workflow_dispatch") &&
+      run.head_branch === repository.default_branch &&
+      run.path
+    ) {
+      await deps.enqueue({
+        id: `${event.id}:drift-${run.id}-${run.run_attempt ?? 1}`,
+        ...jobBase(event, deps, payload, { number: 0, isPullRequest: false }),
+        kind: "drift-run",
+        runId: run.id,
+        runAttempt: run.run_attempt ?? 1,
+        workflowPath: run.path,
+        headSha: run.head_sha,
+        runUrl: run.html_url,
+      });
     }
     const pr = run.pull_requests.find(
       (p) =>

@@ -64,6 +64,16 @@ export type JobSpec =
       headSha: string;
     }
   | {
+      /** A finished run on the default branch that may be the drift workflow's: read its per-root reports. */
+      kind: "drift-run";
+      runId: number;
+      runAttempt: number;
+      /** `.github/workflows/<file>`, checked against `drift.workflow` once the config is read. */
+      workflowPath: string;
+      headSha: string;
+      runUrl: string;
+    }
+  | {
       /** A workflow run succeeded: if the agent diagnosed a failure on this branch, this commit fixed it. */
       kind: "run-succeeded";
       runId: number;

@@ -4,6 +4,7 @@ import { redactingLog } from "./log.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
+import { driftRun, isDriftWorkflow } from "./drift/run.js";
 import { recordPullRequestFeedback } from "./learning/pull-closed.js";
 import { recordReview, recordRunSuccess } from "./learning/events.js";
 import { problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
@@ -148,6 +149,8 @@ function runEvent(ctx: TaskContext, job: EventJob): Promise<TaskResult> {
       return recordRunSuccess(ctx, job);
     case "review-pr":
       return autoReview(ctx, job.headSha);
+    case "drift-run":
+      return driftRun(ctx, job);
   }
 }
 
@@ -183,6 +186,7 @@ async function loadConfig(github: GitHubPort, thread: ThreadRef, log: Log): Prom
 
 function triggerEnabled(job: Job, config: RepoConfig): boolean {
   if (job.kind === "diagnose-run") return diagnosisSelected(config, job.workflowName);
+  if (job.kind === "drift-run") return isDriftWorkflow(job.workflowPath, config);
   if (job.kind === "agent-pr-review" || job.kind === "run-succeeded") return config.learning.enabled;
   if (job.kind === "review-pr") return config.review.auto;
   if (job.kind !== "command") return true;

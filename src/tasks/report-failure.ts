@@ -11,6 +11,8 @@ function failureThread(job: Job): { what: string; key: string } | null {
   // Feedback is bookkeeping: a failure to record it is logged, never shown on a closed pull request.
   if (job.kind === "agent-pr-closed" || job.kind === "agent-pr-review" || job.kind === "run-succeeded")
     return null;
+  // A drift check has no thread until it has an issue; the audit line and the next run carry on.
+  if (job.kind === "drift-run") return null;
   return job.kind === "command"
     ? { what: `/agent ${job.command.name}`, key: job.command.name }
     : { what: job.kind, key: job.kind };

@@ -6,6 +6,8 @@ locals {
   repository    = "${var.github_owner}/${var.github_repo}"
   plan_subject  = "repo:${local.repository}:pull_request"
   apply_subject = "repo:${local.repository}:environment:${var.apply_environment}"
+  # The scheduled drift check plans the default branch with the read-only plan role.
+  drift_subjects = var.drift_branch == "" ? [] : ["repo:${local.repository}:ref:refs/heads/${var.drift_branch}"]
 }
 
 data "aws_partition" "current" {}
@@ -36,7 +38,7 @@ data "aws_iam_policy_document" "plan_trust" {
     condition {
       test     = "StringEquals"
       variable = "${local.oidc_host}:sub"
-      values   = concat([local.plan_subject], var.plan_extra_subjects)
+      values   = concat([local.plan_subject], local.drift_subjects, var.plan_extra_subjects)
     }
   }
 }

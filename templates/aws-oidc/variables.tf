@@ -73,3 +73,14 @@ variable "tags" {
   type        = map(string)
   default     = { ManagedBy = "terraform", Purpose = "github-oidc" }
 }
+
+variable "drift_branch" {
+  description = "Default branch the scheduled drift workflow plans with the read-only plan role; empty disables that subject."
+  type        = string
+  default     = "main"
+
+  validation {
+    condition     = var.drift_branch == "" || can(regex("^[A-Za-z0-9._/-]{1,200}$", var.drift_branch))
+    error_message = "drift_branch must be a plain branch name (no wildcards)."
+  }
+}

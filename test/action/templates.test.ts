@@ -121,3 +121,27 @@ describe("templates/workflows/devops-agent-apply.yml", () => {
     });
   });
 });
+
+describe("templates/workflows/devops-agent-drift.yml", () => {
+  interface DriftWorkflow {
+    on: { schedule: { cron: string }[]; workflow_dispatch: unknown };
+    permissions: Record<string, string>;
+    jobs: { drift: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } };
+  }
+  const workflow = parseYaml(
+    readFileSync("templates/workflows/devops-agent-drift.yml", "utf8"),
+  ) as DriftWorkflow;
+
+  it("runs on a schedule with the read-only plan role and no GitHub write permission", () => {
+    expect(workflow.on.schedule[0]?.cron).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
+    expect(workflow.permissions).toEqual({ "id-token": "write", contents: "read" });
+    const action = workflow.jobs.drift.steps.find((s) => s.uses?.endsWith("/aws-devops-agent/action@v1"));
+    expect(action?.with).toMatchObject({ mode: "drift", "role-to-assume": "${{ vars.AWS_PLAN_ROLE_ARN }}" });
+    expect(workflow.jobs.drift.steps.some((s) => s.run !== undefined)).toBe(false);
+  });
+
+  it("has its subject in the plan role's trust policy", () => {
+    const main = readFileSync("templates/aws-oidc/main.tf", "utf8");
+    expect(main).toContain('["repo:${local.repository}:ref:refs/heads/${var.drift_branch}"]');
+  });
+});

@@ -111,6 +111,10 @@ function unknownTopLevelFields(key: string, schema: JsonSchema, body: unknown): 
 function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (value && typeof value === "object") {
+    // OpenAPI 3.0's `nullable` next to `oneOf` without a `type` (POST /issues' milestone): Ajv wants it spelt
+    // as "this schema, or null".
+    const { nullable, ...rest } = value as Record<string, unknown>;
+    if (nullable === true && !("type" in rest)) return { anyOf: [rewriteRefs(rest), { type: "null" }] };
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,

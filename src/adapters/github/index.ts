@@ -16,3 +16,4 @@ export type { AgentPullRequest, HistoryApi } from "./history.js";
 export type { ProvenanceApi, RunProvenance } from "./provenance.js";
 export type { ApplyApi } from "./apply.js";
 export type { ChecksApi, CheckOutput, PullFile } from "./checks.js";
+export type { IssuesApi, OwnedIssue } from "./issues.js";

@@ -6,6 +6,7 @@ import { dispatchWorkflow, getPullRequest, proposePullRequest } from "./pulls.js
 import { createApplyApi } from "./apply.js";
 import { createChecksApi } from "./checks.js";
 import { createFeedbackApi } from "./feedback.js";
+import { createIssuesApi } from "./issues.js";
 import { createHistoryApi } from "./history.js";
 import { createProvenanceApi } from "./provenance.js";
 import { createRunsApi } from "./runs.js";
@@ -62,6 +63,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
     ...createProvenanceApi(octokit),
     ...createApplyApi(octokit),
     ...createChecksApi(octokit),
+    ...createIssuesApi(octokit, options),
     findComment,
     async upsertComment(thread, kind, key, body, upsertOptions = {}) {
       const text = finalizeComment(commentMarker(kind, key), body, {

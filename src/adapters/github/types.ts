@@ -1,6 +1,7 @@
 import type { PermissionLevel } from "../../core/config/index.js";
 import type { ApplyApi } from "./apply.js";
 import type { ChecksApi } from "./checks.js";
+import type { IssuesApi } from "./issues.js";
 import type { FeedbackApi } from "./feedback.js";
 import type { HistoryApi } from "./history.js";
 import type { ProvenanceApi } from "./provenance.js";
@@ -42,7 +43,8 @@ export type WorkflowDispatch =
   { status: "dispatched"; runId: number | null; runUrl: string | null } | { status: "missing-workflow" };
 
 /** What tasks need from GitHub. Built by `createGitHubPort`; tests drive it through nock. */
-export interface GitHubPort extends RunsApi, HistoryApi, FeedbackApi, ProvenanceApi, ApplyApi, ChecksApi {
+export interface GitHubPort
+  extends RunsApi, HistoryApi, FeedbackApi, ProvenanceApi, ApplyApi, ChecksApi, IssuesApi {
   findComment(thread: ThreadRef, kind: string, key: string | number): Promise<OwnedComment | null>;
   /** Creates the comment, or updates the one carrying the same marker. */
   upsertComment(

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { commentMarker, finalizeComment } from "../../core/comments/index.js";
+import type { Octokit } from "./port.js";
+import type { RepoRef } from "./types.js";
+
+export interface OwnedIssue {
+  number: number;
+  url: string;
+  body: string;
+}
+
+/** Issues the app owns (drift reports, onboarding): found by label, author and marker, never duplicated. */
+export interface IssuesApi {
+  /** The open issue the app wrote with this marker (`kind:key`) and label, or null. */
+  findOwnedIssue(repo: RepoRef, label: string, kind: string, key: string): Promise<OwnedIssue | null>;
+  /** Opens an issue; title and body pass the redactor, the body starts with the marker. */
+  openIssue(
+    repo: RepoRef,
+    issue: { kind: string; key: string; title: string; body: string; labels: string[] },
+  ): Promise<OwnedIssue>;
+  /** Rewrites an owned issue's body (and title, when given), and closes it when `close` is set. */
+  editIssue(
+    repo: RepoRef,
+    number: number,
+    issue: { kind: string; key: string; title?: string; body: string; close?: boolean },
+  ): Promise<void>;
+}
+
+const IssueSchema = z.object({
+  number: z.number(),
+  html_url: z.string(),
+  body: z.string().nullish(),
+  user: z.object({ login: z.string() }).nullish(),
+  pull_request: z.unknown().optional(),
+});
+
+const MAX_PAGES = 10;
+
+export function createIssuesApi(
+  octokit: Octokit,
+  options: { botLogin: string; redactText: (text: string) => string },
+): IssuesApi {
+  const body = (kind: string, key: string, text: string) =>
+    finalizeComment(commentMarker(kind, key), text, { redactText: options.redactText });
+  return {
+    async findOwnedIssue(repo, label, kind, key) {
+      const marker = commentMarker(kind, key);
+      let pages = 0;
+      const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        owner: repo.owner,
+        repo: repo.repo,
+        labels: label,
+        state: "open",
+        creator: options.botLogin,
+        per_page: 100,
+      });
+      for await (const page of iterator) {
+        for (const raw of page.data) {
+          const issue = IssueSchema.parse(raw);
+          if (issue.pull_request !== undefined || issue.user?.login !== options.botLogin) continue;
+          if ((issue.body ?? "").split("\n")[0] === marker)
+            return { number: issue.number, url: issue.html_url, body: issue.body ?? "" };
+        }
+        if ((pages += 1) >= MAX_PAGES) break;
+      }
+      return null;
+    },
+    async openIssue(repo, issue) {
+      const { data } = await octokit.rest.issues.create({
+        owner: repo.owner,
+        repo: repo.repo,
+        title: options.redactText(issue.title),
+        body: body(issue.kind, issue.key, issue.body),
+        labels: issue.labels,
+      });
+      const created = IssueSchema.parse(data);
+      return { number: created.number, url: created.html_url, body: created.body ?? "" };
+    },
+    async editIssue(repo, number, issue) {
+      await octokit.rest.issues.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: number,
+        ...(issue.title === undefined ? {} : { title: options.redactText(issue.title) }),
+        body: body(issue.kind, issue.key, issue.body),
+        ...(issue.close ? { state: "closed" as const, state_reason: "completed" as const } : {}),
+      });
+    },
+  };
+}
