@@ -19,8 +19,8 @@ export function missingApplyWorkflow(workflow: string): string {
   return [
     `⛔ I could not find the apply workflow \`.github/workflows/${workflow}\` on the default branch, so nothing was applied.`,
     "",
-    "To add it: copy `templates/workflows/devops-agent-apply.yml` from aws-devops-agent (or run `/agent setup`",
-    "on an issue), create the `production` environment with required reviewers, and set `AWS_APPLY_ROLE_ARN`.",
+    "To add it: copy `templates/workflows/devops-agent-apply.yml` from aws-devops-agent,",
+    "create the `production` environment with required reviewers, and set `AWS_APPLY_ROLE_ARN`.",
   ].join("\n");
 }
 

@@ -42,7 +42,7 @@ export function driftIssueBody(report: DriftReport, run: { url: string; id: numb
     ...tags,
     "",
     "### What next",
-    "- `/agent fix` on this issue: a pull request that writes changes made outside Terraform (such as console tags) into the code, or the manual step when the code should win.",
+    "- Drift the code should keep (a tag added in the console): add it to the code; the *Tags set outside Terraform* table lists the keys and values.",
     "- To make the infrastructure match the code instead, plan and apply the default branch as you normally do.",
     "",
     "Each drift run updates this issue; a run that finds no drift closes it.",
