@@ -55,7 +55,8 @@ describe("job processing", () => {
       "<!-- devops-agent:help:1 -->",
       "<!-- devops-agent:unavailable:review -->",
     ]);
-    expect(bodies[1]).toContain("`/agent review` is not available in this installation yet.");
+    // On an issue (not a PR) the second command answers where it works; the point is the order.
+    expect(bodies[1]).toContain("`/agent review` works on pull requests only.");
   });
 
   it("answers a malformed command with what was wrong", async () => {

@@ -133,6 +133,8 @@ describe("devops-agent validate", () => {
   it("prints help", async () => {
     const result = await runCli(["validate", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.split("\n")[0]).toBe("devops-agent validate DIR [--json] [--terraform]");
+    expect(result.stdout.split("\n")[0]).toBe(
+      "devops-agent validate DIR [--json] [--terraform] [--sarif[=FILE]]",
+    );
   });
 });
