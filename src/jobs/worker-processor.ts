@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { tsThreadBoot } from "../thread-boot.js";
 import type { Job } from "./types.js";
 import type { FromWorker, ToWorker, WorkerSettings } from "./worker-protocol.js";
 
@@ -7,14 +8,12 @@ export interface WorkerProcessor {
   close(): Promise<void>;
 }
 
-// In a source checkout (tsx, Jest) the entry is TypeScript: the worker registers the tsx loader itself,
-// because loader flags and hooks of the parent thread do not reach a worker on Node 20.
+// In a source checkout (tsx, Jest) the entry is TypeScript and the thread boots tsx itself (tsThreadBoot).
 function spawnWorker(settings: WorkerSettings): Worker {
   if (!import.meta.url.endsWith(".ts")) {
     return new Worker(new URL("./worker-entry.js", import.meta.url), { workerData: settings });
   }
-  const entry = JSON.stringify(new URL("./worker-entry.ts", import.meta.url).href);
-  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); });`;
+  const boot = tsThreadBoot(new URL("./worker-entry.ts", import.meta.url));
   return new Worker(boot, { eval: true, workerData: settings });
 }
 

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { tsThreadBoot } from "../../thread-boot.js";
 
 export type ToHclWorker = { id: number; filename: string; contents: string };
 export type FromHclWorker =
@@ -35,9 +36,7 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb:
 export function spawnHclThread(): EngineThread {
   if (!import.meta.url.endsWith(".ts"))
     return new Worker(new URL("./hcl-worker.js", import.meta.url), { resourceLimits: RESOURCE_LIMITS });
-  // Source checkout (tsx, Jest): the thread registers the tsx loader itself, as jobs/worker-processor does.
-  const entry = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
-  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); });`;
+  const boot = tsThreadBoot(new URL("./worker.ts", import.meta.url));
   return new Worker(boot, { eval: true, resourceLimits: RESOURCE_LIMITS });
 }
 
