@@ -29,7 +29,7 @@ export interface ToolSpec {
 const path = z.string().min(1).max(4096).describe("a file or directory inside the roots the client granted");
 const finding = z.looseObject({
   file: z.string(),
-  line: z.number(),
+  line: z.number().nullable().describe("null when the finding is about the whole file"),
   severity: z.string(),
   code: z.string(),
   message: z.string(),

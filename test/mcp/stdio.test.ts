@@ -98,6 +98,18 @@ describe("devops-agent mcp over stdio", () => {
     expect(Array.isArray(structured(result).checks)).toBe(true);
   });
 
+  it("validate: a finding about a whole file (no line) comes back as structured content", async () => {
+    const broken = join(granted, "broken");
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, "main.tf"), Buffer.from([0x72, 0x00, 0xff, 0x0a]));
+    const result = await client.callTool({ name: "validate", arguments: { path: "broken" } });
+    expect(result.isError).toBeFalsy();
+    expect(structured(result)).toMatchObject({ ok: false });
+    expect(structured(result).findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ file: "main.tf", line: null, severity: "error" })]),
+    );
+  });
+
   it("inventory: the demo repository's resources", async () => {
     const result = await client.callTool({ name: "inventory", arguments: { path: infra } });
     const resources = structured(result).resources as Record<string, number>;
