@@ -46,7 +46,7 @@ describeRedis("devops-agent worker", (redis) => {
     expect(await health.json()).toEqual({
       status: "ok",
       role: "worker",
-      queue: { running: 0, waiting: 0, seen: 0, redis: "up" },
+      queue: { running: 0, waiting: 0, seen: 0, failed: 0, redis: "up" },
     });
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
