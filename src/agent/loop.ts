@@ -9,6 +9,7 @@ import { buildRequestMessage, buildSystemPrompt, type PromptContext } from "../c
 import type { Redactor } from "../core/redact/index.js";
 import { type Budgets, budgetExceeded } from "./budget.js";
 import { findingsText } from "./check.js";
+import { TURN_LIMITS, WRITING_TOOLS } from "./limits.js";
 import { type Session, ToolError } from "./session.js";
 import { FinishSchema, TOOLS, toolByName } from "./tools/index.js";
 
@@ -147,7 +148,25 @@ async function runCalls(
   messages: ChatMessage[],
 ): Promise<TurnResult> {
   const result: TurnResult = { malformed: null, finish: null };
+  let run = 0;
+  let writes = 0;
   for (const call of calls) {
+    // Caps per turn: every call still gets its answer (the protocol wants one per call), but the excess
+    // is not run, so one turn cannot write hundreds of files or spin the tools.
+    const writing = WRITING_TOOLS.has(call.name);
+    run += 1;
+    if (run > TURN_LIMITS.maxCalls || (writing && writes >= TURN_LIMITS.maxWrites)) {
+      const limit =
+        run > TURN_LIMITS.maxCalls ? `${TURN_LIMITS.maxCalls} tool calls` : `${TURN_LIMITS.maxWrites} writes`;
+      messages.push({
+        role: "tool",
+        toolCallId: call.id,
+        content: `error: not run: at most ${limit} per turn`,
+      });
+      session.log.warn({ event: "agent.turn_limit", tool: call.name.slice(0, 60) }, `turn limit: ${limit}`);
+      continue;
+    }
+    if (writing) writes += 1;
     const tool = toolByName(call.name);
     const parsed = tool?.parse(call.arguments) ?? {
       ok: false as const,

@@ -1,5 +1,6 @@
 import { lstat, mkdir, open, readdir, realpath, writeFile } from "node:fs/promises";
 import { join, sep } from "node:path";
+import { CHANGE_LIMITS, textProblem } from "./limits.js";
 import { checkRelativePath, protectedBy } from "./paths.js";
 
 export class WorkspaceRefusal extends Error {
@@ -52,6 +53,8 @@ const MAX_SEARCH_TOTAL_BYTES = 64 * 1024 * 1024;
 
 export async function openWorkspace(dir: string, protectedGlobs: readonly string[]): Promise<Workspace> {
   const originals = new Map<string, string | null>();
+  // The latest size of each file this run wrote, for the per-change caps.
+  const written = new Map<string, number>();
   const root = await realpath(dir).catch((error: NodeJS.ErrnoException) => {
     throw new Error(
       `agent workspace ${dir}: ${error.code === "ENOENT" ? "no such directory" : (error.code ?? "unreadable")}`,
@@ -150,6 +153,9 @@ export async function openWorkspace(dir: string, protectedGlobs: readonly string
     },
     async write(input, content) {
       const path = await confine(input, "write");
+      const problem = textProblem(content);
+      if (problem !== null) throw new WorkspaceRefusal(path, problem);
+      checkChangeLimits(written, path, Buffer.byteLength(content, "utf8"));
       const target = join(root, path);
       const stat = await lstat(target).catch(() => null);
       if (stat !== null && !stat.isFile())
@@ -163,10 +169,29 @@ export async function openWorkspace(dir: string, protectedGlobs: readonly string
       if (!originals.has(path))
         originals.set(path, stat === null ? null : (await readHead(target, stat.size)).toString("utf8"));
       await writeFile(target, content, { encoding: "utf8", flag: stat === null ? "wx" : "w" });
+      written.set(path, Buffer.byteLength(content, "utf8"));
       return stat === null ? "create" : "modify";
     },
     originals: () => originals,
   };
+}
+
+/** Refuses a write that would take the change past its file count or total size. */
+function checkChangeLimits(written: ReadonlyMap<string, number>, path: string, bytes: number): void {
+  if (!written.has(path) && written.size >= CHANGE_LIMITS.maxFiles) {
+    throw new WorkspaceRefusal(
+      path,
+      `this change already writes ${written.size} files, the most one change may write; make it smaller`,
+    );
+  }
+  let total = bytes;
+  for (const [other, size] of written) if (other !== path) total += size;
+  if (total > CHANGE_LIMITS.maxBytes) {
+    throw new WorkspaceRefusal(
+      path,
+      `this change would write ${total} bytes, over the ${CHANGE_LIMITS.maxBytes} bytes one change may write`,
+    );
+  }
 }
 
 async function readHead(path: string, bytes: number): Promise<Buffer> {

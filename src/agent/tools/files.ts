@@ -2,7 +2,9 @@ import { z } from "zod";
 import { formatHcl } from "../../adapters/hcl/format.js";
 import { fenceData } from "../../core/prompt/index.js";
 import { isTerraformHcl, tofuTwin } from "../../core/terraform/files.js";
+import { textProblem } from "../limits.js";
 import { guarded, recordWrite, ToolError } from "../session.js";
+import { WorkspaceRefusal } from "../workspace.js";
 import { defineTool } from "./define.js";
 
 const MAX_LIST = 300;
@@ -69,6 +71,11 @@ export const writeFile = defineTool({
         "the content contains something that looks like a secret; never write credentials to files",
       );
     }
+    // Checked before formatting as well: the formatter would quietly turn a lone surrogate into U+FFFD.
+    await guarded(session, "write_file", args.path, () => {
+      const problem = textProblem(args.content);
+      return problem === null ? Promise.resolve() : Promise.reject(new WorkspaceRefusal(args.path, problem));
+    });
     const content = isTerraformHcl(args.path) ? await formatHcl(args.content) : args.content;
     const action = await guarded(session, "write_file", args.path, () =>
       session.workspace.write(args.path, content),
