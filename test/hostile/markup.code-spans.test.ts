@@ -2,27 +2,7 @@
 // with a backtick run longer than any inside it, so it cannot close the code span and become live Markdown.
 import { describe, expect, it } from "@jest/globals";
 import { ledgerBody } from "../../src/tasks/diagnosis/guard.js";
-
-/** The Markdown outside code spans: what GitHub would render as links, mentions or HTML. */
-function outsideCode(markdown: string): string {
-  let out = "";
-  let i = 0;
-  while (i < markdown.length) {
-    const run = /^`+/.exec(markdown.slice(i))?.[0];
-    if (!run) {
-      out += markdown[i];
-      i += 1;
-      continue;
-    }
-    const close = markdown.indexOf(run, i + run.length);
-    if (close === -1) {
-      out += markdown.slice(i);
-      break;
-    }
-    i = close + run.length;
-  }
-  return out;
-}
+import { outsideCode } from "./markdown.js";
 
 describe("code spans around text people control", () => {
   const hostile = ["main`](https://evil.example)`", "x` @org/admins `y", "``<img src=x onerror=alert(1)>``"];

@@ -288,8 +288,8 @@ export const networkSignatures: Signature[] = [
       `\`terraform init\` could not reach ${code(get(s, "host"))}${s["detail"] ? ` (${code(get(s, "detail"))})` : ""}: ${s["detail"]?.includes("cannot assign") ? "the host has no route for the address it tried (IPv6 without connectivity, or no outbound network at all)" : "a network timeout or outage between this machine and the registry"}${s["container"] ? ", here from inside a container" : ""}. Nothing is wrong with the configuration.`,
     fix: (s) =>
       s["container"]
-        ? `Give the container outbound network access (check \`docker run --network\`, DNS and any proxy: set \`HTTPS_PROXY\` if one is required) and verify with \`curl -sI https://${get(s, "host")}/.well-known/terraform.json\`, then re-run \`terraform init\`.`
-        : `Re-run \`terraform init\`; if it keeps failing, check the route to ${code(get(s, "host"))} (\`curl -sI https://${get(s, "host")}/.well-known/terraform.json\`), proxy and firewall settings, and cache providers with \`TF_PLUGIN_CACHE_DIR\` or a provider mirror to depend less on the registry.`,
+        ? `Give the container outbound network access (check \`docker run --network\`, DNS and any proxy: set \`HTTPS_PROXY\` if one is required) and verify with ${code(`curl -sI https://${get(s, "host")}/.well-known/terraform.json`)}, then re-run \`terraform init\`.`
+        : `Re-run \`terraform init\`; if it keeps failing, check the route to ${code(get(s, "host"))} (${code(`curl -sI https://${get(s, "host")}/.well-known/terraform.json`)}), proxy and firewall settings, and cache providers with \`TF_PLUGIN_CACHE_DIR\` or a provider mirror to depend less on the registry.`,
     confidence: 0.9,
     autoFixable: false,
   },
@@ -352,7 +352,7 @@ export const networkSignatures: Signature[] = [
     ],
     extract: (m) => compact({ error: m[1], host: m[2] }),
     rootCause: (s) =>
-      `pip failed with ${get(s, "error")} talking to \`${get(s, "host")}\`: the package index did not answer in time.`,
+      `pip failed with ${get(s, "error")} talking to ${code(get(s, "host"))}: the package index did not answer in time.`,
     fix: () =>
       "Re-run the job. If it repeats, raise `--timeout` and `--retries`, cache dependencies (`actions/setup-python` with `cache: pip`), or use an internal mirror.",
     confidence: 0.86,

@@ -60,8 +60,8 @@ export const credentialSignatures: Signature[] = [
       `Terraform was told to use the AWS profile ${code(get(s, "profile"))}, but no section of that name exists in \`~/.aws/config\` or \`~/.aws/credentials\`${s["place"] === "actions" ? " on the runner" : ""}.`,
     fix: (s) =>
       s["place"] === "actions"
-        ? `Runners have no AWS profiles: remove \`profile = "${get(s, "profile")}"\` (or \`AWS_PROFILE\`) from what CI uses and let \`configure-aws-credentials\` provide the credentials through the environment.`
-        : `Create the profile (\`aws configure --profile ${get(s, "profile")}\`) or correct its name; in \`~/.aws/credentials\` the header is \`[${get(s, "profile")}]\`, in \`~/.aws/config\` it is \`[profile ${get(s, "profile")}]\`.`,
+        ? `Runners have no AWS profiles: remove ${code(`profile = "${get(s, "profile")}"`)} (or \`AWS_PROFILE\`) from what CI uses and let \`configure-aws-credentials\` provide the credentials through the environment.`
+        : `Create the profile (${code(`aws configure --profile ${get(s, "profile")}`)}) or correct its name; in \`~/.aws/credentials\` the header is ${code(`[${get(s, "profile")}]`)}, in \`~/.aws/config\` it is ${code(`[profile ${get(s, "profile")}]`)}.`,
     confidence: 0.94,
     autoFixable: false,
   },

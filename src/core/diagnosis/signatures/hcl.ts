@@ -61,12 +61,12 @@ export const hclSignatures: Signature[] = [
     },
     rootCause: (s) =>
       s["shouldBe"] === "argument"
-        ? `${code(get(s, "name"))} is an argument (a map or object value)${where(s)}, but the configuration writes it as a nested block (\`${get(s, "name")} {\` without \`=\`). Terraform then also reports the argument as missing or the block as unexpected.`
-        : `${code(get(s, "name"))} is a nested block${where(s)}, but the configuration assigns it as an argument (\`${get(s, "name")} = {\`).`,
+        ? `${code(get(s, "name"))} is an argument (a map or object value)${where(s)}, but the configuration writes it as a nested block (${code(`${get(s, "name")} {`)} without \`=\`). Terraform then also reports the argument as missing or the block as unexpected.`
+        : `${code(get(s, "name"))} is a nested block${where(s)}, but the configuration assigns it as an argument (${code(`${get(s, "name")} = {`)}).`,
     fix: (s) =>
       s["shouldBe"] === "argument"
-        ? `Add the equals sign: write \`${get(s, "name")} = { … }\` instead of \`${get(s, "name")} { … }\`${where(s)}, then run \`terraform validate\`.`
-        : `Drop the equals sign: write \`${get(s, "name")} { … }\` instead of \`${get(s, "name")} = { … }\`${where(s)} (repeat the block for each element of a list), then run \`terraform validate\`.`,
+        ? `Add the equals sign: write ${code(`${get(s, "name")} = { … }`)} instead of ${code(`${get(s, "name")} { … }`)}${where(s)}, then run \`terraform validate\`.`
+        : `Drop the equals sign: write ${code(`${get(s, "name")} { … }`)} instead of ${code(`${get(s, "name")} = { … }`)}${where(s)} (repeat the block for each element of a list), then run \`terraform validate\`.`,
     confidence: 0.96,
     autoFixable: false,
   },
@@ -84,11 +84,11 @@ export const hclSignatures: Signature[] = [
     },
     rootCause: (s) =>
       s["argument"]
-        ? `${code(get(s, "argument"))}${where(s)} has no \`=\`, so HCL reads \`${get(s, "argument")} "…"\` as the header of a block without braces.`
+        ? `${code(get(s, "argument"))}${where(s)} has no \`=\`, so HCL reads ${code(`${get(s, "argument")} "…"`)} as the header of a block without braces.`
         : `A block header is malformed${where(s)}: HCL reads a line as a block header but finds no \`{\` on the same line. Most often an argument is missing its \`=\` (\`description "text"\` instead of \`description = "text"\`); otherwise the block's \`{\` is on the next line or a label is unquoted.`,
     fix: (s) =>
       s["argument"]
-        ? `Write \`${get(s, "argument")} = "…"\`${where(s)}, then run \`terraform fmt\` and \`terraform validate\`.`
+        ? `Write ${code(`${get(s, "argument")} = "…"`)}${where(s)}, then run \`terraform fmt\` and \`terraform validate\`.`
         : `Add the missing \`=\` to the argument${where(s)} (\`name = value\`), or put the block's \`{\` at the end of its header line with quoted labels; then run \`terraform fmt\` and \`terraform validate\`.`,
     confidence: 0.93,
     autoFixable: false,
@@ -198,7 +198,7 @@ function unsupportedRootCause(s: Readonly<Record<string, string>>): string {
 
 function unsupportedFix(s: Readonly<Record<string, string>>): string {
   if (s["removedIn"])
-    return `Either update the configuration to the v${get(s, "removedIn")} provider (replace ${code(get(s, "argument"))} with ${get(s, "instead")}; the provider's v${get(s, "removedIn")} upgrade guide lists every change), or pin the provider below it (\`version = "< ${get(s, "removedIn")}.0"\` in \`required_providers\`) until you can.`;
+    return `Either update the configuration to the v${get(s, "removedIn")} provider (replace ${code(get(s, "argument"))} with ${get(s, "instead")}; the provider's v${get(s, "removedIn")} upgrade guide lists every change), or pin the provider below it (${code(`version = "< ${get(s, "removedIn")}.0"`)} in \`required_providers\`) until you can.`;
   if (s["module"])
     return `Check the module's changelog for the new name of ${code(get(s, "argument"))} and rename it${where(s)}${s["suggestion"] ? ` (likely ${code(get(s, "suggestion"))})` : ""}, or pin the module's \`version\` to the release the configuration was written for.`;
   if (s["suggestion"])
@@ -310,7 +310,7 @@ export const argumentSignatures: Signature[] = [
       return compact({ meta: m[1], file: loc.file, line: loc.line, address: loc.address, expression });
     },
     rootCause: (s) =>
-      `The \`${get(s, "meta")}\` of ${s["address"] ? code(get(s, "address")) : "a resource"}${where(s)} is computed from values Terraform only learns during apply${s["expression"] ? ` (${code(get(s, "expression"))})` : ""}, so it cannot decide at plan time which instances to create. This shows up on a fresh deployment, when the values come from resources that do not exist yet.`,
+      `The ${code(get(s, "meta"))} of ${s["address"] ? code(get(s, "address")) : "a resource"}${where(s)} is computed from values Terraform only learns during apply${s["expression"] ? ` (${code(get(s, "expression"))})` : ""}, so it cannot decide at plan time which instances to create. This shows up on a fresh deployment, when the values come from resources that do not exist yet.`,
     fix: (s) =>
       s["meta"] === "count"
         ? "Base `count` on values known at plan time (variables, locals, lengths of static lists) instead of resource attributes; or apply in two steps, first `terraform apply -target=` the resources it depends on."
@@ -380,7 +380,7 @@ export const argumentSignatures: Signature[] = [
         ? `RDS no longer offers ${code(get(s, "instanceClass"))} with ${get(s, "engine")} ${code(get(s, "version"))}${s["address"] ? ` for ${code(get(s, "address"))}` : ""}${where(s)}: older instance classes are not available for newer engine versions (and an unpinned \`engine_version\` moves to the newest default).`
         : `RDS does not offer ${get(s, "engine")} version ${code(get(s, "version"))}${s["address"] ? ` for ${code(get(s, "address"))}` : ""}${where(s)} in this region any more: old minor and major versions are retired.`,
     fix: (s) =>
-      `List what RDS offers with \`aws rds describe-orderable-db-instance-options --engine ${get(s, "engine")}${s["instanceClass"] ? ` --db-instance-class ${get(s, "instanceClass")}` : ""}\` (or \`aws rds describe-db-engine-versions --engine ${get(s, "engine")}\`), then set a supported \`engine_version\`${s["instanceClass"] ? " and `instance_class` (e.g. a current generation such as db.t3 or db.t4g)" : ""}${where(s)}.`,
+      `List what RDS offers with \`aws rds describe-orderable-db-instance-options --engine ${get(s, "engine")}${s["instanceClass"] ? ` --db-instance-class ${get(s, "instanceClass")}` : ""}\` (or ${code(`aws rds describe-db-engine-versions --engine ${get(s, "engine")}`)}), then set a supported \`engine_version\`${s["instanceClass"] ? " and `instance_class` (e.g. a current generation such as db.t3 or db.t4g)" : ""}${where(s)}.`,
     confidence: 0.95,
     autoFixable: false,
   },

@@ -164,10 +164,10 @@ export const iamSignatures: Signature[] = [
       });
     },
     rootCause: (s) =>
-      `AWS answered ${get(s, "code")} to \`${get(s, "action")}\`: the job's role has no permission for it${s["resource"] !== "*" ? ` on \`${get(s, "resource")}\`` : ""} (or a bucket/key policy denies it).`,
+      `AWS answered ${get(s, "code")} to ${code(get(s, "action"))}: the job's role has no permission for it${s["resource"] !== "*" ? ` on ${code(get(s, "resource"))}` : ""} (or a bucket/key policy denies it).`,
     fix: (s) =>
       [
-        `Grant \`${get(s, "action")}\` to the job's role; scope \`Resource\` to the exact ARN:`,
+        `Grant ${code(get(s, "action"))} to the job's role; scope \`Resource\` to the exact ARN:`,
         "",
         fence(get(s, "policy"), "json"),
         "",
@@ -188,7 +188,7 @@ export const iamSignatures: Signature[] = [
       return compact({ action: op?.action, encoded: m[1] ? `${m[1].slice(0, 24)}…` : undefined });
     },
     rootCause: (s) =>
-      `EC2 answered UnauthorizedOperation${s["action"] ? ` to \`${get(s, "action")}\`` : ""}: the role lacks the permission, or a condition (tag, region, SCP) denies it.`,
+      `EC2 answered UnauthorizedOperation${s["action"] ? ` to ${code(get(s, "action"))}` : ""}: the role lacks the permission, or a condition (tag, region, SCP) denies it.`,
     fix: (s) =>
       `Decode the encoded failure message printed in the log with \`aws sts decode-authorization-message --encoded-message\` followed by that message (needs \`sts:DecodeAuthorizationMessage\`) to see the exact denied action, resource and condition. Then grant ${codeOr(s, "action", "that action")} on that resource to the job's role, or satisfy the condition; I will not change IAM permissions automatically.`,
     confidence: 0.88,
@@ -206,7 +206,7 @@ export const iamSignatures: Signature[] = [
       return compact({ bucket: bucket?.[1] ?? bucket?.[2] });
     },
     rootCause: (s) =>
-      `Terraform could not read its state${s["bucket"] ? ` in the S3 bucket \`${get(s, "bucket")}\`` : ""}: the job's role is denied on the backend bucket (or its KMS key).`,
+      `Terraform could not read its state${s["bucket"] ? ` in the S3 bucket ${code(get(s, "bucket"))}` : ""}: the job's role is denied on the backend bucket (or its KMS key).`,
     fix: (s) => {
       const bucket = s["bucket"];
       if (!bucket)

@@ -44,7 +44,7 @@ function cycleFacts(raw: string): Record<string, string> {
 
 const CYCLE_FIX: Record<string, (s: Specifics) => string> = {
   "self-index": (s) =>
-    `Inside ${code(get(s, "resource"))}, refer to the current instance with \`self\` (e.g. \`self.id\`, \`self.private_ip\`) in \`connection\` and \`provisioner\` blocks instead of \`${get(s, "resource")}[count.index]\`: an indexed self-reference makes each instance depend on all the others.`,
+    `Inside ${code(get(s, "resource"))}, refer to the current instance with \`self\` (e.g. \`self.id\`, \`self.private_ip\`) in \`connection\` and \`provisioner\` blocks instead of ${code(`${get(s, "resource")}[count.index]`)}: an indexed self-reference makes each instance depend on all the others.`,
   "security-groups": () =>
     "Create the security groups without the inline `ingress`/`egress` rules that reference each other, and add those rules as separate `aws_vpc_security_group_ingress_rule` (or `aws_security_group_rule`) resources, which can depend on both groups.",
   "module-replace": (s) =>
@@ -83,7 +83,7 @@ export const cycleSignatures: Signature[] = [
     ],
     extract: (m) => compact({ name: m[1], module: m[2] }),
     rootCause: (s) =>
-      `\`${get(s, "module")}\` is imported again while it is still initialising, so \`${get(s, "name")}\` does not exist yet: two modules import each other at top level.`,
+      `${code(get(s, "module"))} is imported again while it is still initialising, so ${code(get(s, "name"))} does not exist yet: two modules import each other at top level.`,
     fix: () =>
       "Move the shared code into a third module both can import, or import inside the function that needs it; `from __future__ import annotations` plus `if TYPE_CHECKING:` helps when the import is only for type hints.",
     confidence: 0.95,

@@ -167,7 +167,7 @@ export const pythonSignatures: Signature[] = [
       });
     },
     rootCause: (s) =>
-      `pip found no release of \`${get(s, "requirement")}\` for this Python version and platform${s["available"] ? ` (latest available: ${get(s, "available")})` : ""}: the pin names a version that does not exist, or one not built for this Python.`,
+      `pip found no release of ${code(get(s, "requirement"))} for this Python version and platform${s["available"] ? ` (latest available: ${get(s, "available")})` : ""}: the pin names a version that does not exist, or one not built for this Python.`,
     fix: () =>
       "Correct the version pin in the requirements (check the package's release history), or change `python-version` in the workflow to one the pinned release supports.",
     confidence: 0.9,
@@ -183,9 +183,9 @@ export const pythonSignatures: Signature[] = [
       return compact({ file: m[1], error: detail });
     },
     rootCause: (s) =>
-      `pytest stopped before running tests: importing \`${get(s, "file")}\` raised an error${s["error"] ? ` (${get(s, "error")})` : ""}.`,
+      `pytest stopped before running tests: importing ${code(get(s, "file"))} raised an error${s["error"] ? ` (${get(s, "error")})` : ""}.`,
     fix: (s) =>
-      `Run \`pytest ${get(s, "file")}\` locally and fix the error it reports while importing the module.`,
+      `Run ${code(`pytest ${get(s, "file")}`)} locally and fix the error it reports while importing the module.`,
     confidence: 0.7,
     autoFixable: false,
   },
@@ -206,9 +206,9 @@ export const pythonSignatures: Signature[] = [
       });
     },
     rootCause: (s) =>
-      `The test \`${get(s, "test")}\` failed${s["assertion"] ? `: ${get(s, "assertion")}` : ""}.${s["summary"] ? ` (${get(s, "summary")})` : ""}`,
+      `The test ${code(get(s, "test"))} failed${s["assertion"] ? `: ${get(s, "assertion")}` : ""}.${s["summary"] ? ` (${get(s, "summary")})` : ""}`,
     fix: (s) =>
-      `Reproduce with \`pytest "${get(s, "test")}" -x -vv\`, then fix the code or the test's expectation, whichever is wrong.`,
+      `Reproduce with ${code(`pytest "${get(s, "test")}" -x -vv`)}, then fix the code or the test's expectation, whichever is wrong.`,
     confidence: 0.88,
     autoFixable: false,
   },
@@ -227,9 +227,9 @@ export const pythonSignatures: Signature[] = [
       return compact({ test, kind: m[1], assertion: detail });
     },
     rootCause: (s) =>
-      `The unittest \`${get(s, "test")}\` failed${s["assertion"] ? `: ${get(s, "assertion")}` : ""}.`,
+      `The unittest ${code(get(s, "test"))} failed${s["assertion"] ? `: ${get(s, "assertion")}` : ""}.`,
     fix: (s) =>
-      `Reproduce with \`python -m unittest ${get(s, "test")} -v\` and fix the code or the expectation.`,
+      `Reproduce with ${code(`python -m unittest ${get(s, "test")} -v`)} and fix the code or the expectation.`,
     confidence: 0.85,
     autoFixable: false,
   },
@@ -293,7 +293,7 @@ export const pythonSignatures: Signature[] = [
       `${code(get(s, "file"))} line ${get(s, "line")} does not parse: ${get(s, "error")}: ${get(s, "message")}.${hintCause(s)}`,
     fix: (s) =>
       hintFix(s) ??
-      `Fix the syntax at ${code(`${get(s, "file")}:${get(s, "line")}`)} and check with \`python -m py_compile ${get(s, "file")}\`.`,
+      `Fix the syntax at ${code(`${get(s, "file")}:${get(s, "line")}`)} and check with ${code(`python -m py_compile ${get(s, "file")}`)}.`,
     confidence: 0.93,
     autoFixable: false,
   },
@@ -357,7 +357,7 @@ export const pythonSignatures: Signature[] = [
       return compact({ file: m[1], line: m[2], message: m[3] ? unwrap(m[3]) : undefined, code: m[4] });
     },
     rootCause: (s) =>
-      `mypy reports a type error at \`${get(s, "file")}:${get(s, "line")}\`: ${get(s, "message")}.`,
+      `mypy reports a type error at ${code(`${get(s, "file")}:${get(s, "line")}`)}: ${get(s, "message")}.`,
     fix: () =>
       "Run `mypy` locally and fix the annotations or the code it flags; do not silence it with `# type: ignore` without a reason.",
     confidence: 0.85,

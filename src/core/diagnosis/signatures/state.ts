@@ -68,7 +68,7 @@ export const stateSignatures: Signature[] = [
     rootCause: () =>
       "The S3 backend found a state file whose MD5 differs from the digest stored in the DynamoDB lock table: a write was interrupted, S3 is serving a stale copy, or someone changed the state outside Terraform.",
     fix: (s) =>
-      `Wait a minute and re-run: a delayed S3 write often settles by itself. If it persists, inspect the state (\`terraform state pull\`), and only if it is the version you expect, set the \`Digest\` item of \`<bucket>/<key>-md5\` in the lock table to ${s["digest"] ? `\`${get(s, "digest")}\`` : "the value Terraform printed"}. Consider \`use_lockfile = true\` (S3-native locking) to drop the DynamoDB table.`,
+      `Wait a minute and re-run: a delayed S3 write often settles by itself. If it persists, inspect the state (\`terraform state pull\`), and only if it is the version you expect, set the \`Digest\` item of \`<bucket>/<key>-md5\` in the lock table to ${s["digest"] ? `${code(get(s, "digest"))}` : "the value Terraform printed"}. Consider \`use_lockfile = true\` (S3-native locking) to drop the DynamoDB table.`,
     confidence: 0.93,
     autoFixable: false,
   },
@@ -83,7 +83,7 @@ export const stateSignatures: Signature[] = [
       return compact({ lockId, detail: m[1] });
     },
     rootCause: (s) =>
-      `The operation finished but its lock${s["lockId"] ? ` \`${get(s, "lockId")}\`` : ""} could not be released (the job lost its credentials or network at the end, or the lock was already removed). Later runs will fail to acquire it.`,
+      `The operation finished but its lock${s["lockId"] ? ` ${code(get(s, "lockId"))}` : ""} could not be released (the job lost its credentials or network at the end, or the lock was already removed). Later runs will fail to acquire it.`,
     fix: (s) =>
       `Make sure no other run uses the state, then run \`terraform force-unlock\` with ${s["lockId"] ? `the lock ID ${code(get(s, "lockId"))}` : "the lock ID from the error"}. Warning: never force-unlock a lock a running apply holds.`,
     confidence: 0.9,
