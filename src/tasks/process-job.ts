@@ -8,7 +8,7 @@ import { driftRun, isDriftWorkflow } from "./drift/run.js";
 import { recordPullRequestFeedback } from "./learning/pull-closed.js";
 import { recordReview, recordRunSuccess } from "./learning/events.js";
 import { problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
-import { reportFailure } from "./report-failure.js";
+import { auditOf, reportFailure } from "./report-failure.js";
 import { watchOutcome } from "./outcome.js";
 import { autoReview } from "./review.js";
 import { RetryLater, transientFailure, type JobAttempt } from "./transient.js";
@@ -116,18 +116,12 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessor {
     } finally {
       deps.log.info(
         {
-          audit: {
-            delivery: job.deliveryId,
-            job: job.id,
-            repo: `${job.owner}/${job.repo}`,
-            number: job.number,
-            sender: job.sender,
-            kind: job.kind === "command" ? job.command.name : job.kind,
+          audit: auditOf(job, {
             outcome,
             ...(attempt ? { attempt: attempt.number } : {}),
             durationMs: now() - started,
             ...(result?.llm ? { llm: result.llm } : {}),
-          },
+          }),
         },
         "job finished",
       );

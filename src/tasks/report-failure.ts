@@ -53,19 +53,23 @@ export function createAbandonReporter(deps: Pick<ProcessorDeps, "connect" | "log
     } finally {
       deps.log.info(
         {
-          audit: {
-            delivery: job.deliveryId,
-            job: job.id,
-            repo: `${job.owner}/${job.repo}`,
-            number: job.number,
-            sender: job.sender,
-            kind: job.kind === "command" ? job.command.name : job.kind,
-            outcome: "failed",
-            abandoned: { starts, reported: posted },
-          },
+          audit: auditOf(job, { outcome: "failed", abandoned: { starts, reported: posted } }),
         },
         "job given up",
       );
     }
+  };
+}
+
+/** The audit record every job ends with: who asked for what on which thread, then how it ended. */
+export function auditOf(job: Job, ending: Record<string, unknown>): Record<string, unknown> {
+  return {
+    delivery: job.deliveryId,
+    job: job.id,
+    repo: `${job.owner}/${job.repo}`,
+    number: job.number,
+    sender: job.sender,
+    kind: job.kind === "command" ? job.command.name : job.kind,
+    ...ending,
   };
 }

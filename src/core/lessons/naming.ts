@@ -1,20 +1,7 @@
+import { NAME_ARGUMENTS } from "../terraform/conventions/naming.js";
 import { leadingInterpolations } from "../terraform/inventory/expressions.js";
 import { findArgument, topBlocks } from "./hcl-text.js";
 import type { Correction } from "./types.js";
-
-/** Arguments that hold a resource's own name; the first one a block has is the one renamed. */
-export const NAME_ARGUMENTS = [
-  "name",
-  "bucket",
-  "function_name",
-  "identifier",
-  "cluster_name",
-  "role_name",
-  "table_name",
-  "queue_name",
-  "topic_name",
-  "repository_name",
-] as const;
 
 const REFERENCE = /^\$\{\s*(?:var|local)\.[a-z_][a-z0-9_]*\s*\}$|^\$\{\s*terraform\.workspace\s*\}$/;
 

@@ -2,12 +2,11 @@ import { leadingInterpolations } from "../inventory/expressions.js";
 import type { ParsedFile } from "../types.js";
 import { locals, resources } from "./scope.js";
 
-// Arguments that hold a resource's own name across AWS resource types.
-const NAME_ARGUMENTS = [
+// Arguments that hold a resource's own name across AWS resource types (lessons read renames from the same
+// list), then the prefix forms, which also show how the repository names things.
+export const NAME_ARGUMENTS = [
   "name",
   "bucket",
-  "name_prefix",
-  "bucket_prefix",
   "function_name",
   "identifier",
   "cluster_name",
@@ -16,7 +15,8 @@ const NAME_ARGUMENTS = [
   "queue_name",
   "topic_name",
   "repository_name",
-];
+] as const;
+const NAMING_ARGUMENTS: readonly string[] = [...NAME_ARGUMENTS, "name_prefix", "bucket_prefix"];
 const PREFIX_LOCALS = ["name_prefix", "prefix", "resource_prefix", "name"];
 
 export interface Naming {
@@ -31,7 +31,7 @@ export interface Naming {
 export function detectNaming(files: ParsedFile[]): Naming {
   const counts = new Map<string, { count: number; separator: string }>();
   for (const resource of resources(files)) {
-    for (const argument of NAME_ARGUMENTS) {
+    for (const argument of NAMING_ARGUMENTS) {
       const value = resource.body[argument];
       if (typeof value !== "string") continue;
       const prefix = leadingInterpolations(value);
