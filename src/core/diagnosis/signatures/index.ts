@@ -1,11 +1,15 @@
 import type { Signature } from "../types.js";
-import { conflictSignatures, networkSignatures, quotaSignatures } from "./aws.js";
+import { argumentSignatures } from "./arguments.js";
+import { conflictSignatures } from "./aws-exists.js";
+import { quotaSignatures } from "./aws-quotas.js";
 import { credentialSignatures } from "./credentials.js";
-import { argumentSignatures, hclSignatures } from "./hcl.js";
+import { hclSignatures } from "./hcl.js";
 import { iamSignatures } from "./iam.js";
+import { networkSignatures } from "./network.js";
 import { cycleSignatures, otherSignatures } from "./other.js";
 import { providerSignatures } from "./provider.js";
 import { pythonSignatures } from "./python.js";
+import { pythonTestSignatures } from "./python-tests.js";
 import { stateSignatures } from "./state.js";
 import { toolingSignatures } from "./tooling.js";
 
@@ -22,6 +26,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...cycleSignatures,
   ...networkSignatures,
   ...pythonSignatures,
+  ...pythonTestSignatures,
   ...otherSignatures,
   ...toolingSignatures,
 ];
