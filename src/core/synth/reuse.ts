@@ -1,4 +1,4 @@
-import type { Built } from "./build.js";
+import type { Built } from "./state.js";
 import { moduleFor } from "./modules.js";
 import { refOf, type Node } from "./node.js";
 import type { LocalModule, PlannedModule, PlannedVariable } from "./types.js";

@@ -1,0 +1,108 @@
+import { matchTypes, type TypeMatch } from "./lexicon.js";
+import { addAssociations, addTrafficRules, type LinkEnv } from "./links.js";
+import { MAX_NODES, type BuildState } from "./state.js";
+import type { Token } from "./words.js";
+
+const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
+
+/** The local name a request gives a resource: `named "orders"`, `called web`, `"orders" table`. */
+function nameFor(tokens: readonly Token[], match: TypeMatch): string | undefined {
+  const after = tokens.slice(match.to, match.to + 3);
+  const namedAt = after.findIndex((t) => t.word === "named" || t.word === "called");
+  const candidate = namedAt >= 0 ? after[namedAt + 1] : after[0]?.word.startsWith('"') ? after[0] : undefined;
+  if (candidate === undefined) return undefined;
+  const ident = candidate.word
+    .replace(/^"/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+  // A word before the type ("orders table") is not taken as a name: adjectives and verbs are too often
+  // mistaken for one, so the resource stays `main` unless the request names it.
+  return IDENT.test(ident) ? ident : undefined;
+}
+
+const PLURAL_COUNT: Record<string, number> = { two: 2, "2": 2, three: 3, "3": 3, multiple: 2, several: 2 };
+
+/**
+ * Phase 1, understand: what the request names — new resources, or ones the repo has ("the existing
+ * bucket", "the artifacts bucket") — then the traffic rules it states and the joins it asks for.
+ */
+export function understand(state: BuildState): void {
+  const { tokens, existing, nodes, reused, understood, missing, claimed, taken } = state;
+  for (const match of matchTypes(tokens, state.ctx.schema.resourceTypes())) {
+    for (let i = match.from; i < match.to; i++) claimed.add(i);
+    const context = tokens.slice(Math.max(0, match.from - 3), match.from).flatMap((t) => [t.word, t.raw]);
+    const named = existing.find((r) => r.type === match.type && context.includes(r.name.toLowerCase()));
+    const wantsExisting = context.includes("existing") || context.includes("current") || named !== undefined;
+    const found = wantsExisting
+      ? named
+        ? `${match.type}.${named.name}`
+        : state.inRepo(match.type)
+      : undefined;
+    if (found !== undefined) {
+      if (!reused.some((r) => `${r.type}.${r.name}` === found))
+        reused.push({
+          type: match.type,
+          name: found.slice(match.type.length + 1),
+          why: `the request names it ("${match.phrase}")`,
+        });
+      understood.push({ phrase: match.phrase, meaning: `the existing ${found}` });
+      continue;
+    }
+    if (wantsExisting) {
+      missing.push(`the existing ${match.phrase} (the repository declares no ${match.type})`);
+      continue;
+    }
+    const raw = tokens[match.to - 1]?.raw ?? "";
+    const countWord = tokens[match.from - 1]?.word ?? "";
+    const count =
+      PLURAL_COUNT[countWord] ??
+      (raw.endsWith("s") &&
+      !raw.endsWith("ss") &&
+      /(?:subnet|disk|instance|record|bucket|queue|topic|table|zone|user|rule)s$/.test(raw)
+        ? 2
+        : 1);
+    const explicit = nameFor(tokens, match);
+    const same = nodes.filter((n) => n.type === match.type && n.origin === "requested");
+    // "DNS … Route 53 … the zone" is one zone: a type named again adds nothing unless it gets a new name.
+    if (
+      same.length > 0 &&
+      (explicit === undefined || same.some((n) => n.name === explicit || n.name === "main"))
+    ) {
+      const unnamed = same.find((n) => n.name === "main");
+      if (unnamed !== undefined && explicit !== undefined && !taken.has(`${match.type}.${explicit}`)) {
+        taken.delete(`${match.type}.main`);
+        unnamed.name = state.freshName(match.type, explicit);
+      }
+      understood.push({ phrase: match.phrase, meaning: match.type });
+      continue;
+    }
+    const name = explicit ?? "main";
+    for (let k = 0; k < Math.min(count, 3); k++) {
+      if (nodes.length >= MAX_NODES) break;
+      state.addNode(
+        match.type,
+        "requested",
+        `asked for: "${match.phrase}"`,
+        match.from,
+        k === 0 ? name : `${name}_${k + 1}`,
+      );
+    }
+    understood.push({ phrase: match.phrase, meaning: count > 1 ? `${count} × ${match.type}` : match.type });
+  }
+
+  // Rules the request states for traffic, and the joins it asks for ("associate … with …").
+  const linkEnv: LinkEnv = {
+    nodes,
+    hasType: (type) => state.ctx.schema.resource(type) !== undefined,
+    add: (type, why, at, name = "main") => state.addNode(type, "requested", why, at, name),
+    find: (type) => state.find(type),
+    variable: (wanted, type, description) => {
+      const name = state.uniqueVariable(wanted);
+      state.variables.push({ name, type, description, sensitive: false });
+      return `var.${name}`;
+    },
+  };
+  missing.push(...addTrafficRules(linkEnv, state.request));
+  addAssociations(linkEnv, state.request, tokens);
+}
