@@ -39,6 +39,8 @@ export async function buildApp(outdir: string): Promise<void> {
     logLevel: "warning",
   });
   for (const dir of RUNTIME_DATA_DIRS) await copyData(join(root, dir), outdir);
+  // `/agent setup` fills in the same workflow and OIDC templates users copy (src/adapters/templates).
+  await cp(join(root, "templates"), join(outdir, "templates"), { recursive: true });
 }
 
 async function copyData(from: string, to: string): Promise<void> {

@@ -4,6 +4,7 @@ import { onPullRequestClosed } from "./handlers/pull-request-closed.js";
 import { onPullRequestUpdated } from "./handlers/pull-request-updated.js";
 import { onIssueLabeled } from "./handlers/issues-labeled.js";
 import { onIssueOpened } from "./handlers/issues-opened.js";
+import { onInstallation } from "./handlers/installation.js";
 import { onWorkflowRunCompleted } from "./handlers/workflow-run-completed.js";
 import { onPullRequestReview, onPullRequestReviewComment } from "./handlers/pull-request-review.js";
 import type { HandlerDeps, HandlerEvent } from "./handlers/types.js";
@@ -25,6 +26,7 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     const prUpdated = onPullRequestUpdated(deps);
     const review = onPullRequestReview(deps);
     const reviewComment = onPullRequestReviewComment(deps);
+    const installed = onInstallation(deps);
     app.on("issue_comment.created", (context) => commentCreated(view(context)));
     app.on("issues.opened", (context) => issueOpened(view(context)));
     app.on("issues.labeled", (context) => issueLabeled(view(context)));
@@ -35,5 +37,8 @@ export function createApp(deps: HandlerDeps): ApplicationFunction {
     );
     app.on("pull_request_review.submitted", (context) => review(view(context)));
     app.on("pull_request_review_comment.created", (context) => reviewComment(view(context)));
+    app.on(["installation.created", "installation_repositories.added"], (context) =>
+      installed(view(context)),
+    );
   };
 }

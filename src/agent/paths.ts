@@ -46,6 +46,14 @@ export function protectedGlobs(config: Pick<RepoConfig, "protectedPaths" | "allo
   return [...configured, ...ALWAYS_PROTECTED];
 }
 
+/**
+ * Paths under `.github/workflows/`: GitHub refuses an app's push that touches them without the `workflows`
+ * permission, which this app never asks for. Writers that are not the agent (setup) check this too.
+ */
+export function isWorkflowPath(path: string): boolean {
+  return protectedBy(path, [WORKFLOWS]) !== null || /^\.github\/workflows(\/|$)/i.test(path);
+}
+
 /** The glob protecting `path`, or null (the last matching glob decides; `!glob` lifts). */
 export function protectedBy(path: string, globs: readonly string[]): string | null {
   let hit: string | null = null;

@@ -48,6 +48,19 @@ export const EnvSchema = z
      * replicas through REDIS_URL). `false` only for a GitHub Enterprise Server with rate limits disabled,
      * or a load test against a stand-in: github.com answers a flood with secondary rate limits.
      */
+    /** Where this deployment's Action is published; `/agent setup` writes it into the workflows it proposes. */
+    ACTION_REF: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}(?:\/[A-Za-z0-9._-]{1,100}){0,4}@[A-Za-z0-9._/-]{1,100}$/,
+        "an Action reference like acme/aws-devops-agent/action@v1",
+      )
+      .optional(),
+    /** Open one "Set up aws-devops-agent" issue per repository the app is installed on (never reopened). */
+    ONBOARDING_ISSUE: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
     GITHUB_THROTTLE: z
       .enum(["true", "false"])
       .default("true")

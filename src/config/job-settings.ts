@@ -21,7 +21,7 @@ type JobEnv = Pick<
   | "REDIS_URL"
   | "QUEUE_PREFIX"
 > &
-  Partial<Pick<Env, "GITHUB_THROTTLE">> & { WEBHOOK_SECRET?: string | undefined };
+  Partial<Pick<Env, "GITHUB_THROTTLE" | "ACTION_REF" | "ONBOARDING_ISSUE">> & { WEBHOOK_SECRET?: string | undefined };
 
 /**
  * Everything a process that runs jobs needs, from the environment: the job thread of the server and the
@@ -58,6 +58,8 @@ export function jobSettingsFromEnv(
       gitBaseUrl: github.web,
       webBaseUrl: github.web,
       author: { name: bot, email: `${config.APP_ID}+${bot}@users.noreply.github.com` },
+      ...(config.ACTION_REF ? { actionRef: config.ACTION_REF } : {}),
+      onboardingIssue: config.ONBOARDING_ISSUE ?? true,
     },
     docs: config.DOCS_LIVE ? (config.DOCS_CACHE_DIR ? { cacheDir: config.DOCS_CACHE_DIR } : {}) : null,
     // With REDIS_URL every replica shares one feedback store there; otherwise a file store per process

@@ -74,6 +74,10 @@ export type JobSpec =
       runUrl: string;
     }
   | {
+      /** The app was installed on this repository: open the onboarding issue once (`number` is 0). */
+      kind: "onboard";
+    }
+  | {
       /** A workflow run succeeded: if the agent diagnosed a failure on this branch, this commit fixed it. */
       kind: "run-succeeded";
       runId: number;

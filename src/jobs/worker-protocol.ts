@@ -27,6 +27,8 @@ export const WorkerSettingsSchema = z.object({
     webBaseUrl: z.string().optional(),
     author: z.object({ name: z.string(), email: z.string() }),
     allowFileProtocol: z.boolean().optional(),
+    actionRef: z.string().optional(),
+    onboardingIssue: z.boolean().optional(),
   }),
 });
 export type WorkerSettings = z.infer<typeof WorkerSettingsSchema>;

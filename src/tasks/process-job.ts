@@ -5,6 +5,7 @@ import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/ind
 import type { Job } from "../jobs/types.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
 import { driftRun, isDriftWorkflow } from "./drift/run.js";
+import { onboardRepository } from "./setup/onboard.js";
 import { recordPullRequestFeedback } from "./learning/pull-closed.js";
 import { recordReview, recordRunSuccess } from "./learning/events.js";
 import { problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
@@ -145,6 +146,8 @@ function runEvent(ctx: TaskContext, job: EventJob): Promise<TaskResult> {
       return autoReview(ctx, job.headSha);
     case "drift-run":
       return driftRun(ctx, job);
+    case "onboard":
+      return onboardRepository(ctx);
   }
 }
 

@@ -3,6 +3,7 @@ import { fixTask } from "./fix.js";
 import { helpTask } from "./help.js";
 import { planTask } from "./plan.js";
 import { requestTask } from "./request.js";
+import { setupTask } from "./setup/index.js";
 import { reviewTask } from "./review.js";
 import { statsTask } from "./stats.js";
 import { feedbackTask, forgetTask, lessonsTask } from "./learning/commands.js";
@@ -16,6 +17,7 @@ export const defaultTasks: readonly CommandTask[] = [
   reviewTask,
   requestTask,
   fixTask,
+  setupTask,
   statsTask,
   feedbackTask,
   lessonsTask,

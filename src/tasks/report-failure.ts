@@ -13,6 +13,8 @@ function failureThread(job: Job): { what: string; key: string } | null {
     return null;
   // A drift check has no thread until it has an issue; the audit line and the next run carry on.
   if (job.kind === "drift-run") return null;
+  // Onboarding has no thread before its issue exists; a failure is in the log and the next install event.
+  if (job.kind === "onboard") return null;
   return job.kind === "command"
     ? { what: `/agent ${job.command.name}`, key: job.command.name }
     : { what: job.kind, key: job.kind };

@@ -24,6 +24,10 @@ export interface WorkspaceSettings {
   author: GitAuthor;
   /** Only for tests whose remote is a local bare repository. */
   allowFileProtocol?: boolean | undefined;
+  /** Where this deployment's Action is published (`acme/aws-devops-agent/action@v1`), for `/agent setup`. */
+  actionRef?: string | undefined;
+  /** Open the onboarding issue when the app is installed on a repository (ONBOARDING_ISSUE, default on). */
+  onboardingIssue?: boolean | undefined;
 }
 
 /** Everything a task may touch, for one job in one repository. */

@@ -36,6 +36,15 @@ export interface WorldPull {
   bodies: string[];
 }
 
+export interface WorldIssue {
+  number: number;
+  title: string;
+  body: string;
+  login: string;
+  state: "open" | "closed";
+  labels: string[];
+}
+
 export interface WorldRun {
   id: number;
   jobs: { id: number; name: string; failedStep: string; log: string }[];
@@ -48,6 +57,8 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
   const reactions = new Map<number, { user: string; content: string }[]>();
   const pulls = new Map<number, WorldPull>();
   const runs = new Map<number, WorldRun>();
+  const issues = new Map<number, WorldIssue>();
+  let nextIssue = 40;
   const unrouted: string[] = [];
   const requests: string[] = [];
   let nextId = 5000;
@@ -64,6 +75,16 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
     user: { login: c.login, id: c.login === BOT ? 9 : 1, type: c.login === BOT ? "Bot" : "User" },
     created_at: "2024-01-01T00:00:00Z",
     updated_at: "2024-01-01T00:00:00Z",
+  });
+  const toIssue = (i: WorldIssue) => ({
+    id: i.number * 10,
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    html_url: `${WEB}/issues/${i.number}`,
+    user: { login: i.login, id: i.login === BOT ? 9 : 1, type: i.login === BOT ? "Bot" : "User" },
+    labels: i.labels.map((name) => ({ name })),
   });
   const toPull = (p: WorldPull) => ({ number: p.number, html_url: `${WEB}/pull/${p.number}` });
 
@@ -83,6 +104,22 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
     if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(path))) {
       const list = reactions.get(Number(m[1])) ?? [];
       return [200, list.map((r, i) => ({ id: i + 1, content: r.content, user: { login: r.user } }))];
+    }
+    if (path === "/issues") {
+      const state = query.get("state") ?? "open";
+      const creator = query.get("creator");
+      const label = query.get("labels");
+      const list = [...issues.values()].filter(
+        (i) =>
+          (state === "all" || i.state === state) &&
+          (creator === null || i.login === creator) &&
+          (label === null || i.labels.includes(label)),
+      );
+      return [200, list.map(toIssue)];
+    }
+    if ((m = /^\/issues\/(\d+)$/.exec(path))) {
+      const issue = issues.get(Number(m[1]));
+      return issue ? [200, toIssue(issue)] : [404, { message: "Not Found" }];
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       return [200, [...comments.values()].filter((c) => c.issue === Number(m?.[1])).map(toComment)];
@@ -159,6 +196,18 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
       comments.set(comment.id, comment);
       return [201, toComment(comment)];
     }
+    if (path === "/issues") {
+      const issue: WorldIssue = {
+        number: nextIssue++,
+        title: String(body.title),
+        body: typeof body.body === "string" ? body.body : "",
+        login: BOT,
+        state: "open",
+        labels: Array.isArray(body.labels) ? body.labels.map(String) : [],
+      };
+      issues.set(issue.number, issue);
+      return [201, toIssue(issue)];
+    }
     if (path === "/pulls") {
       const pull: WorldPull = {
         number: nextPull++,
@@ -183,6 +232,14 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
       if (!comment) return [404, { message: "Not Found" }];
       comment.body = String(body.body);
       return [200, toComment(comment)];
+    }
+    if ((m = /^\/issues\/(\d+)$/.exec(path))) {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return [404, { message: "Not Found" }];
+      if (typeof body.title === "string") issue.title = body.title;
+      if (typeof body.body === "string") issue.body = body.body;
+      if (body.state === "open" || body.state === "closed") issue.state = body.state;
+      return [200, toIssue(issue)];
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(path))) {
       const pull = pulls.get(Number(m[1]));
@@ -235,6 +292,13 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
     reactions,
     pulls,
     runs,
+    issues,
+    /** An issue a person opened (or any author), as GitHub would hold it. */
+    addIssue(issue: Omit<WorldIssue, "number"> & { number?: number }): WorldIssue {
+      const added = { ...issue, number: issue.number ?? nextIssue++ };
+      issues.set(added.number, added);
+      return added;
+    },
     unrouted,
     requests,
     /** The app's comments on an issue or PR, by their hidden marker kind (`<!-- devops-agent:<kind>:`). */

@@ -20,7 +20,7 @@ export interface Scenario {
   remote: BareRepo;
   log: ReturnType<typeof captureLog>;
   /** Signs the payload as GitHub does and hands it to Probot's verify-and-receive; waits for its jobs. */
-  deliver(name: string, payload: Payload): Promise<void>;
+  deliver(name: string, payload: Payload, id?: string): Promise<void>;
   /** `/agent …` (or any text) commented on issue/PR `number` by `sender`. */
   comment(number: number, body: string, sender?: string, pr?: boolean): Promise<void>;
   /** The agent's PR closed by the merge button (merged into the default branch for real). */
@@ -32,7 +32,7 @@ let deliveries = 0;
 let commentIds = 700_000;
 
 export async function startScenario(
-  options: { permissions?: Record<string, string>; seed?: Seed } = {},
+  options: { permissions?: Record<string, string>; seed?: Seed; onboardingIssue?: boolean } = {},
 ): Promise<Scenario> {
   const remote = await createBareRepo(options.seed ?? { fromDir: DEMO_INFRA });
   await mkdir(join(remote.root, "hosts", "Codertocat"), { recursive: true });
@@ -58,17 +58,18 @@ export async function startScenario(
       gitBaseUrl: pathToFileURL(join(remote.root, "hosts")).toString(),
       author: { name: BOT_LOGIN, email: "1+devops-agent[bot]@users.noreply.github.com" },
       allowFileProtocol: true,
+      ...(options.onboardingIssue === undefined ? {} : { onboardingIssue: options.onboardingIssue }),
     },
     feedback: { dir: dataDir },
   });
   await probot.load(runtime.appFn);
 
-  const deliver = async (name: string, payload: Payload) => {
+  const deliver = async (name: string, payload: Payload, id?: string) => {
     deliveries += 1;
     const text = JSON.stringify(payload);
     const signature = `sha256=${createHmac("sha256", SECRET).update(text).digest("hex")}`;
     await probot.webhooks.verifyAndReceive({
-      id: `scenario-${deliveries}`,
+      id: id ?? `scenario-${deliveries}`,
       name,
       payload: text,
       signature,

@@ -7,12 +7,22 @@ export interface OwnedIssue {
   number: number;
   url: string;
   body: string;
+  state: "open" | "closed";
 }
 
 /** Issues the app owns (drift reports, onboarding): found by label, author and marker, never duplicated. */
 export interface IssuesApi {
-  /** The open issue the app wrote with this marker (`kind:key`) and label, or null. */
-  findOwnedIssue(repo: RepoRef, label: string, kind: string, key: string): Promise<OwnedIssue | null>;
+  /**
+   * The issue the app wrote with this marker (`kind:key`) and label (null: any label), or null. Open ones
+   * only unless `state: "all"` (onboarding: an issue people closed must never be opened again).
+   */
+  findOwnedIssue(
+    repo: RepoRef,
+    label: string | null,
+    kind: string,
+    key: string,
+    options?: { state?: "open" | "all" },
+  ): Promise<OwnedIssue | null>;
   /** Opens an issue; title and body pass the redactor, the body starts with the marker. */
   openIssue(
     repo: RepoRef,
@@ -31,10 +41,18 @@ const IssueSchema = z.object({
   html_url: z.string(),
   body: z.string().nullish(),
   user: z.object({ login: z.string() }).nullish(),
+  state: z.enum(["open", "closed"]).optional(),
   pull_request: z.unknown().optional(),
 });
 
 const MAX_PAGES = 10;
+
+const owned = (issue: z.infer<typeof IssueSchema>): OwnedIssue => ({
+  number: issue.number,
+  url: issue.html_url,
+  body: issue.body ?? "",
+  state: issue.state ?? "open",
+});
 
 export function createIssuesApi(
   octokit: Octokit,
@@ -43,14 +61,14 @@ export function createIssuesApi(
   const body = (kind: string, key: string, text: string) =>
     finalizeComment(commentMarker(kind, key), text, { redactText: options.redactText });
   return {
-    async findOwnedIssue(repo, label, kind, key) {
+    async findOwnedIssue(repo, label, kind, key, findOptions = {}) {
       const marker = commentMarker(kind, key);
       let pages = 0;
       const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
         owner: repo.owner,
         repo: repo.repo,
-        labels: label,
-        state: "open",
+        ...(label === null ? {} : { labels: label }),
+        state: findOptions.state ?? "open",
         creator: options.botLogin,
         per_page: 100,
       });
@@ -58,8 +76,7 @@ export function createIssuesApi(
         for (const raw of page.data) {
           const issue = IssueSchema.parse(raw);
           if (issue.pull_request !== undefined || issue.user?.login !== options.botLogin) continue;
-          if ((issue.body ?? "").split("\n")[0] === marker)
-            return { number: issue.number, url: issue.html_url, body: issue.body ?? "" };
+          if ((issue.body ?? "").split("\n")[0] === marker) return owned(issue);
         }
         if ((pages += 1) >= MAX_PAGES) break;
       }
@@ -73,8 +90,7 @@ export function createIssuesApi(
         body: body(issue.kind, issue.key, issue.body),
         labels: issue.labels,
       });
-      const created = IssueSchema.parse(data);
-      return { number: created.number, url: created.html_url, body: created.body ?? "" };
+      return owned(IssueSchema.parse(data));
     },
     async editIssue(repo, number, issue) {
       await octokit.rest.issues.update({
