@@ -21,7 +21,9 @@ type JobEnv = Pick<
   | "REDIS_URL"
   | "QUEUE_PREFIX"
 > &
-  Partial<Pick<Env, "GITHUB_THROTTLE" | "ACTION_REF" | "ONBOARDING_ISSUE">> & { WEBHOOK_SECRET?: string | undefined };
+  Partial<Pick<Env, "GITHUB_THROTTLE" | "ACTION_REF" | "ONBOARDING_ISSUE">> & {
+    WEBHOOK_SECRET?: string | undefined;
+  };
 
 /**
  * Everything a process that runs jobs needs, from the environment: the job thread of the server and the
