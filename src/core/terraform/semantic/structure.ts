@@ -59,21 +59,41 @@ export function checkModuleCalls(ctx: SemanticContext): void {
 }
 
 /**
- * A resource whose provider is not in `required_providers` gets Terraform's guess (`hashicorp/<prefix>`),
- * which is wrong for community providers: a warning, since the guess is right for hashicorp ones.
+ * A resource or data source whose provider is not in `required_providers` gets Terraform's guess
+ * (`hashicorp/<local name>`), which is wrong for community providers: a warning, since the guess is right
+ * for hashicorp ones. The local name is what Terraform uses: the `provider = <name>.<alias>` meta-argument
+ * when set, else the type's prefix (`external` for `data "external"`, `datadog` for `datadog_monitor`).
+ * Built-ins (`terraform_data`, `terraform_remote_state`) need no requirement.
  */
 export function checkProviderRequirements(ctx: SemanticContext): void {
+  // A module without required_providers is not exempt: Terraform guesses for it too (a child module does
+  // not inherit its caller's requirements).
   const required = ctx.module.requiredProviders;
-  if (required.size === 0) return;
   const seen = new Set<string>();
-  for (const map of [ctx.module.resources, ctx.module.data])
+  for (const [map, noun] of [
+    [ctx.module.resources, ""],
+    [ctx.module.data, "data."],
+  ] as const)
     for (const [key, declared] of map) {
-      const provider = key.split("_")[0] ?? "";
-      if (required.has(provider) || seen.has(provider) || HASHICORP.has(provider)) continue;
-      seen.add(provider);
       const first = declared[0] as Declared;
-      const message = `"${key}" uses provider "${provider}", which required_providers does not list; Terraform will assume hashicorp/${provider}`;
+      const provider = providerLocalName(key, first.body["provider"]);
+      if (provider === null || required.has(provider) || seen.has(provider) || HASHICORP.has(provider))
+        continue;
+      seen.add(provider);
+      const message = `"${noun}${key}" uses provider "${provider}", which required_providers does not list; Terraform will assume hashicorp/${provider}`;
       const suggestion = `${provider} = { source = "hashicorp/${provider}" }`;
       report(ctx, first.file, first.line, "provider_not_required", message, suggestion, "warning");
     }
+}
+
+const PROVIDER_REF = /^\$\{\s*([a-zA-Z][a-zA-Z0-9_-]*)(?:\.[a-zA-Z0-9_-]+)?\s*\}$/;
+
+/** The provider local name of `<type>.<name>`; null when the `provider` argument is not a plain reference. */
+export function providerLocalName(key: string, providerArgument: unknown): string | null {
+  if (providerArgument !== undefined) {
+    const match = typeof providerArgument === "string" ? PROVIDER_REF.exec(providerArgument) : null;
+    return match?.[1] ?? null;
+  }
+  const type = key.slice(0, key.indexOf(".") < 0 ? key.length : key.indexOf("."));
+  return type.split("_")[0] || null;
 }
