@@ -134,6 +134,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     refusals: session.refusals,
     baseline: new Map(workspace.originals()),
     ...(synth === null ? {} : { plan: synth }),
+    ...(mode === "recipes" ? { recipes: { request, context: session.recipeContext } } : {}),
   };
   input.log.info(
     { event: "agent.end", ok, mode, files: result.files.length, llm: result.llm, reason: result.reason },

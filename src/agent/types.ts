@@ -12,6 +12,7 @@ import type { ExecutableConstruct } from "../core/terraform/executable/index.js"
 import type { Log } from "../tasks/types.js";
 import type { PythonCheck } from "./python.js";
 import type { ChangePlan } from "../core/synth/index.js";
+import type { RecipeContext } from "../core/recipes/index.js";
 
 /** Live documentation, when the caller has a docs client (`createRetriever(createDocsClient())`). */
 export interface DocsRetriever {
@@ -87,4 +88,6 @@ export interface AgentResult {
   refusals: Refusal[];
   /** The generic plan, when the recipes did not cover the request. */
   plan?: ChangePlan;
+  /** Recipes mode: what they were planned from, so a later step can describe final values (lessons). */
+  recipes?: { request: string; context: RecipeContext };
 }

@@ -5,6 +5,7 @@ import type { RecipeContext } from "./types.js";
 import { z } from "zod";
 
 export { planRecipes } from "./plan.js";
+export type { LessonValue } from "./lesson-values.js";
 export { recipeContextFromConventions } from "./from-conventions.js";
 export { RecipeError } from "./render.js";
 export type { RenderResult } from "./render.js";

@@ -5,6 +5,7 @@ import { cleanRequest } from "./parse/sanitize.js";
 import { FILLER } from "./parse/words.js";
 import { assemble, parseContext, RecipeError, resolve } from "./render.js";
 import type { Resolved } from "./render.js";
+import { lessonParams, type LessonValue } from "./lesson-values.js";
 import { summarize } from "./summary.js";
 import type { RecipeContext, RecipePlan } from "./types.js";
 import { wire } from "./wire.js";
@@ -44,7 +45,17 @@ function nothing(questions: string[], unrecognized: string[], removed: string[])
  * Plain-English request → secure building blocks rendered in the repository's conventions.
  * Never guesses: an empty or vague request returns questions and no files.
  */
-export function planRecipes(request: string, ctxInput: RecipeContext): RecipePlan {
+export function planRecipes(
+  request: string,
+  ctxInput: RecipeContext,
+  options: {
+    /**
+     * Argument values lessons set on the blocks after rendering: the plan is made again with them so the
+     * summary describes the final values, not the recipe's defaults.
+     */
+    lessonValues?: readonly LessonValue[];
+  } = {},
+): RecipePlan {
   const ctx = parseContext(ctxInput);
   const { text, removed } = cleanRequest(typeof request === "string" ? request : "");
   if (text === "") {
@@ -78,9 +89,18 @@ export function planRecipes(request: string, ctxInput: RecipeContext): RecipePla
   }
   const resolved: Resolved[] = [];
   const questions = [...findings.questions];
+  const lessonNotes = new Map<string, string[]>();
   for (const p of planned) {
     try {
-      resolved.push(resolve(p.recipe, { ...p.params, name: p.name }));
+      const first = resolve(p.recipe, { ...p.params, name: p.name });
+      const values = (options.lessonValues ?? []).filter((v) => v.block === p.name);
+      if (values.length === 0) {
+        resolved.push(first);
+        continue;
+      }
+      const learned = lessonParams(first.recipe, values);
+      lessonNotes.set(p.name, learned.notes);
+      resolved.push(resolve(p.recipe, { ...first.params, ...learned.params, name: p.name }));
     } catch (error) {
       if (!(error instanceof RecipeError)) throw error;
       questions.push(
@@ -114,6 +134,7 @@ export function planRecipes(request: string, ctxInput: RecipeContext): RecipePla
       notes,
       unrecognized,
       questions,
+      lessonNotes,
     }),
     unrecognized,
     questions: questions.map(redact),

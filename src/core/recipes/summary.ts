@@ -21,6 +21,8 @@ export interface SummaryInput {
   notes: string[];
   unrecognized: string[];
   questions: string[];
+  /** Per block name: values lessons set that no recipe parameter describes. */
+  lessonNotes?: ReadonlyMap<string, string[]>;
 }
 
 /** Markdown for a PR body or a CLI answer: what is added, why it is safe, what was assumed or not understood. */
@@ -30,6 +32,7 @@ export function summarize(input: SummaryInput): string {
   rendered.notes.forEach((block, i) => {
     lines.push(`**${block.recipe} \`${block.name}\`**`);
     for (const note of block.notes) lines.push(`- ${note}`);
+    for (const note of input.lessonNotes?.get(block.name) ?? []) lines.push(`- ${note}`);
     for (const link of planned[i]?.wiring ?? []) lines.push(`- wiring: ${link}`);
     lines.push("");
   });

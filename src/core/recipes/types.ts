@@ -82,6 +82,12 @@ export interface RecipeDefinition<S extends z.ZodType = z.ZodType> {
   /** The service its main resource is filed under (as core/terraform/conventions names them: `s3`, `vpc`, `iam`). */
   service: string;
   params: S;
+  /**
+   * Parameters an argument value of the recipe's main resource stands for, where the names differ
+   * (`message_retention_seconds` → `retention_days`); null when the value has no parameter form. A lesson
+   * that sets the argument then shows in the block's notes. Same-named parameters need no entry.
+   */
+  fromArguments?: Record<string, (value: string | number | boolean) => Record<string, unknown> | null>;
   render(params: z.output<S>, env: RenderEnv): RenderedRecipe;
 }
 

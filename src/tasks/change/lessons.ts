@@ -28,6 +28,7 @@ import { fenceData } from "../../core/prompt/index.js";
 import type { Workspace } from "../../adapters/workspace/index.js";
 import type { TaskContext } from "../types.js";
 import { isProtectedFor, repoLessons } from "../learning/context.js";
+import { finalSummary } from "./final-summary.js";
 
 export interface ShapedChange {
   result: AgentResult;
@@ -101,8 +102,9 @@ export async function shapeWithLessons(input: ShapeInput): Promise<ShapedChange>
     };
   }
   const resources = await resourceChanges(input.inventory, input.workspaceDir);
+  const summary = finalSummary(result, out.applied, usable, input.redactor);
   return {
-    result: { ...result, validation, resources },
+    result: { ...result, validation, resources, summary },
     applied: out.applied,
     skipped: out.skipped,
   };

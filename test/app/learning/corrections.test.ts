@@ -54,6 +54,9 @@ describe("scenario: repeated human corrections become a lesson the next change a
     expect(third?.body).toMatch(
       /people set `visibility_timeout_seconds = 120` on the agent's `aws_sqs_queue` \(2 of 2/,
     );
+    // The summary describes the final values, not the recipe's default the lesson replaced.
+    expect(third?.body).toContain("- messages retained 4 days, visibility timeout 120 s");
+    expect(third?.body).not.toContain("visibility timeout 30 s");
     expect(s.world.unrouted).toEqual([]);
     await saveScenarioOutput("corrections", {
       before,

@@ -34,6 +34,10 @@ const BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExec
 
 export const pythonLambda: RecipeDefinition<typeof params> = {
   id: "python-lambda",
+  fromArguments: {
+    memory_size: (v) => (typeof v === "number" ? { memory_mb: v } : null),
+    timeout: (v) => (typeof v === "number" ? { timeout_seconds: v } : null),
+  },
   title: "Python Lambda function",
   description:
     "Python Lambda function packaged from src/<name>/handler.py, with its own IAM role (basic execution plus least-privilege grants), a log group with retention, and an optional SQS trigger.",

@@ -41,6 +41,10 @@ function queue(env: RenderEnv, ident: string, name: Value, body: Item[], fifo: b
 
 export const sqsQueue: RecipeDefinition<typeof params> = {
   id: "sqs-queue",
+  fromArguments: {
+    message_retention_seconds: (v) =>
+      typeof v === "number" && v % DAY === 0 ? { retention_days: v / DAY } : null,
+  },
   title: "SQS queue with dead-letter queue",
   description:
     "Encrypted SQS queue (standard or FIFO) with a dead-letter queue, redrive policy, redrive-allow policy and explicit retention.",
