@@ -8,6 +8,7 @@ export {
 export { awsConstraintOf, awsVersionConstraint, type ProviderRequirement } from "./requirement.js";
 export { lockedAwsVersion, selectSchemaLine, type SchemaChoice } from "./select.js";
 export type { SchemaLine } from "./manifest.js";
+export type { ArgumentConstraint, ConstraintKind } from "./constraints.js";
 export type {
   AttributeSchema,
   AwsProviderSchema,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONSTRAINTS_FILE, type ConstraintsFile, constraintsFileSchema, constraintsForType } from "./constraints.js";
 import { defaultDocPath } from "./format.js";
 import type { RawBlock, RawNestedBlock, RawTypeSchema, SchemaFile } from "./format.js";
 import { BASE_FILE, MANIFEST_FILE, type SchemaLine, schemaManifestSchema } from "./manifest.js";
@@ -32,6 +33,7 @@ function schemaDir(): string {
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(schemaDir(), file), "utf8"));
 
 let manifest: SchemaLine[] | undefined;
+let constraintsFile: ConstraintsFile | undefined;
 let baseFile: SchemaFile | undefined;
 const byLine = new Map<string, AwsProviderSchema>();
 
@@ -57,10 +59,20 @@ export function loadAwsProviderSchema(line?: string): AwsProviderSchema {
     baseFile ??= readJson(BASE_FILE) as SchemaFile;
     const file =
       entry.file === BASE_FILE ? baseFile : applySchemaPatch(baseFile, readJson(entry.file) as SchemaPatchFile);
-    schema = createAwsProviderSchema(file);
+    schema = createAwsProviderSchema(file, constraintsForLine(entry.line));
     byLine.set(entry.line, schema);
   }
   return schema;
+}
+
+/**
+ * The constraint table, for lines of the provider major it was read from and later ones (their arguments
+ * are checked per type on lookup); older lines changed too much to borrow it.
+ */
+function constraintsForLine(line: string): ConstraintsFile | null {
+  constraintsFile ??= constraintsFileSchema.parse(readJson(CONSTRAINTS_FILE));
+  const major = Number(constraintsFile.source.providerVersion.split(".")[0]);
+  return Number(line) >= major ? constraintsFile : null;
 }
 
 /**
@@ -76,7 +88,10 @@ export function schemaFor(
 }
 
 /** A schema view over an in-memory schema file; types are converted on first lookup and kept. */
-export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
+export function createAwsProviderSchema(
+  file: SchemaFile,
+  constraints: ConstraintsFile | null = null,
+): AwsProviderSchema {
   const views = { resource: new Map<string, TypeSchema>(), data: new Map<string, TypeSchema>() };
   const lookup = (kind: "resource" | "data", type: string): TypeSchema | undefined => {
     const raws = kind === "resource" ? file.resources : file.dataSources;
@@ -86,7 +101,10 @@ export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
     if (view === undefined) {
       const raw = raws[type] as RawTypeSchema;
       const docUrl = `${file.docsBase}/${raw.u ?? defaultDocPath(kind, type)}`;
-      view = { type, kind, docUrl, computed: raw.c ?? [], deprecated: raw.d === 1, ...convertBlock(raw) };
+      const block = convertBlock(raw);
+      const entries = (kind === "resource" ? constraints?.resources : constraints?.dataSources)?.[type];
+      view = { type, kind, docUrl, computed: raw.c ?? [], deprecated: raw.d === 1, ...block };
+      if (entries !== undefined) view.constraints = constraintsForType(entries, block);
       cache.set(type, view);
     }
     return view;
@@ -96,6 +114,10 @@ export function createAwsProviderSchema(file: SchemaFile): AwsProviderSchema {
   const dataSourceTypes = Object.keys(file.dataSources).sort();
   return {
     version: { ...file.source },
+    constraintSource:
+      constraints === null
+        ? null
+        : { providerVersion: constraints.source.providerVersion, commit: constraints.source.commit },
     resource: (type) => lookup("resource", type),
     dataSource: (type) => lookup("data", type),
     provider: () => (provider ??= convertBlock(file.provider)),

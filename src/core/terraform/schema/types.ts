@@ -1,4 +1,5 @@
 /** The AWS provider schema as the validator and the docs feature see it. */
+import type { ArgumentConstraint } from "./constraints.js";
 
 export interface AttributeSchema {
   name: string;
@@ -39,6 +40,8 @@ export interface TypeSchema extends BlockSchema {
   computed: readonly string[];
   /** The provider deprecates the whole type. */
   deprecated: boolean;
+  /** Cross-argument rules from the provider's source (none when this line has no constraint table). */
+  constraints?: readonly ArgumentConstraint[];
 }
 
 export interface SchemaVersion {
@@ -50,6 +53,8 @@ export interface SchemaVersion {
 
 export interface AwsProviderSchema {
   version: SchemaVersion;
+  /** Where the cross-argument rules come from (the provider source version read), or null: none applied. */
+  constraintSource?: { providerVersion: string; commit: string | null } | null;
   resource(type: string): TypeSchema | undefined;
   dataSource(type: string): TypeSchema | undefined;
   /** Arguments and blocks of `provider "aws" {}` itself. */

@@ -1,6 +1,7 @@
 import type { AwsProviderSchema } from "../schema/index.js";
 import type { Block, Finding, ParsedFile } from "../types.js";
 import { type Declared, declarationsByModule } from "./declarations.js";
+import { checkArgumentConstraints } from "./constraints.js";
 import type { SemanticContext } from "./context.js";
 import { checkReferences } from "./references.js";
 import { type Scope, scanBody } from "./scope.js";
@@ -36,8 +37,10 @@ export function checkSemantics(files: readonly ParsedFile[], schema: AwsProvider
           const type = key.split(".")[0] as string;
           const typeSchema = kind === "resource" ? schema.resource(type) : schema.dataSource(type);
           const where = kind === "resource" ? key : `data.${key}`;
-          if (typeSchema !== undefined)
+          if (typeSchema !== undefined) {
             checkValues(ctx, d.file, content(d), d.line, d.body, typeSchema, where);
+            checkArgumentConstraints(ctx, d.file, content(d), d.line, d.body, typeSchema, where);
+          }
           checkFunctionArguments(ctx, d.file, content(d), d.line, d.body);
         }
     for (const declared of module.modules.values())
