@@ -11,7 +11,7 @@ import { type Inputs, parseInputs } from "./inputs.js";
 import type { ActionsIO } from "./io.js";
 import { commentFor, markerFor, summaryFor } from "./report.js";
 import { type RootResult, planRoot } from "./root.js";
-import { planRecordFor } from "./record.js";
+import { planFactsLine, planRecordFor } from "./record.js";
 import { confineRoots } from "./roots.js";
 import { openSession } from "./session.js";
 import { type Runner, commandRunner, terraformEnv, toolName } from "./terraform.js";
@@ -112,7 +112,9 @@ async function report(
     if (github && pr !== undefined) {
       const record = planRecordFor(result, env, event);
       const body =
-        redact(commentFor(result, redact, runUrl)) + (record ? `\n${renderPlanRecord(record)}\n` : "");
+        redact(commentFor(result, redact, runUrl)) +
+        (record ? `\n${renderPlanRecord(record)}\n` : "") +
+        planFactsLine(result, env, event, redact);
       const url = await github.upsert(
         pr,
         markerFor(result.root),

@@ -1,4 +1,5 @@
 import { PLAN_ARTIFACT, type PlanRecord, planFileName } from "../../src/core/apply/record.js";
+import { planFactsOf, renderPlanFacts } from "../../src/core/plan/facts-record.js";
 import type { GitHubEvent } from "./guard.js";
 import type { RootResult } from "./root.js";
 
@@ -29,4 +30,27 @@ export function planRecordFor(
     file: planFileName(result.root),
     at: now.toISOString(),
   };
+}
+
+/**
+ * The hidden facts line (counts, types, critical and high risks) for `/agent explain`; empty when the plan
+ * produced no summary or the planned commit is unknown. Written for every plan, saved file or not.
+ */
+export function planFactsLine(
+  result: RootResult,
+  env: NodeJS.ProcessEnv,
+  event: GitHubEvent,
+  redact: (text: string) => string,
+): string {
+  const sha = event.pull_request?.head.sha ?? env.GITHUB_SHA;
+  if (!result.summary || result.failure || !sha || !/^[0-9a-f]{40}$/.test(sha)) return "";
+  const facts = planFactsOf(result.summary, { root: result.root, sha });
+  // The visible comment is redacted as a whole; the hidden line's texts are redacted field by field so
+  // its JSON stays whole.
+  const risks = facts.risks.map((r) => ({
+    ...r,
+    address: redact(r.address).slice(0, 300),
+    reason: redact(r.reason).slice(0, 300),
+  }));
+  return `\n${renderPlanFacts({ ...facts, risks })}\n`;
 }

@@ -1,4 +1,5 @@
 import { applyTask } from "./apply.js";
+import { explainTask } from "./explain.js";
 import { fixTask } from "./fix.js";
 import { helpTask } from "./help.js";
 import { planTask } from "./plan.js";
@@ -15,6 +16,7 @@ export const defaultTasks: readonly CommandTask[] = [
   planTask,
   applyTask,
   reviewTask,
+  explainTask,
   requestTask,
   fixTask,
   setupTask,

@@ -1,11 +1,10 @@
 import { isTerraformFile } from "../adapters/terraform/index.js";
-import { createWorkspace } from "../adapters/workspace/index.js";
 import type { PullRequestInfo } from "../adapters/github/index.js";
-import { cloneUrl } from "../connect.js";
 import { annotationsOf, renderReviewSummary, reviewTitle } from "../core/review/index.js";
 import type { ReviewConclusion } from "../core/review/index.js";
 import { executablePolicy } from "../core/terraform/executable/index.js";
 import { reviewTree } from "../validation/review.js";
+import { withHead } from "./checkout.js";
 import type { CommandTask, TaskContext, TaskResult } from "./types.js";
 
 /** The check run's name: what branch protection lists as a required check. */
@@ -60,40 +59,6 @@ export async function reviewPullRequest(ctx: TaskContext, pr: PullRequestInfo): 
       annotations: [],
     });
     throw error;
-  }
-}
-
-/** A shallow clone of the PR head (the fork's repository for a fork's PR), removed afterwards. */
-async function withHead<T>(
-  ctx: TaskContext,
-  pr: PullRequestInfo,
-  work: (dir: string) => Promise<T>,
-): Promise<T> {
-  const base = ctx.workspaces.gitBaseUrl;
-  const factory = createWorkspace({
-    redactor: ctx.redactor,
-    author: ctx.workspaces.author,
-    ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
-    ...(base.startsWith("http://") ? { plainHttpHost: new URL(base).host } : {}),
-  });
-  const [owner = ctx.thread.owner, name = ctx.thread.repo] = (pr.headRepo ?? "").split("/");
-  if (pr.headRepo === null)
-    throw new Error("the pull request's head repository was deleted: nothing to read");
-  const workspace = await factory.clone({
-    url: cloneUrl(ctx.workspaces, owner, name),
-    branch: pr.headRef,
-    // The installation token reaches this repository only; a public fork is read without it.
-    ...(ctx.token && !pr.isFork ? { token: ctx.token } : {}),
-  });
-  try {
-    if (workspace.headSha !== pr.headSha)
-      ctx.log.info(
-        { event: "review.head-moved", expected: pr.headSha, got: workspace.headSha },
-        "head moved",
-      );
-    return await work(workspace.dir);
-  } finally {
-    await workspace.dispose();
   }
 }
 

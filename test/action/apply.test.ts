@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readPlanRecord } from "../../src/core/apply/record.js";
+import { readPlanFacts } from "../../src/core/plan/facts-record.js";
 import { RunnerDir, startPeers, type World } from "./process.js";
 
 const terraform = (() => {
@@ -126,6 +127,14 @@ suite("the Action's apply mode, end to end", () => {
       runId: 3001,
       planSha256: sha256,
       file: "prod.tfplan",
+    });
+    // The plan's facts for `/agent explain`, from the same real plan.
+    expect(readPlanFacts(comment?.body ?? "")).toMatchObject({
+      root: "prod",
+      sha: SHA,
+      counts: { create: 1, update: 0, delete: 0, replace: 0 },
+      types: { create: { terraform_data: 1 } },
+      risks: [],
     });
 
     const applied = await runner.run(

@@ -7,6 +7,8 @@ import type { RepoRef, ThreadRef } from "./types.js";
 export interface PullFile {
   path: string;
   status: string;
+  /** The old path of a renamed file. */
+  previous?: string;
 }
 
 export interface CheckOutput {
@@ -39,7 +41,12 @@ export function createChecksApi(octokit: Octokit, now: () => number = Date.now):
         per_page: 100,
       });
       for await (const page of iterator) {
-        for (const file of page.data) out.push({ path: file.filename, status: file.status });
+        for (const file of page.data)
+          out.push({
+            path: file.filename,
+            status: file.status,
+            ...(file.previous_filename ? { previous: file.previous_filename } : {}),
+          });
         if (out.length >= MAX_FILES) break;
       }
       return out;

@@ -1,3 +1,3 @@
 export { pullRequestBody, pullRequestTitle } from "./body.js";
-export { risksFor } from "./risks.js";
+export { risksFor, typeRisk } from "./risks.js";
 export type { ChangeReport } from "./types.js";

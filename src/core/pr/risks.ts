@@ -21,6 +21,11 @@ const RISKS: readonly { pattern: RegExp; risk: string }[] = [
   { pattern: /^aws_iam_openid_connect_provider$|github_oidc/, risk: "trusts an external identity provider" },
 ];
 
+/** Why a resource of this type deserves a reviewer's eye, or null when the table says nothing about it. */
+export function typeRisk(type: string): string | null {
+  return RISKS.find(({ pattern }) => pattern.test(type))?.risk ?? null;
+}
+
 export function risksFor(resources: readonly { type: string; name: string; change: string }[]): string[] {
   const out: string[] = [];
   for (const r of resources) {

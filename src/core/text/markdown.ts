@@ -51,3 +51,15 @@ export function neutraliseMentions(markdown: string): string {
 function quietMentions(text: string): string {
   return text.replace(MENTION, (_all, before: string, name: string) => `${before}\`@${name}\``);
 }
+
+/**
+ * Untrusted text as plain prose in Markdown: one line, every character that could start markup (emphasis,
+ * links, images, HTML, tables, code spans, headings) escaped, so it renders as the characters it holds.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[\\`*_{}[\]()#+!|~>=-]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;");
+}
