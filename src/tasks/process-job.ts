@@ -8,6 +8,7 @@ import { driftRun, isDriftWorkflow } from "./drift/run.js";
 import { onboardRepository } from "./setup/onboard.js";
 import { recordPullRequestFeedback } from "./learning/pull-closed.js";
 import { recordReview, recordRunSuccess } from "./learning/events.js";
+import { recordingAnswers } from "./learning/reactions.js";
 import { problemsMessage, refusalMessage, unavailableMessage } from "./messages.js";
 import { auditOf, reportFailure } from "./report-failure.js";
 import { watchOutcome } from "./outcome.js";
@@ -68,6 +69,8 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessor {
         now,
         available: deps.tasks,
       };
+      // Answers the agent writes are remembered so people's 👍/👎 on them can be read later.
+      ctx.github = recordingAnswers(ctx, ctx.github);
       if (job.kind !== "command" && job.kind !== "command-problems") {
         // Events, not requests: there is no human sender to authorize. The auto-fix loop guard bounds
         // what a failed run may lead to; feedback events only record data.

@@ -2,11 +2,12 @@ import type { AgentPullRequest } from "../adapters/github/index.js";
 import type { CommandTask, TaskContext, TaskResult } from "./types.js";
 import { acceptance, renderAcceptance } from "../core/lessons/index.js";
 import { recordFeedback, repoKey } from "./learning/context.js";
-import { harvestReactions } from "./learning/reactions.js";
+import { harvestReactions, recordPlanComments } from "./learning/reactions.js";
 
-/** Acceptance per month from the feedback store, with reactions on diagnoses read now (no webhook exists). */
+/** Acceptance per month from the feedback store, with reactions on the agent's comments read now (no webhook exists). */
 async function recordedAcceptance(ctx: TaskContext): Promise<string> {
   if (!ctx.feedback || !ctx.config.learning.enabled) return "";
+  await recordPlanComments(ctx);
   const before = await ctx.feedback.list(repoKey(ctx));
   await recordFeedback(ctx, await harvestReactions(ctx, before));
   return renderAcceptance(acceptance(await ctx.feedback.list(repoKey(ctx))));

@@ -55,6 +55,8 @@ type Reply = [number, unknown, Record<string, string>?];
 export function createGitHubWorld(remote: BareRepo, permissions: Record<string, string>) {
   const comments = new Map<number, WorldComment>();
   const reactions = new Map<number, { user: string; content: string }[]>();
+  /** Reactions on an issue's or PR's own body, by its number. */
+  const bodyReactions = new Map<number, { user: string; content: string }[]>();
   const pulls = new Map<number, WorldPull>();
   const runs = new Map<number, WorldRun>();
   const issues = new Map<number, WorldIssue>();
@@ -72,7 +74,11 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
     node_id: `IC_${c.id}`,
     body: c.body,
     html_url: `${WEB}/issues/${c.issue}#issuecomment-${c.id}`,
-    user: { login: c.login, id: c.login === BOT ? 9 : 1, type: c.login === BOT ? "Bot" : "User" },
+    user: {
+      login: c.login,
+      id: c.login === BOT ? 9 : 1,
+      type: c.login.endsWith("[bot]") ? "Bot" : "User",
+    },
     created_at: "2024-01-01T00:00:00Z",
     updated_at: "2024-01-01T00:00:00Z",
   });
@@ -120,6 +126,10 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
     if ((m = /^\/issues\/(\d+)$/.exec(path))) {
       const issue = issues.get(Number(m[1]));
       return issue ? [200, toIssue(issue)] : [404, { message: "Not Found" }];
+    }
+    if ((m = /^\/issues\/(\d+)\/reactions$/.exec(path))) {
+      const list = bodyReactions.get(Number(m[1])) ?? [];
+      return [200, list.map((r, i) => ({ id: i + 1, content: r.content, user: { login: r.user } }))];
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       return [200, [...comments.values()].filter((c) => c.issue === Number(m?.[1])).map(toComment)];
@@ -290,6 +300,7 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
   return {
     comments,
     reactions,
+    bodyReactions,
     pulls,
     runs,
     issues,

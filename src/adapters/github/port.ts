@@ -59,7 +59,7 @@ export function createGitHubPort(octokit: Octokit, options: GitHubPortOptions): 
   return {
     ...createRunsApi(octokit, options),
     ...createHistoryApi(octokit),
-    ...createFeedbackApi(octokit),
+    ...createFeedbackApi(octokit, options),
     ...createProvenanceApi(octokit),
     ...createApplyApi(octokit),
     ...createChecksApi(octokit),

@@ -23,3 +23,4 @@ export {
 } from "./render.js";
 export { acceptance, renderAcceptance, type Acceptance } from "./stats.js";
 export { GUIDANCE_FILES, guidanceLessons, guidanceText, type GuidanceText } from "./guidance.js";
+export { REACTABLE_KINDS, reactionsByKind, renderReactions, type ReactionCount } from "./reactions.js";

@@ -1,4 +1,5 @@
 import type { EffectiveLesson } from "./file.js";
+import { renderReactions, type ReactionCount } from "./reactions.js";
 import { LESSONS_PATH } from "./file.js";
 import type { AppliedLesson, Lesson } from "./types.js";
 
@@ -9,6 +10,7 @@ export function renderLessonList(
   lessons: readonly EffectiveLesson[],
   problems: readonly string[],
   enabled: boolean,
+  reactions: readonly ReactionCount[] = [],
 ): string {
   const head = ["### 📚 What devops-agent learned in this repository", ""];
   if (!enabled)
@@ -31,6 +33,13 @@ export function renderLessonList(
     if (lessons.length > MAX_LISTED)
       head.push("", `…and ${lessons.length - MAX_LISTED} more in \`${LESSONS_PATH}\`.`);
   }
+  if (reactions.length > 0)
+    head.push(
+      "",
+      "**Reactions on the agent's comments** (feedback on each kind of comment, not lessons):",
+      "",
+      ...renderReactions(reactions),
+    );
   if (problems.length > 0)
     head.push("", "**Entries I could not read** (left untouched):", ...problems.map((p) => `- ${cell(p)}`));
   head.push(

@@ -1,3 +1,4 @@
+import { reactionsByKind, renderReactions, type ReactionCount } from "./reactions.js";
 import type { FeedbackEvent } from "./types.js";
 
 type Outcome = Extract<FeedbackEvent, { kind: "pr-outcome" }>;
@@ -17,7 +18,7 @@ export interface Acceptance {
   corrections: number;
   feedback: number;
   reviews: { changesRequested: number; comments: number };
-  reactions: { up: number; down: number };
+  reactions: { up: number; down: number; byKind: ReactionCount[] };
 }
 
 /** Acceptance over time from recorded outcomes: one row per month, newest last; the last outcome per PR counts. */
@@ -45,15 +46,19 @@ export function acceptance(events: readonly FeedbackEvent[]): Acceptance {
       changesRequested: count((e) => e.kind === "review" && e.state === "changes_requested"),
       comments: count((e) => e.kind === "review" && e.state !== "changes_requested"),
     },
-    reactions: {
-      up: count((e) => e.kind === "reaction" && e.content === "+1"),
-      down: count((e) => e.kind === "reaction" && e.content === "-1"),
-    },
+    reactions: (() => {
+      const byKind = reactionsByKind(events);
+      return {
+        up: byKind.reduce((n, r) => n + r.up, 0),
+        down: byKind.reduce((n, r) => n + r.down, 0),
+        byKind,
+      };
+    })(),
   };
 }
 
 export function renderAcceptance(a: Acceptance): string {
-  if (a.periods.length === 0 && a.feedback === 0) return "";
+  if (a.periods.length === 0 && a.feedback === 0 && a.reactions.byKind.length === 0) return "";
   const rows = a.periods.map((p) => `| ${p.month} | ${p.mergedAsIs} | ${p.mergedAfterEdits} | ${p.closed} |`);
   const lessons = Object.entries(a.lessonsOnMerged)
     .sort(([x, m], [y, n]) => n - m || x.localeCompare(y))
@@ -66,6 +71,9 @@ export function renderAcceptance(a: Acceptance): string {
     ...rows,
     "",
     `Corrected pull requests: ${a.corrections}. \`/agent feedback\`: ${a.feedback}. Reviews: ${a.reviews.changesRequested} asked for changes, ${a.reviews.comments} comments. Reactions on the agent's comments: 👍 ${a.reactions.up}, 👎 ${a.reactions.down}.`,
+    ...(a.reactions.byKind.length
+      ? ["", "**Reactions by kind of comment**", "", ...renderReactions(a.reactions.byKind)]
+      : []),
     ...(lessons.length ? ["", "**Lessons applied to merged pull requests**", "", ...lessons] : []),
   ].join("\n");
 }

@@ -69,9 +69,22 @@ export const FeedbackEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     ...base,
+    /**
+     * One of the agent's comments people may react to (GitHub sends no reaction webhook: reactions are read
+     * from these later). `comment`: an issue comment by id; `body`: the body of issue/PR `number` itself.
+     */
+    kind: z.literal("comment"),
+    about: z.string().max(50),
+    target: z.enum(["comment", "body"]),
+    id: z.number().int().positive(),
+    number: z.number().int().nonnegative(),
+    url: z.string(),
+  }),
+  z.object({
+    ...base,
     kind: z.literal("reaction"),
     url: z.string(),
-    /** The kind of the agent's comment (its hidden marker): `diagnosis`, `plan`, `change`… */
+    /** The kind of the agent's comment (its hidden marker): `diagnosis`, `plan`, `review`, `pr`… */
     about: z.string().max(50),
     fingerprint: z.string().max(100).optional(),
     user: z.string(),

@@ -8,7 +8,8 @@ import {
 import type { CommandTask, TaskContext, TaskResult } from "../types.js";
 import { isProtectedFor, recordFeedback, repoKey, repoLessons, repoUrl } from "./context.js";
 import { proposeLessons, type ProposeResult } from "./propose.js";
-import { harvestReactions } from "./reactions.js";
+import { harvestReactions, recordPlanComments } from "./reactions.js";
+import { reactionsByKind } from "../../core/lessons/index.js";
 
 const OFF =
   "Learning is switched off for this repository (`learning.enabled: false` in `.github/devops-agent.yml`), so I did not record this.";
@@ -89,17 +90,18 @@ export const lessonsTask: CommandTask = {
   where: "both",
   async run(ctx: TaskContext): Promise<TaskResult> {
     const text = await ctx.github.readFile(ctx.thread, LESSONS_PATH);
+    const fresh = (await recordPlanComments(ctx)) > 0;
     const first = await repoLessons(ctx, text);
-    const fresh =
+    const reacted =
       ctx.feedback && ctx.config.learning.enabled
         ? await recordFeedback(ctx, await harvestReactions(ctx, first.events))
         : 0;
-    const { lessons, problems } = fresh > 0 ? await repoLessons(ctx, text) : first;
+    const { lessons, problems, events } = fresh || reacted > 0 ? await repoLessons(ctx, text) : first;
     await ctx.github.upsertComment(
       ctx.thread,
       "lessons",
       ctx.thread.number,
-      renderLessonList(lessons, problems, ctx.config.learning.enabled),
+      renderLessonList(lessons, problems, ctx.config.learning.enabled, reactionsByKind(events)),
     );
     return { outcome: "done", detail: `${lessons.length} lessons` };
   },

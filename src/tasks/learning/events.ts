@@ -3,7 +3,7 @@ import type { Job } from "../../jobs/types.js";
 import type { TaskContext, TaskResult } from "../types.js";
 import { recordFeedback, repoKey, repoUrl } from "./context.js";
 import { proposeLessons } from "./propose.js";
-import { reactionEvents } from "./reactions.js";
+import { reactionEvents, recordPlanComments } from "./reactions.js";
 
 /** A review or review comment on the agent's PR: kept as evidence (and counted in stats), never executed. */
 export async function recordReview(
@@ -37,6 +37,8 @@ export async function recordRunSuccess(
   job: Extract<Job, { kind: "run-succeeded" }>,
 ): Promise<TaskResult> {
   if (!ctx.feedback) return { outcome: "nothing-to-do", detail: "no feedback store" };
+  // A run on a pull request may be the plan workflow: its summaries are now there to be reacted to.
+  const plans = await recordPlanComments(ctx);
   const events = await ctx.feedback.list(repoKey(ctx));
   const lastFix = Math.max(
     0,
@@ -46,7 +48,11 @@ export async function recordRunSuccess(
     (e): e is Extract<FeedbackEvent, { kind: "diagnosis" }> =>
       e.kind === "diagnosis" && e.branch === job.headBranch && e.at >= lastFix,
   );
-  if (open.length === 0) return { outcome: "nothing-to-do", detail: "no diagnosed failure on this branch" };
+  if (open.length === 0)
+    return {
+      outcome: plans > 0 ? "done" : "nothing-to-do",
+      detail: `no diagnosed failure on this branch${plans > 0 ? `; ${plans} plan summary(ies) recorded` : ""}`,
+    };
   const recorded: FeedbackEvent[] = [];
   for (const diagnosis of new Map(open.map((d) => [d.fingerprint, d])).values()) {
     recorded.push({
@@ -63,13 +69,13 @@ export async function recordRunSuccess(
     });
     if (diagnosis.commentId !== undefined) {
       recorded.push(
-        ...(await reactionEvents(
-          ctx,
-          diagnosis.commentId,
-          diagnosis.commentUrl ?? diagnosis.url,
-          "diagnosis",
-          diagnosis.fingerprint,
-        )),
+        ...(await reactionEvents(ctx, {
+          about: "diagnosis",
+          target: "comment",
+          id: diagnosis.commentId,
+          url: diagnosis.commentUrl ?? diagnosis.url,
+          fingerprint: diagnosis.fingerprint,
+        })),
       );
     }
   }

@@ -4,6 +4,7 @@ import type { TaskContext, TaskResult } from "../types.js";
 import { recordFeedback, repoKey, repoUrl } from "./context.js";
 import { humanCorrections } from "./corrections.js";
 import { proposeLessons } from "./propose.js";
+import { commentEvent, harvestReactions, recordPlanComments } from "./reactions.js";
 
 type ClosedJob = Extract<Job, { kind: "agent-pr-closed" }>;
 
@@ -45,6 +46,15 @@ export async function recordPullRequestFeedback(ctx: TaskContext, job: ClosedJob
         change,
       });
     }
+  }
+  if (ctx.feedback && ctx.config.learning.enabled) {
+    // The last chance to read reactions on this PR's body and its plan summaries while it is in view.
+    await recordPlanComments(ctx);
+    const body = commentEvent(ctx, ctx.thread, "pr", "body", job.number, url);
+    const onThread = (await ctx.feedback.list(repoKey(ctx))).filter(
+      (e) => e.kind === "comment" && e.number === job.number,
+    );
+    events.push(body, ...(await harvestReactions(ctx, [body, ...onThread])));
   }
   ctx.log.info(
     {
