@@ -5,8 +5,10 @@
 // Usage (run by `npm run schema:constraints` and .github/workflows/provider-schema.yml):
 //   npm run schema:constraints -- --dir path/to/terraform-provider-aws [--version 6.30.0]
 //   npm run schema:constraints -- --git path/to/repo.git [--rev HEAD] [--version 5.46.0-dev]
+// Options: --lines 5,6 — the bundled schema lines the table is applied to (default: 5 and later: the 4.x
+// provider declared many of these arguments differently, so a newer source's rules are not borrowed).
 // Prints coverage: types with a constraint, constraint fields attributed to a type and those not.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ConstraintKind, type FoundConstraint, GoPackage } from "./constraints/go-schema.js";
@@ -17,6 +19,7 @@ import {
   type ConstraintEntry,
   type ConstraintsFile,
 } from "../src/core/terraform/schema/constraints.js";
+import { MANIFEST_FILE } from "../src/core/terraform/schema/manifest.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(root, "src", "core", "terraform", "schema", CONSTRAINTS_FILE);
@@ -109,7 +112,7 @@ function countFields(text: string): { sdk: number; framework: number } {
   return { sdk, framework };
 }
 
-function build(source: GoSource, version: string): ConstraintsFile {
+function build(source: GoSource, version: string, lines: string[]): ConstraintsFile {
   const names = new Map<string, string>();
   const byPackage = new Map<string, string[]>();
   for (const path of source.files) {
@@ -123,6 +126,7 @@ function build(source: GoSource, version: string): ConstraintsFile {
   const file: ConstraintsFile = {
     format: 1,
     source: { provider: "hashicorp/aws", providerVersion: version, commit: source.commit },
+    lines,
     resources: {},
     dataSources: {},
   };
@@ -184,9 +188,17 @@ function main(args: string[]): void {
   const source = git !== null ? gitSource(git, flag(args, "--rev") ?? "HEAD") : dirSource(dir as string);
   const version = flag(args, "--version") ?? changelogVersion(source);
   if (version === null) throw new Error("no --version given and none found in the provider's CHANGELOG.md");
-  const file = build(source, version);
+  const lines = (flag(args, "--lines") ?? defaultLines().join(",")).split(",").filter(Boolean);
+  const file = build(source, version, lines);
   writeFileSync(OUT, serialize(file));
   console.log(`wrote ${OUT}`);
+}
+
+function defaultLines(): string[] {
+  const manifest = JSON.parse(readFileSync(join(dirname(OUT), MANIFEST_FILE), "utf8")) as {
+    lines: { line: string }[];
+  };
+  return manifest.lines.map((l) => l.line).filter((line) => Number(line) >= 5);
 }
 
 /** One type per line: diffs of a regeneration stay readable. */
@@ -195,7 +207,7 @@ function serialize(file: ConstraintsFile): string {
     Object.entries(map)
       .map(([type, entries]) => `    ${JSON.stringify(type)}: ${JSON.stringify(entries)}`)
       .join(",\n");
-  return `{\n  "format": 1,\n  "source": ${JSON.stringify(file.source)},\n  "resources": {\n${block(file.resources)}\n  },\n  "dataSources": {\n${block(file.dataSources)}\n  }\n}\n`;
+  return `{\n  "format": 1,\n  "source": ${JSON.stringify(file.source)},\n  "lines": ${JSON.stringify(file.lines)},\n  "resources": {\n${block(file.resources)}\n  },\n  "dataSources": {\n${block(file.dataSources)}\n  }\n}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

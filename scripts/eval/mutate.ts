@@ -11,6 +11,7 @@ export const MUTATION_KINDS = [
   "duplicate_resource",
   "unknown_argument",
   "required_argument_removed",
+  "conflicting_arguments",
 ] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
@@ -95,6 +96,8 @@ export function mutate(text: string, kind: MutationKind, schema: AwsProviderSche
           }
       }
       return null;
+    case "conflicting_arguments":
+      return addConflicting(lines, all, schema);
     case "required_argument_removed":
       for (const r of all) {
         const schemaType = schema.resource(r.type);
@@ -106,4 +109,45 @@ export function mutate(text: string, kind: MutationKind, schema: AwsProviderSche
       }
       return null;
   }
+}
+
+/** A plausible literal for an argument of this type, or null for types with no obvious one. */
+function plausible(type: string): string | null {
+  if (type === "string") return '"eval-conflict"';
+  if (type === "number") return "1";
+  if (type === "bool") return "true";
+  if (/^(list|set)\((string|number)\)$/.test(type))
+    return type.includes("string") ? '["eval-conflict"]' : "[1]";
+  if (type === "map(string)") return '{ eval = "conflict" }';
+  return null;
+}
+
+/**
+ * An argument the provider says conflicts with one the resource already sets (ConflictsWith, or another
+ * member of an ExactlyOneOf), added with a plausible value. Literal partners first: terraform only judges
+ * a conflict when both values are known, so those are the mistakes it catches.
+ */
+function addConflicting(lines: string[], all: ResourceBlock[], schema: AwsProviderSchema): string | null {
+  const candidates: { at: number; line: string; literal: boolean }[] = [];
+  for (const r of all) {
+    const type = schema.resource(r.type);
+    const present = new Map(topLines(lines, r).map((l) => [l.name, l]));
+    for (const c of type?.constraints ?? []) {
+      if (c.kind !== "conflicts" && c.kind !== "exactly_one_of") continue;
+      const own = c.path.length === 1 ? present.get(c.path[0] as string) : undefined;
+      // A one-line value only: the new line goes right after it.
+      if (own === undefined || !/^=.*[^[{(\s]\s*$/.test(own.rest) || own.rest.includes("<<")) continue;
+      for (const other of c.others) {
+        const name = other[0] as string;
+        const attribute = other.length === 1 ? type?.attributes.get(name) : undefined;
+        const value = attribute === undefined || attribute.deprecated ? null : plausible(attribute.type);
+        if (value === null || present.has(name)) continue;
+        const literal = /^=\s*("[^"$]*"|-?\d+(\.\d+)?|true|false)\s*$/.test(own.rest);
+        candidates.push({ at: own.index + 1, line: `  ${name} = ${value}`, literal });
+      }
+    }
+  }
+  const pick = candidates.find((c) => c.literal) ?? candidates[0];
+  if (pick === undefined) return null;
+  return [...lines.slice(0, pick.at), pick.line, ...lines.slice(pick.at)].join("\n");
 }

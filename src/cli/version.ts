@@ -26,12 +26,16 @@ export function packageVersion(from: string = import.meta.url): string {
 
 /** `devops-agent --version`: the package version and the AWS provider schemas it carries (manifest only). */
 export async function versionText(): Promise<string> {
-  const { bundledSchemaLines } = await import("../core/terraform/schema/loader.js");
+  const { bundledConstraintSource, bundledSchemaLines } = await import("../core/terraform/schema/loader.js");
   const lines = bundledSchemaLines().map(
     (l) =>
       `  ${l.source.provider} ${l.source.providerVersion} (from ${l.source.package} ${l.source.packageVersion})`,
   );
-  return [`devops-agent ${packageVersion()}`, "AWS provider schemas (offline validation):", ...lines].join(
-    "\n",
-  );
+  const constraints = bundledConstraintSource();
+  return [
+    `devops-agent ${packageVersion()}`,
+    "AWS provider schemas (offline validation):",
+    ...lines,
+    `Argument constraints (conflicts, one-of, required-with): ${constraints.provider} ${constraints.providerVersion} source${constraints.commit === null ? "" : ` (commit ${constraints.commit.slice(0, 12)})`}, applied to the ${constraints.lines.map((l) => `${l}.x`).join(" and ")} lines`,
+  ].join("\n");
 }

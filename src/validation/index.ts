@@ -36,7 +36,8 @@ export async function validateTree(
       ran: true,
       why:
         "HCL parses, terraform fmt layout; references, value types, duplicates, block counts and module " +
-        `inputs; resource types and arguments against the ${offline.schema.note}`,
+        `inputs; resource types and arguments against the ${offline.schema.note}` +
+        (offline.schema.constraints === undefined ? "" : `; ${offline.schema.constraints}`),
       ok: !hasError(findings),
     },
   ];

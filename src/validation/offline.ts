@@ -25,7 +25,12 @@ export interface ValidationResult {
   /** Directories holding parsed Terraform files (`""` for the root), i.e. the modules checked. */
   modules: string[];
   /** The provider schema checked against, and why that one (the repository's constraint and lock). */
-  schema: { version: SchemaVersion; note: string };
+  schema: {
+    version: SchemaVersion;
+    note: string;
+    /** Which cross-argument rules (conflicts, one-of, required-with) were applied, and from what source. */
+    constraints?: string;
+  };
 }
 
 export interface ValidateDeps {
@@ -130,8 +135,17 @@ async function finish(
     filesChecked,
     modules,
     parsed: files,
-    schema: { version: schema.version, note },
+    schema: { version: schema.version, note, constraints: constraintsNote(schema, deps.semantic !== false) },
   };
+}
+
+function constraintsNote(schema: AwsProviderSchema, semantic: boolean): string {
+  if (!semantic)
+    return "argument constraints (conflicts, one-of, required-with) not checked: they are semantic checks, off for files given without their module";
+  const source = schema.constraintSource;
+  if (source === undefined || source === null)
+    return `argument constraints (conflicts, one-of, required-with) not checked: none bundled for the ${schema.version.providerVersion} line`;
+  return `argument constraints (conflicts, one-of, required-with) from the hashicorp/aws ${source.providerVersion} source`;
 }
 
 // First layout difference by content: the formatter (WASM) is the other big cost of a run, and its answer

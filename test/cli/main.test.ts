@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { commands } from "../../src/cli/commands/index.js";
-import { bundledSchemaLines } from "../../src/core/terraform/schema/index.js";
+import { bundledConstraintSource, bundledSchemaLines } from "../../src/core/terraform/schema/index.js";
 import { packageVersion } from "../../src/cli/version.js";
 import { wrapText } from "../../src/cli/wrap.js";
 import { runCli } from "../helpers/cli.js";
@@ -64,6 +64,10 @@ describe("devops-agent (the command dispatcher)", () => {
       expect(result.stdout).toContain(`devops-agent ${packageVersion()}`);
       for (const line of lines)
         expect(result.stdout).toContain(`${line.source.provider} ${line.source.providerVersion}`);
+      const constraints = bundledConstraintSource();
+      expect(result.stdout).toContain(
+        `Argument constraints (conflicts, one-of, required-with): hashicorp/aws ${constraints.providerVersion} source`,
+      );
     }
     expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -71,7 +71,7 @@ describe("devops-agent validate", () => {
       "",
       "Checks:",
       expect.stringMatching(
-        /^ {2}✅ passed: offline-schema \(hashicorp\/aws 5\.100\.0\) — .* offline schema 5\.100\.0 for constraint >= 5\.0, ~> 5\.70$/,
+        /^ {2}✅ passed: offline-schema \(hashicorp\/aws 5\.100\.0\) — .* offline schema 5\.100\.0 for constraint >= 5\.0, ~> 5\.70; argument constraints \(conflicts, one-of, required-with\) from the hashicorp\/aws \S+ source$/,
       ),
     ]);
     expect(result.stdout).toContain("⏭️ not run: terraform-validate — not requested");

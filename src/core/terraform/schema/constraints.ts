@@ -18,6 +18,8 @@ export const constraintsFileSchema = z.object({
     providerVersion: z.string(),
     commit: z.string().nullable(),
   }),
+  /** The bundled schema lines (majors) the table is applied to; other lines get no constraint checks. */
+  lines: z.array(z.string()),
   resources: z.record(z.string(), z.array(entry)),
   dataSources: z.record(z.string(), z.array(entry)),
 });

@@ -2,6 +2,7 @@ export {
   loadAwsProviderSchema,
   createAwsProviderSchema,
   bundledSchemaLines,
+  bundledConstraintSource,
   schemaFor,
   SCHEMA_FILE_NAME,
 } from "./loader.js";

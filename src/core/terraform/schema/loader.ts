@@ -65,14 +65,19 @@ export function loadAwsProviderSchema(line?: string): AwsProviderSchema {
   return schema;
 }
 
-/**
- * The constraint table, for lines of the provider major it was read from and later ones (their arguments
- * are checked per type on lookup); older lines changed too much to borrow it.
- */
+/** The constraint table for the lines it lists (each type's entries are checked against the line on lookup). */
 function constraintsForLine(line: string): ConstraintsFile | null {
   constraintsFile ??= constraintsFileSchema.parse(readJson(CONSTRAINTS_FILE));
-  const major = Number(constraintsFile.source.providerVersion.split(".")[0]);
-  return Number(line) >= major ? constraintsFile : null;
+  return constraintsFile.lines.includes(line) ? constraintsFile : null;
+}
+
+/** Where the bundled constraint table comes from, and the schema lines it is applied to. */
+export function bundledConstraintSource(): ConstraintsFile["source"] & { lines: string[] } {
+  constraintsFile ??= constraintsFileSchema.parse(readJson(CONSTRAINTS_FILE));
+  const lines = bundledSchemaLines()
+    .map((l) => l.line)
+    .filter((line) => constraintsForLine(line) !== null);
+  return { ...constraintsFile.source, lines };
 }
 
 /**

@@ -2,9 +2,11 @@ import type { ArgumentConstraint } from "../schema/constraints.js";
 import type { TypeSchema } from "../schema/index.js";
 import type { Block } from "../types.js";
 import { type SemanticContext, lineOf, report } from "./context.js";
-import { type Knowledge, valueAt } from "./known.js";
+import { type Knowledge, singleBlocks, valueAt } from "./known.js";
 
 const SET = new Set<Knowledge>(["known", "partial"]);
+// A nested rule applies when the block holding its argument is there, written once (the SDK's paths
+// address the first element only, and terraform may order a set's elements differently).
 
 /**
  * The provider's cross-argument rules (ConflictsWith, ExactlyOneOf, AtLeastOneOf, RequiredWith), judged
@@ -33,7 +35,7 @@ export function checkArgumentConstraints(
     (a, b) => Number(b.kind === "conflicts") - Number(a.kind === "conflicts"),
   );
   for (const c of ordered) {
-    if (!active(at, c.path)) continue;
+    if (!singleBlocks(body, c.path.slice(0, -1))) continue;
     if (c.kind === "conflicts") {
       const own = at(c.path);
       if (own === "absent") continue;
@@ -77,12 +79,6 @@ export function checkArgumentConstraints(
       );
     } else checkOneOf(ctx, c, at, reported, { file, where, line: lineFor(c.path.slice(0, -1)) ?? line });
   }
-}
-
-/** The constraint applies when the block holding its argument is there (always for top-level ones). */
-function active(at: (path: readonly string[]) => Knowledge, path: readonly string[]): boolean {
-  if (path.length === 1) return true;
-  return SET.has(at(path.slice(0, -1)));
 }
 
 /** The other argument declares the conflict too, so its own known value is checked against ours. */

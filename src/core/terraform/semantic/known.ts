@@ -67,3 +67,15 @@ export function valueAt(module: ModuleDeclarations, body: Block, path: readonly 
   }
   return "absent";
 }
+
+/** The blocks along a path (`["website"]` for `website.index_document`) are each written once, plainly. */
+export function singleBlocks(body: Block, path: readonly string[]): boolean {
+  let current: Block = body;
+  for (const name of path) {
+    if (instances(current["dynamic"]).some((d) => Object.hasOwn(d, name))) return false;
+    const blocks = instances(current[name]);
+    if (blocks.length !== 1 || (!Array.isArray(current[name]) && !isObject(current[name]))) return false;
+    current = blocks[0] as Block;
+  }
+  return true;
+}

@@ -35,6 +35,8 @@ describe("scheduled schema regeneration", () => {
     expect(runs).toContain("scripts/build-provider-schema.ts needs --latest");
     expect(runs).toContain('npm run schema:build -- "$COMMAND" --terraform --version "$VERSION"');
     expect(runs).toContain("gh pr create");
+    // The constraint table is re-read from the same release's source, never by CI.
+    expect(runs).toContain('npm run schema:constraints -- --dir "$RUNNER_TEMP/terraform-provider-aws" --version "$VERSION"');
     expect(steps.some((s) => s.uses?.startsWith("hashicorp/setup-terraform@"))).toBe(true);
     // Expressions reach scripts only through env, never spliced into the shell text.
     expect(runs).not.toContain("${{");
