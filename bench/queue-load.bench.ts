@@ -8,7 +8,7 @@
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLatentGitHub } from "./queue/github.js";
 import * as procs from "./queue/processes.js";
@@ -21,6 +21,10 @@ const LATENCY_MS = 50;
 const CONCURRENCY = 16; // threads one process runs at once (JOB_CONCURRENCY), the same for every shape
 const SECRET = "bench-secret";
 const DONE_TIMEOUT_MS = 300_000;
+// Short, so a killed worker's thread is taken over within seconds; production's default is 30 s.
+const LEASE_SECONDS = process.env.QUEUE_BENCH_LEASE_SECONDS ?? "3";
+// Which shapes to run (substring of the name), e.g. "4 workers" for a quick look at one shape.
+const ONLY = process.env.QUEUE_BENCH_SHAPES ?? "";
 
 if (!procs.redisInstalled()) {
   console.log("queue-load: SKIPPED — needs redis-server on PATH (Debian: apt-get install redis-server)");
@@ -166,13 +170,17 @@ const serverEnv = { ...base, WEBHOOK_SECRET: SECRET, JOB_CONCURRENCY: String(CON
 const queueEnv = {
   REDIS_URL: redis.url,
   JOB_CONCURRENCY: String(CONCURRENCY),
-  JOB_LEASE_SECONDS: "3",
+  JOB_LEASE_SECONDS: LEASE_SECONDS,
   JOB_BACKOFF_SECONDS: "0.5",
 };
 const rows: Record<string, Record<string, string | number>> = {};
 let nextBase = 1_000_000;
 
+const load1 = () => (loadavg()[0] ?? 0).toFixed(1);
+
 async function round(name: string, workers: number, faults: boolean): Promise<void> {
+  if (!name.includes(ONLY)) return;
+  const loadBefore = load1();
   github.reset();
   redis.flush();
   const list = deliveries(name, nextBase);
@@ -208,7 +216,10 @@ async function round(name: string, workers: number, faults: boolean): Promise<vo
   await waitDone(github, list);
   const neverAcked = new Set((again?.rejected ?? []).map((d) => d.commentId));
   const result = outcomes(github, list, sent, neverAcked);
+  const counters = workers > 0 ? redis.counters() : {};
   rows[name] = {
+    "load avg before": loadBefore,
+    "load avg after": load1(),
     "ack p50 ms": percentile(sent.acks, 50),
     "ack p99 ms": percentile(sent.acks, 99),
     "jobs/s": result.jobsPerSecond,
@@ -217,22 +228,30 @@ async function round(name: string, workers: number, faults: boolean): Promise<vo
     lost: result.lost,
     duplicates: result.duplicates,
     "out of order": result.outOfOrder,
+    ...(workers > 0
+      ? {
+          "job restarts": counters.restarts ?? 0,
+          "lease lost": counters["lease-lost"] ?? 0,
+          "wake-ups stalled": counters["wake-stalled"] ?? 0,
+        }
+      : {}),
     ...(faults ? { "kill -9": kills, "redis restarts": 1 } : {}),
     ...(sent.rejected.length > 0 ? { "not acked, redelivered": sent.rejected.length } : {}),
     ...(neverAcked.size > 0 ? { "not acked after redelivery": neverAcked.size } : {}),
   };
   await Promise.all([...pool.map((w) => procs.stop(w)), procs.stop(server)]);
+  report(`queue-load (${name})`, rows[name]);
 }
 
 try {
   console.log(
     `queue-load: ${TOTAL} deliveries at ${RATE}/s over ${THREADS} issues, GitHub stand-in ${LATENCY_MS} ms per request, ` +
-      `JOB_CONCURRENCY=${CONCURRENCY}; shared 2-core machine (figures vary with the other load on it)`,
+      `JOB_CONCURRENCY=${CONCURRENCY}, JOB_LEASE_SECONDS=${LEASE_SECONDS}; shared 2-core machine ` +
+      `(figures vary with the other load on it: the 1-minute load average is printed before and after each shape)`,
   );
   await round("in-process default", 0, false);
   for (const n of [1, 2, 4]) await round(`redis, ${n} worker${n > 1 ? "s" : ""}`, n, false);
   await round("redis, 4 workers, faults", 4, true);
-  for (const [name, figures] of Object.entries(rows)) report(`queue-load (${name})`, figures);
   const one = rows["redis, 1 worker"]?.["jobs/s"];
   const four = rows["redis, 4 workers"]?.["jobs/s"];
   const inProcess = rows["in-process default"]?.["ack p99 ms"];

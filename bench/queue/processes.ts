@@ -52,6 +52,14 @@ export async function startRedis(dir: string) {
   return {
     url: `redis://127.0.0.1:${port}`,
     flush: () => spawnSync("redis-cli", ["-p", String(port), "flushall"]),
+    /** The queue's event counters (restarts, lease-lost, wake-stalled) under the default key prefix. */
+    counters(): Record<string, number> {
+      const out = spawnSync("redis-cli", ["-p", String(port), "hgetall", "{devops-agent}:counters"]);
+      const words = (out.stdout?.toString() ?? "").split("\n").filter((w) => w !== "");
+      const counts: Record<string, number> = {};
+      for (let i = 0; i + 1 < words.length; i += 2) counts[words[i] ?? ""] = Number(words[i + 1]);
+      return counts;
+    },
     async restart(downMs: number) {
       await halt();
       await sleep(downMs);

@@ -8,6 +8,7 @@ import { defaultTasks } from "../tasks/registry.js";
 import { redactingLog } from "../tasks/log.js";
 import type { Log } from "../tasks/types.js";
 import type { WorkerSettings } from "./worker-protocol.js";
+import { fencedWrites } from "./fence.js";
 
 /**
  * Builds what runs jobs away from the webhook server — on the job thread, or in a `devops-agent worker`
@@ -17,12 +18,14 @@ import type { WorkerSettings } from "./worker-protocol.js";
 export async function createJobHost(
   settings: WorkerSettings,
 ): Promise<{ process: JobProcessor; giveUp: AbandonReporter; log: Log }> {
-  const Base = settings.throttle
+  const Unfenced = settings.throttle
     ? ProbotOctokit
     : ProbotOctokit.defaults((options: Record<string, unknown>) => ({
         ...options,
         throttle: { enabled: false },
       }));
+  // A queue worker that lost its job's lease must not write to GitHub (see jobs/fence.ts).
+  const Base = Unfenced.plugin(fencedWrites);
   // Every request, the installation-token exchange included, goes to the configured API (GHE or github.com).
   const Octokit = settings.probot.baseUrl ? octokitFor(settings.probot.baseUrl, Base) : Base;
   const probot = new Probot({ ...settings.probot, Octokit, logLevel: settings.logLevel });

@@ -3,6 +3,7 @@ import { redact } from "../core/redact/index.js";
 import { redactingLog } from "./log.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
+import { LeaseLost } from "../jobs/fence.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
 import { driftRun, isDriftWorkflow } from "./drift/run.js";
 import { onboardRepository } from "./setup/onboard.js";
@@ -29,7 +30,7 @@ export interface ProcessorDeps {
   now?: () => number;
 }
 
-type Outcome = TaskResult["outcome"] | "refused" | "disabled" | "failed" | "retry-later";
+type Outcome = TaskResult["outcome"] | "refused" | "disabled" | "failed" | "retry-later" | "abandoned";
 
 export type JobProcessor = (job: Job, attempt?: JobAttempt) => Promise<void>;
 
@@ -105,6 +106,11 @@ export function createJobProcessor(deps: ProcessorDeps): JobProcessor {
       result = await runCommand(ctx, deps.tasks);
       outcome = result.outcome;
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        // Another worker has this job's thread now and runs the job: saying anything here would repeat it.
+        outcome = "abandoned";
+        throw error;
+      }
       const passing = attempt && !attempt.final && !visible() ? transientFailure(error) : null;
       if (passing) {
         outcome = "retry-later";

@@ -1,3 +1,4 @@
+import { fence } from "../../jobs/fence.js";
 import { checkBranchName, isAgentBranch } from "./branch.js";
 import { WorkspaceError } from "./errors.js";
 import type { WorkspaceState } from "./state.js";
@@ -50,6 +51,8 @@ export async function push(state: WorkspaceState, options: PushOptions): Promise
     : await remoteSha(state, branch);
   // The lease is what we saw when the branch was checked out: a human push since then makes this fail, not vanish.
   const lease = force ? [`--force-with-lease=${ref}:${previousSha ?? ""}`] : [];
+  // A queue worker that lost its job's lease must not push: another worker runs the job now.
+  await fence();
   await state.git.run(
     "git push",
     `${state.remote} ${branch}`,

@@ -51,6 +51,11 @@ export function redisKeys(prefix: string) {
     failed: `${prefix}:failed`,
     /** How many jobs were given up, ever. */
     failedCount: `${prefix}:failed-count`,
+    /**
+     * Hash of event counts that explain the queue's behaviour under load: `restarts` (a job started again),
+     * `lease-lost` (a worker found its thread's lock gone), `wake-stalled` (BullMQ re-ran a wake-up).
+     */
+    counters: `${prefix}:counters`,
   };
 }
 

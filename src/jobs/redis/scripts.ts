@@ -1,6 +1,24 @@
 // The queue's state changes that must be atomic, as Lua scripts. Each returns plain integers/strings.
 
 /**
+ * Whether the job `id`, started for the `starts`-th time by the holder of `token`, still owns its thread:
+ * the lock is ours, or it lapsed and nobody started the job since (it is still the thread's head with the
+ * same start count) — then the lock is taken back. Returns 1 ours, 2 taken back, 0 lost. With id '' (no
+ * job running) only a held lock counts.
+ */
+const OWNS = `
+local function owns(lock, thread, attempts, token, lease, id, starts)
+  local holder = redis.call('GET', lock)
+  if holder == token then return 1 end
+  if holder or id == '' then return 0 end
+  if redis.call('LINDEX', thread, 0) ~= id then return 0 end
+  if redis.call('HGET', attempts, id) ~= starts then return 0 end
+  redis.call('SET', lock, token, 'PX', lease)
+  return 2
+end
+`;
+
+/**
  * Accept a job: drop it when its id was seen; otherwise store it, append it to its thread and return a
  * fresh wake-up number (> 0). KEYS: seen, payloads, thread, threads, wakes. ARGV: id, json, ttl, thread.
  */
@@ -28,14 +46,16 @@ return {3}
 `;
 
 /**
- * The thread's head job, counted as one more start. KEYS: thread, payloads, attempts, lock. ARGV: token.
- * Returns {} when the lock is no longer ours, {id, json|false, starts} otherwise ({} too when empty).
+ * The thread's head job, counted as one more start. KEYS: thread, payloads, attempts, lock, counters.
+ * ARGV: token. Returns {} when the lock is no longer ours, {id, json|false, starts} otherwise ({} too when
+ * empty).
  */
 export const HEAD = `
 if redis.call('GET', KEYS[4]) ~= ARGV[1] then return {} end
 local id = redis.call('LINDEX', KEYS[1], 0)
 if not id then return {} end
 local starts = redis.call('HINCRBY', KEYS[3], id, 1)
+if starts > 1 then redis.call('HINCRBY', KEYS[5], 'restarts', 1) end
 return {id, redis.call('HGET', KEYS[2], id), starts}
 `;
 
@@ -43,11 +63,11 @@ return {id, redis.call('HGET', KEYS[2], id), starts}
  * The head job finished (whatever its outcome): remove it; release the thread when it is empty, or keep
  * the lock for the next job. A job given up leaves a record (ARGV[5], '' for none) in the capped failed
  * list and counts in the failed total. KEYS: thread, payloads, attempts, lock, threads, after, failed,
- * failed count. ARGV: token, id, lease ms, thread, record. Returns 0 when the lock was lost (someone else
- * took over), 1 released, 2 more to do.
+ * failed count. ARGV: token, id, lease ms, thread, record, starts. Returns 0 when the job was lost
+ * (someone else took it over), 1 released, 2 more to do.
  */
-export const FINISH = `
-if redis.call('GET', KEYS[4]) ~= ARGV[1] then return 0 end
+export const FINISH = `${OWNS}
+if owns(KEYS[4], KEYS[1], KEYS[3], ARGV[1], ARGV[3], ARGV[2], ARGV[6]) == 0 then return 0 end
 if redis.call('LINDEX', KEYS[1], 0) == ARGV[2] then
   redis.call('LPOP', KEYS[1])
   redis.call('HDEL', KEYS[2], ARGV[2])
@@ -68,10 +88,17 @@ redis.call('PEXPIRE', KEYS[4], ARGV[3])
 return 2
 `;
 
-/** Extend the lease while the holder is alive. KEYS: lock. ARGV: token, lease ms. Returns 1 or 0 (lost). */
-export const RENEW = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+/**
+ * The fence, also run as the periodic renewal: extend the lease when the running job still owns its
+ * thread (see OWNS), counting lapses taken back. KEYS: lock, thread, attempts, counters. ARGV: token,
+ * lease ms, job id ('' between jobs), starts. Returns 1 ours, 2 taken back, 0 lost.
+ */
+export const FENCE = `${OWNS}
+local owned = owns(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+if owned == 0 then return 0 end
+if owned == 2 then redis.call('HINCRBY', KEYS[4], 'lease-taken-back', 1) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return owned
 `;
 
 /**

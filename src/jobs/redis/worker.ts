@@ -73,6 +73,8 @@ export async function createRedisWorker(options: RedisWorkerOptions): Promise<Re
     maxStalledCount: 1000,
   });
   worker.on("error", onError);
+  // A wake-up whose lock lapsed (its worker dead or starved) is run again elsewhere: counted for the bench.
+  worker.on("stalled", () => void redis.hincrby(keys.counters, "wake-stalled", 1).catch(() => undefined));
 
   const sweep = setInterval(() => void wakeStranded().catch(() => undefined), settings.leaseMs);
   async function wakeStranded(): Promise<void> {

@@ -6,6 +6,7 @@ import { createRedisWorker, type RedisWorker } from "../../../src/jobs/redis/wor
 import type { RedisQueueSettings } from "../../../src/jobs/redis/keys.js";
 import type { Job } from "../../../src/jobs/types.js";
 import { RetryLater, type JobAttempt } from "../../../src/tasks/transient.js";
+import { fence, LeaseLost } from "../../../src/jobs/fence.js";
 import { describeRedis, testPrefix } from "../../helpers/redis.js";
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -184,6 +185,54 @@ describeRedis("the Redis queue", (redis) => {
     expect(records).toEqual([
       { id: "poison", thread: "o/r#4", starts: 3, reported: true, at: expect.any(Number) },
     ]);
+  });
+
+  it("takes a lapsed lease back at the fence when nobody started the job since, and runs it once", async () => {
+    const s = settings();
+    const q = await queue(s);
+    const { Redis } = await import("ioredis");
+    const inspect = new Redis(s.url);
+    const events: string[] = [];
+    await worker(s, async (j) => {
+      events.push(`start ${j.id}`);
+      // The lease runs out while the job is paused (a starved worker); no other worker came for it.
+      await inspect.del(`${s.prefix}:lock:o/r#5`);
+      await fence();
+      events.push(`wrote ${j.id}`);
+    });
+    await q.enqueue(job("slow", 5));
+    await q.idle();
+    const counters = await inspect.hgetall(`${s.prefix}:counters`);
+    inspect.disconnect();
+    expect(events).toEqual(["start slow", "wrote slow"]);
+    expect(counters).toEqual({ "lease-taken-back": "1" });
+  });
+
+  it("stops a job at the fence once another worker has started it, and the job still runs to the end", async () => {
+    const s = settings();
+    const q = await queue(s);
+    const { Redis } = await import("ioredis");
+    const inspect = new Redis(s.url);
+    const events: string[] = [];
+    await worker(s, async (j, attempt) => {
+      events.push(`start ${j.id}#${attempt.number}`);
+      if (attempt.number === 1) {
+        // Another worker took the thread over after the lease ran out, and started this job.
+        await inspect.set(`${s.prefix}:lock:o/r#6`, "someone-else", "PX", 300);
+        await inspect.hincrby(`${s.prefix}:attempts`, j.id, 1);
+      }
+      await fence().then(
+        () => events.push(`wrote ${j.id}#${attempt.number}`),
+        (error: unknown) => events.push(error instanceof LeaseLost ? "fenced" : String(error)),
+      );
+    });
+    await q.enqueue(job("overtaken", 6));
+    await q.idle();
+    const counters = await inspect.hgetall(`${s.prefix}:counters`);
+    inspect.disconnect();
+    // The pretend taker never finished: its lease ran out too, and the job ran again, once, to the end.
+    expect(events).toEqual(["start overtaken#1", "fenced", "start overtaken#3", "wrote overtaken#3"]);
+    expect(counters).toMatchObject({ "lease-lost": "1", restarts: "1" });
   });
 
   it("reports queue depth and Redis connectivity for health checks", async () => {
