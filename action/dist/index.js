@@ -19177,7 +19177,7 @@ var require_identity = __commonJS({
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -19199,7 +19199,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19214,7 +19214,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.isSeq = isSeq;
   }
 });
@@ -23572,13 +23572,13 @@ var require_resolve_block_scalar = __commonJS({
   "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header2 = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i5 = lines.length - 1; i5 >= 0; --i5) {
         const content = lines[i5][1];
@@ -23590,12 +23590,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end3 = start + header2.length;
-        if (scalar2.source)
-          end3 += scalar2.source.length;
+        if (scalar3.source)
+          end3 += scalar3.source.length;
         return { value: value2, type, comment: header2.comment, range: [start, end3, end3] };
       }
-      let trimIndent = scalar2.indent + header2.indent;
-      let offset = scalar2.offset + header2.length;
+      let trimIndent = scalar3.indent + header2.indent;
+      let offset = scalar3.offset + header2.length;
       let contentStart = 0;
       for (let i5 = 0; i5 < chompStart; ++i5) {
         const [indent, content] = lines[i5];
@@ -23673,7 +23673,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end2 = start + header2.length + scalar2.source.length;
+      const end2 = start + header2.length + scalar3.source.length;
       return { value, type, comment: header2.comment, range: [start, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -23756,8 +23756,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end: end2 } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end: end2 } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -23776,7 +23776,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -23991,26 +23991,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error64) {
         const msg = error64 instanceof Error ? error64.message : String(error64);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar2.range = range2;
-      scalar2.source = value;
+      scalar3.range = range2;
+      scalar3.source = value;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment2)
-        scalar2.comment = comment2;
-      return scalar2;
+        scalar3.comment = comment2;
+      return scalar3;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -24759,7 +24759,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24843,7 +24843,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR2;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25838,37 +25838,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep4;
-          if (scalar2.end) {
-            sep4 = scalar2.end;
+          if (scalar3.end) {
+            sep4 = scalar3.end;
             sep4.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep4 = [this.sourceToken];
           const map4 = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map4;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -27633,8 +27633,8 @@ var init_schema_date_utils = __esm({
       date6.setUTCFullYear(Number(yearStr));
       if (offsetStr.toUpperCase() != "Z") {
         const [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0];
-        const scalar2 = sign2 === "-" ? 1 : -1;
-        date6.setTime(date6.getTime() + scalar2 * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
+        const scalar3 = sign2 === "-" ? 1 : -1;
+        date6.setTime(date6.getTime() + scalar3 * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
       }
       return date6;
     };
@@ -47392,19 +47392,19 @@ function bytesToFloat16(a5, b5) {
   const sign2 = a5 >> 7;
   const exponent = (a5 & 124) >> 2;
   const fraction = (a5 & 3) << 8 | b5;
-  const scalar2 = sign2 === 0 ? 1 : -1;
+  const scalar3 = sign2 === 0 ? 1 : -1;
   if (exponent === 0) {
     if (fraction === 0) {
       return 0;
     }
-    return scalar2 * (Math.pow(2, 1 - 15) * (fraction / 1024));
+    return scalar3 * (Math.pow(2, 1 - 15) * (fraction / 1024));
   } else if (exponent === 31) {
     if (fraction === 0) {
-      return scalar2 * Infinity;
+      return scalar3 * Infinity;
     }
     return NaN;
   }
-  return scalar2 * (Math.pow(2, exponent - 15) * (1 + fraction / 1024));
+  return scalar3 * (Math.pow(2, exponent - 15) * (1 + fraction / 1024));
 }
 function castBigInt(value) {
   if (typeof value === "number") {
@@ -83484,6 +83484,7 @@ import { join as join9 } from "node:path";
 // src/core/drift/report.ts
 var address = external_exports.string().min(1).max(300);
 var MAX = 100;
+var scalar2 = external_exports.union([external_exports.string().max(256), external_exports.number(), external_exports.boolean(), external_exports.null()]);
 var DriftReportSchema = external_exports.object({
   v: external_exports.literal(1),
   root: external_exports.string().max(200).regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.\-/]{1,200}$/, "a relative directory"),
@@ -83500,6 +83501,18 @@ var DriftReportSchema = external_exports.object({
   more: external_exports.number().int().nonnegative(),
   /** Tags set outside Terraform that the plan would remove: the code is missing them. */
   tagGaps: external_exports.array(external_exports.object({ address, key: external_exports.string().min(1).max(128), value: external_exports.string().max(256) }).strict()).max(MAX),
+  /**
+   * Top-level arguments an in-place update would set back: `live` is what the real resource holds now
+   * (changed outside Terraform), `code` what the configuration says. Scalars only; never sensitive values.
+   */
+  attributes: external_exports.array(
+    external_exports.object({
+      address,
+      name: external_exports.string().regex(/^[a-z_][a-z0-9_]{0,63}$/),
+      live: scalar2,
+      code: scalar2
+    }).strict()
+  ).max(MAX).optional(),
   error: external_exports.string().max(4e3).optional()
 }).strict();
 var DRIFT_LINE_PREFIX = "devops-agent-drift:v1 ";
@@ -83518,7 +83531,8 @@ function driftReportFor(root5, sha, plan, summary2) {
     counts: { create: c5.create, update: c5.update, delete: c5.delete, replace: c5.replace },
     resources: kept.map((r5) => ({ address: r5.address.slice(0, 300), actions: r5.actions.slice(0, 3) })),
     more: changing.length - kept.length,
-    tagGaps: tagGaps(plan).slice(0, MAX)
+    tagGaps: tagGaps(plan).slice(0, MAX),
+    attributes: attributeGaps(plan).slice(0, MAX)
   };
 }
 function failedReport(root5, sha, error64) {
@@ -83551,6 +83565,30 @@ function tagGaps(plan) {
     }
   }
   return out.filter((g5) => g5.address.length <= 300 && g5.key.length <= 128 && g5.value.length <= 256);
+}
+var isScalar = (v) => v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+var SKIPPED = /* @__PURE__ */ new Set(["tags", "tags_all", "id", "arn"]);
+function attributeGaps(plan) {
+  const out = [];
+  for (const rc of plan.resourceChanges) {
+    if (rc.change.actions.join(",") !== "update") continue;
+    const { before: before2, after: after2 } = rc.change;
+    if (!isObject2(before2) || !isObject2(after2)) continue;
+    const unknown2 = isObject2(rc.change.after_unknown) ? rc.change.after_unknown : {};
+    const hidden = [rc.change.before_sensitive, rc.change.after_sensitive];
+    if (hidden.some((h5) => h5 === true)) continue;
+    for (const [name, code2] of Object.entries(after2)) {
+      const live = before2[name];
+      if (SKIPPED.has(name) || !isScalar(code2) || !isScalar(live) || live === code2) continue;
+      if (unknown2[name] !== void 0 && unknown2[name] !== false) continue;
+      if (hidden.some((h5) => isObject2(h5) && h5[name] !== void 0 && h5[name] !== false)) continue;
+      if (!/^[a-z_][a-z0-9_]{0,63}$/.test(name)) continue;
+      if (typeof live === "string" && live.length > 256 || typeof code2 === "string" && code2.length > 256)
+        continue;
+      out.push({ address: rc.address ?? `${rc.type}.${rc.name}`, name, live, code: code2 });
+    }
+  }
+  return out.filter((g5) => g5.address.length <= 300);
 }
 
 // action/src/root.ts

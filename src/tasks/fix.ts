@@ -1,14 +1,19 @@
 import type { CommandTask, TaskContext, TaskResult } from "./types.js";
 import { runDiagnosisFlow, toTaskResult } from "./diagnose-run.js";
+import { driftFix } from "./drift/fix.js";
 
-/** `/agent fix`: diagnose the PR's latest failed run and try the fix, even when automatic fixing is off. */
+/**
+ * `/agent fix`: on a pull request, diagnose its latest failed run and try the fix, even when automatic fixing
+ * is off; on a drift issue, write the console-made changes into the code where they are code gaps.
+ */
 export const fixTask: CommandTask = {
   name: "fix",
   usage: "/agent fix",
   summary:
-    "Diagnoses this pull request's latest failed workflow run and pushes a fix when the cause is fixable.",
-  where: "pull-requests",
+    "On a pull request: diagnoses its latest failed workflow run and pushes a fix when the cause is fixable. On a drift issue: a pull request writing console-made changes into the code, or the manual steps.",
+  where: "both",
   async run(ctx: TaskContext): Promise<TaskResult> {
+    if (!ctx.job.isPullRequest) return driftFix(ctx);
     const say = (body: string) => ctx.github.upsertComment(ctx.thread, "fix", ctx.thread.number, body);
     const pr = await ctx.github.pullRequest(ctx.thread);
     if (pr.isFork) {

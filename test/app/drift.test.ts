@@ -36,7 +36,7 @@ describe("drift run → one issue per root", () => {
     expect(body).toContain("**Plan: 0 to add, 1 to change, 0 to destroy, 0 to replace.**");
     expect(body).toContain("| `aws_s3_bucket.logs` | update |");
     expect(body).toContain("| `aws_s3_bucket.logs` | `CostCenter` | `cc-42` |");
-    expect(body).toContain("the *Tags set outside Terraform* table lists the keys and values");
+    expect(body).toContain("comment `/agent fix` and I propose a pull request");
     expect(api.scope.isDone()).toBe(true);
   });
 

@@ -28,6 +28,8 @@ export interface IssuesApi {
     repo: RepoRef,
     issue: { kind: string; key: string; title: string; body: string; labels: string[] },
   ): Promise<OwnedIssue>;
+  /** An issue (not a pull request) and whether the app itself wrote it; null when there is none. */
+  getIssue(repo: RepoRef, number: number): Promise<(OwnedIssue & { author: string; byApp: boolean }) | null>;
   /** Rewrites an owned issue's body (and title, when given), and closes it when `close` is set. */
   editIssue(
     repo: RepoRef,
@@ -81,6 +83,17 @@ export function createIssuesApi(
         if ((pages += 1) >= MAX_PAGES) break;
       }
       return null;
+    },
+    async getIssue(repo, number) {
+      const { data } = await octokit.rest.issues.get({
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: number,
+      });
+      const issue = IssueSchema.parse(data);
+      if (issue.pull_request !== undefined) return null;
+      const author = issue.user?.login ?? "";
+      return { ...owned(issue), author, byApp: author === options.botLogin };
     },
     async openIssue(repo, issue) {
       const { data } = await octokit.rest.issues.create({

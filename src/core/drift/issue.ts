@@ -28,6 +28,21 @@ export function driftIssueBody(report: DriftReport, run: { url: string; id: numb
             (g) => `| ${inlineCode(g.address)} | ${inlineCode(g.key)} | ${inlineCode(g.value)} |`,
           ),
         ];
+  const changed = report.attributes ?? [];
+  const attributes =
+    changed.length === 0
+      ? []
+      : [
+          "",
+          "**Arguments changed outside Terraform** — the plan would set them back to the code's value:",
+          "",
+          "| resource | argument | real value | in the code |",
+          "| --- | --- | --- | --- |",
+          ...changed.map(
+            (a) =>
+              `| ${inlineCode(a.address)} | ${inlineCode(a.name)} | ${inlineCode(JSON.stringify(a.live))} | ${inlineCode(JSON.stringify(a.code))} |`,
+          ),
+        ];
   return [
     `### 🌊 Drift in ${inlineCode(report.root)}`,
     "",
@@ -40,9 +55,10 @@ export function driftIssueBody(report: DriftReport, run: { url: string; id: numb
     ...rows,
     ...more,
     ...tags,
+    ...attributes,
     "",
     "### What next",
-    "- Drift the code should keep (a tag added in the console): add it to the code; the *Tags set outside Terraform* table lists the keys and values.",
+    "- Drift the code should keep (a tag added in the console, a value changed there): comment `/agent fix` and I propose a pull request that writes it into the code where the value is a literal there, and explain the manual step for the rest.",
     "- To make the infrastructure match the code instead, plan and apply the default branch as you normally do.",
     "",
     "Each drift run updates this issue; a run that finds no drift closes it.",

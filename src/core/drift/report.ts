@@ -7,6 +7,7 @@ import type { Plan, PlanSummary } from "../plan/index.js";
  */
 const address = z.string().min(1).max(300);
 const MAX = 100;
+const scalar = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
 export const DriftReportSchema = z
   .object({
     v: z.literal(1),
@@ -31,6 +32,23 @@ export const DriftReportSchema = z
     tagGaps: z
       .array(z.object({ address, key: z.string().min(1).max(128), value: z.string().max(256) }).strict())
       .max(MAX),
+    /**
+     * Top-level arguments an in-place update would set back: `live` is what the real resource holds now
+     * (changed outside Terraform), `code` what the configuration says. Scalars only; never sensitive values.
+     */
+    attributes: z
+      .array(
+        z
+          .object({
+            address,
+            name: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/),
+            live: scalar,
+            code: scalar,
+          })
+          .strict(),
+      )
+      .max(MAX)
+      .optional(),
     error: z.string().max(4000).optional(),
   })
   .strict();
@@ -76,6 +94,7 @@ export function driftReportFor(root: string, sha: string, plan: Plan, summary: P
     resources: kept.map((r) => ({ address: r.address.slice(0, 300), actions: r.actions.slice(0, 3) })),
     more: changing.length - kept.length,
     tagGaps: tagGaps(plan).slice(0, MAX),
+    attributes: attributeGaps(plan).slice(0, MAX),
   };
 }
 
@@ -116,4 +135,36 @@ export function tagGaps(plan: Plan): { address: string; key: string; value: stri
     }
   }
   return out.filter((g) => g.address.length <= 300 && g.key.length <= 128 && g.value.length <= 256);
+}
+
+type Scalar = string | number | boolean | null;
+const isScalar = (v: unknown): v is Scalar =>
+  v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+const SKIPPED = new Set(["tags", "tags_all", "id", "arn"]);
+
+/**
+ * Top-level scalar arguments an in-place update would change: the real value (`before`) differs from the
+ * configuration's (`after`). Unknown (computed) and sensitive values are never copied; tags are `tagGaps`.
+ */
+export function attributeGaps(plan: Plan): { address: string; name: string; live: Scalar; code: Scalar }[] {
+  const out: { address: string; name: string; live: Scalar; code: Scalar }[] = [];
+  for (const rc of plan.resourceChanges) {
+    if (rc.change.actions.join(",") !== "update") continue;
+    const { before, after } = rc.change;
+    if (!isObject(before) || !isObject(after)) continue;
+    const unknown = isObject(rc.change.after_unknown) ? rc.change.after_unknown : {};
+    const hidden = [rc.change.before_sensitive, rc.change.after_sensitive];
+    if (hidden.some((h) => h === true)) continue;
+    for (const [name, code] of Object.entries(after)) {
+      const live = before[name];
+      if (SKIPPED.has(name) || !isScalar(code) || !isScalar(live) || live === code) continue;
+      if (unknown[name] !== undefined && unknown[name] !== false) continue;
+      if (hidden.some((h) => isObject(h) && h[name] !== undefined && h[name] !== false)) continue;
+      if (!/^[a-z_][a-z0-9_]{0,63}$/.test(name)) continue;
+      if ((typeof live === "string" && live.length > 256) || (typeof code === "string" && code.length > 256))
+        continue;
+      out.push({ address: rc.address ?? `${rc.type}.${rc.name}`, name, live, code });
+    }
+  }
+  return out.filter((g) => g.address.length <= 300);
 }
