@@ -13,6 +13,7 @@ import {
 } from "../core/terraform/executable/index.js";
 import { type AgentTerraform, type ValidateDeps, policyLayer, validateTree } from "../validation/index.js";
 import type { PythonCheck } from "./python.js";
+import type { PythonTests } from "./python-tests.js";
 
 export interface ChangeValidation {
   ok: boolean;
@@ -35,6 +36,8 @@ export async function validateChange(
   paths: readonly string[],
   deps: {
     python: PythonCheck;
+    /** Runs the handler tests the change adds (pytest in the sandbox); absent: reported as not run. */
+    pythonTests?: PythonTests;
     redactor: Redactor;
     terraform?: ValidateDeps;
     /** What the repo config allows to run (`executablePolicy`); default: nothing beyond the registries. */
@@ -86,6 +89,12 @@ export async function validateChange(
     }
   }
   if (python.length > 0) checks.push(pythonCheck(python.length, compiled, findings));
+  const tests = python.filter((p) => /(?:^|\/)test_[^/]*\.py$/.test(p));
+  if (tests.length > 0) {
+    const check = await handlerTests(root, tests, deps.pythonTests, findings);
+    checks.push(check.check);
+    if (check.skipped !== null) skipped.push(check.skipped);
+  }
   const safe = redactDeep(findings, deps.redactor);
   const ok = !safe.some((f) => f.severity === "error") && !checks.some((c) => c.ran && c.ok === false);
   return { ok, findings: safe, skipped, checks, nearby };
@@ -101,6 +110,38 @@ function pythonCheck(total: number, compiled: number, findings: readonly Finding
     ran: true,
     why: `${compiled} of ${total} Python file(s) compiled with python3 -m py_compile`,
     ok: !failed,
+  };
+}
+
+/**
+ * The handler tests a change adds, once its Python compiles: their failures are findings like the
+ * validator's (so the repair rounds see them), and the check says whether they ran, passed or why not.
+ */
+async function handlerTests(
+  root: string,
+  tests: readonly string[],
+  run: PythonTests | undefined,
+  findings: Finding[],
+): Promise<{ check: ValidationCheck; skipped: string | null }> {
+  const notRun = (why: string) => ({
+    check: { name: "python-tests", version: null, ran: false, why, ok: null },
+    skipped: why,
+  });
+  if (run === undefined) return notRun("no test runner configured: handler tests not run");
+  if (findings.some((f) => f.severity === "error" && f.code === "python_syntax"))
+    return notRun("the Python does not compile: handler tests not run");
+  const outcome = await run(root, tests);
+  if (outcome.status === "skipped") return notRun(outcome.why);
+  findings.push(...outcome.findings);
+  return {
+    check: {
+      name: "python-tests",
+      version: null,
+      ran: true,
+      why: `pytest in the sandbox (no network): ${outcome.why}`,
+      ok: outcome.status === "passed",
+    },
+    skipped: null,
   };
 }
 

@@ -6,6 +6,8 @@ import { gatherRepoContext, promptContextFor, recipeContextFor } from "./context
 import { type LoopOutcome, runModelLoop } from "./loop.js";
 import { protectedGlobs } from "./paths.js";
 import { createPythonCheck } from "./python.js";
+import { createPythonTests } from "./python-tests.js";
+import { createSandbox } from "../adapters/sandbox/index.js";
 import type { Session } from "./session.js";
 import { writeRecipeFiles } from "./tools/recipe.js";
 import type { AgentInput, AgentResult } from "./types.js";
@@ -31,6 +33,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   const request = input.redactor.redact(stripHiddenContent(input.request)).trim();
   const meter = createUsageMeter();
   const python = input.python ?? createPythonCheck();
+  const pythonTests = input.pythonTests ?? createPythonTests({ sandbox: createSandbox() });
   const workspace = await openWorkspace(input.workspaceDir, protectedGlobs(input.config));
   const policy = executablePolicy(input.config);
   // Generation and the docs tool use the provider version the repository gets, like validation does.
@@ -52,6 +55,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
     validate: () =>
       validateChange(workspace.root, [...session.changes.keys()], {
         python,
+        pythonTests,
         redactor: input.redactor,
         policy,
         baseline: workspace.originals(),

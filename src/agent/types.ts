@@ -11,6 +11,7 @@ import type { Finding } from "../core/terraform/types.js";
 import type { ExecutableConstruct } from "../core/terraform/executable/index.js";
 import type { Log } from "../tasks/types.js";
 import type { PythonCheck } from "./python.js";
+import type { PythonTests } from "./python-tests.js";
 import type { ChangePlan } from "../core/synth/index.js";
 import type { RecipeContext } from "../core/recipes/index.js";
 
@@ -43,6 +44,8 @@ export interface AgentInput {
   planHook?: (plan: ChangePlan) => ChangePlan;
   /** Defaults to `python3 -m py_compile`. */
   python?: PythonCheck;
+  /** Runs the handler tests a change adds; defaults to pytest in the bubblewrap sandbox. */
+  pythonTests?: PythonTests;
   /**
    * Real terraform in the repair rounds (`agentTerraformFromEnv`): its diagnostics come back to the model
    * like the offline findings. Default off; the PR body's checks say why.

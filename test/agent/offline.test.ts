@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { runAgent } from "../../src/agent/index.js";
 import { createPythonCheck } from "../../src/agent/python.js";
+import { findPythonRuntime } from "../../src/agent/python-runtime.js";
+import { createPythonTests } from "../../src/agent/python-tests.js";
+import { createSandbox } from "../../src/adapters/sandbox/index.js";
 import { agentInput, demoWorkspace } from "./workspace-helpers.js";
 
 let dir = "";
@@ -35,20 +38,39 @@ describe("runAgent without a model (recipes only)", () => {
     expect(result.title).toBe("Add aws_sqs_queue.orders and 2 more");
   });
 
-  it("compiles the Lambda handler it writes, and says so when python3 is missing", async () => {
+  it("compiles the Lambda handler it writes and runs its tests, and says so when python3 is missing", async () => {
     const { input } = await agentInput(dir, "Create a Python Lambda function called thumbnailer");
     const compiled = await runAgent(input);
-    expect(compiled.files.map((f) => f.path)).toEqual(["lambda.tf", "src/thumbnailer/handler.py"]);
+    expect(compiled.files.map((f) => f.path)).toEqual([
+      "lambda.tf",
+      "src/thumbnailer/handler.py",
+      "src/thumbnailer/test_handler.py",
+    ]);
     expect(compiled.ok).toBe(true);
-    expect(compiled.validation.skipped).toEqual([]);
+    // The handler tests ran in the sandbox where python3 has pytest and boto3; elsewhere the reason is said.
+    const runtime = await findPythonRuntime();
+    const sandbox = await createSandbox().describe();
+    const tests = compiled.validation.checks?.find((c) => c.name === "python-tests");
+    if (runtime.ok && sandbox.ok) {
+      expect(tests).toMatchObject({ ran: true, ok: true });
+      expect(compiled.validation.skipped).toEqual([]);
+    } else expect(tests).toMatchObject({ ran: false, why: expect.stringMatching(/handler tests not run$/) });
 
     const { dir: second, cleanup: done } = await demoWorkspace();
     try {
       const { input: again } = await agentInput(second, "Create a Python Lambda function called thumbnailer");
-      const skipped = await runAgent({ ...again, python: createPythonCheck("python3-not-installed-here") });
+      const missing = () =>
+        Promise.resolve({ ok: false as const, why: "python3-not-installed-here is not available" });
+      const skipped = await runAgent({
+        ...again,
+        python: createPythonCheck("python3-not-installed-here"),
+        pythonTests: createPythonTests({ sandbox: createSandbox(), runtime: missing }),
+      });
       expect(skipped.ok).toBe(true);
       expect(skipped.validation.skipped).toEqual([
         "python3 is not available: src/thumbnailer/handler.py was not compiled",
+        "python3 is not available: src/thumbnailer/test_handler.py was not compiled",
+        "python3-not-installed-here is not available: handler tests not run",
       ]);
     } finally {
       await done();

@@ -5,7 +5,7 @@ import type { Finding } from "./types.js";
  * layer did not run. Outputs list every layer, so "validated" never hides a check that was skipped.
  */
 export interface ValidationCheck {
-  /** Stable name: `offline-schema`, `terraform-validate`, `policy`, `python-compile`. */
+  /** Stable name: `offline-schema`, `terraform-validate`, `policy`, `python-compile`, `python-tests`. */
   name: string;
   /** What the check ran with (`hashicorp/aws 5.100.0`, `terraform 1.11.4`), null when unknown. */
   version: string | null;

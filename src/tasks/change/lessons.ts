@@ -5,6 +5,8 @@ import { formatHcl } from "../../adapters/hcl/format.js";
 import { loadTerraformDirectory } from "../../adapters/terraform/index.js";
 import { validateChange } from "../../agent/check.js";
 import { createPythonCheck } from "../../agent/python.js";
+import { createPythonTests } from "../../agent/python-tests.js";
+import { createSandbox } from "../../adapters/sandbox/index.js";
 import { resourceChanges } from "../../agent/resources.js";
 import type { AgentResult } from "../../agent/index.js";
 import type { ExecutablePolicy } from "../../core/terraform/executable/index.js";
@@ -87,6 +89,7 @@ export async function shapeWithLessons(input: ShapeInput): Promise<ShapedChange>
     await writeFile(join(input.workspaceDir, path), await formatHcl(text));
   const validation = await validateChange(input.workspaceDir, all, {
     python: createPythonCheck(),
+    pythonTests: createPythonTests({ sandbox: createSandbox() }),
     redactor: input.redactor,
     policy: input.policy,
     ...(result.baseline === undefined ? {} : { baseline: result.baseline }),

@@ -87,7 +87,7 @@ export const BLOCK_CASES: RequestCase[] = [
       ],
       [R("aws_cloudwatch_log_group", "scheduled_job_lambda", 0, "retention_in_days"), 30],
     ],
-    extraFiles: ["src/scheduled-job/handler.py"],
+    extraFiles: ["src/scheduled-job/handler.py", "src/scheduled-job/test_handler.py"],
   },
   {
     request: "ECR repo for the api image keeping the last 20 images",
@@ -162,7 +162,7 @@ export const BLOCK_CASES: RequestCase[] = [
         ["ReportBatchItemFailures"],
       ],
     ],
-    extraFiles: ["src/jobs-processor/handler.py"],
+    extraFiles: ["src/jobs-processor/handler.py", "src/jobs-processor/test_handler.py"],
   },
   {
     request: "an SNS topic for deploy alerts that emails ops@example.com",

@@ -54,7 +54,7 @@ export const WIRED_CASES: RequestCase[] = [
         ["s3:GetObject", "s3:ListBucket"],
       ],
     ],
-    extraFiles: ["src/scheduled-job/handler.py"],
+    extraFiles: ["src/scheduled-job/handler.py", "src/scheduled-job/test_handler.py"],
   },
   {
     request:
@@ -83,7 +83,7 @@ export const WIRED_CASES: RequestCase[] = [
       [R("aws_lambda_function", "image_resizer", 0, "architectures"), ["x86_64"]],
       [R("aws_cloudwatch_log_group", "image_resizer_lambda", 0, "retention_in_days"), 14],
     ],
-    extraFiles: ["src/image-resizer/handler.py"],
+    extraFiles: ["src/image-resizer/handler.py", "src/image-resizer/test_handler.py"],
   },
   {
     request: "github actions role for repo acme/web with the production environment, read only",
@@ -145,7 +145,7 @@ export const WIRED_CASES: RequestCase[] = [
         ["${aws_dynamodb_table.invoices.arn}"],
       ],
     ],
-    extraFiles: ["src/billing-sync/handler.py"],
+    extraFiles: ["src/billing-sync/handler.py", "src/billing-sync/test_handler.py"],
   },
   {
     request: "ECR repository for worker images with mutable tags, keep 50 images",

@@ -14,7 +14,9 @@ import {
 } from "../common.js";
 import type { RecipeDefinition } from "../types.js";
 import { accessSchema, accessStatements, describeAccess } from "./lambda-access.js";
+import { handlerCalls } from "./lambda-calls.js";
 import { handlerPython } from "./lambda-handler.js";
+import { handlerTests } from "./lambda-tests.js";
 
 const params = z.object({
   name: nameSchema,
@@ -55,6 +57,8 @@ export const pythonLambda: RecipeDefinition<typeof params> = {
     const unique = access.filter(
       (grant, i) => access.findIndex((g) => g.kind === grant.kind && g.target === grant.target) === i,
     );
+    const calls = handlerCalls(unique);
+    const sqs = p.sqs_trigger !== undefined;
     const logGroup =
       env.ctx.namePrefixExpression === undefined
         ? str(`/aws/lambda/${p.name}`)
@@ -92,6 +96,8 @@ export const pythonLambda: RecipeDefinition<typeof params> = {
           attr("type", str("zip")),
           attr("source_dir", raw(`"\${path.module}/src/${p.name}"`)),
           attr("output_path", raw(`"\${path.module}/build/${p.name}.zip"`)),
+          // The handler's unit tests stay in the repository, out of the deployed package.
+          attr("excludes", strs(["test_handler.py"])),
         ],
       ),
     ];
@@ -120,7 +126,19 @@ export const pythonLambda: RecipeDefinition<typeof params> = {
           attr("timeout", num(p.timeout_seconds)),
           attr("filename", raw(`data.archive_file.${id}.output_path`)),
           attr("source_code_hash", raw(`data.archive_file.${id}.output_base64sha256`)),
-          block("environment", [], [attr("variables", obj({ LOG_LEVEL: str("INFO") }))]),
+          block(
+            "environment",
+            [],
+            [
+              attr(
+                "variables",
+                obj({
+                  LOG_LEVEL: str("INFO"),
+                  ...Object.fromEntries(calls.map((c) => [c.env.name, c.env.value])),
+                }),
+              ),
+            ],
+          ),
           block(
             "logging_config",
             [],
@@ -156,12 +174,14 @@ export const pythonLambda: RecipeDefinition<typeof params> = {
       blocks,
       shared: [],
       extraFiles: [
-        { path: `src/${p.name}/handler.py`, content: handlerPython(p.name, p.sqs_trigger !== undefined) },
+        { path: `src/${p.name}/handler.py`, content: handlerPython(p.name, sqs, calls) },
+        { path: `src/${p.name}/test_handler.py`, content: handlerTests(p.name, sqs, calls) },
       ],
       notes: [
         `${p.runtime} on ${p.architecture}, ${p.memory_mb} MB, ${p.timeout_seconds} s timeout; code packaged from \`src/${p.name}/\``,
         "own IAM role trusted only by lambda.amazonaws.com, with AWSLambdaBasicExecutionRole",
         'packaged by `data "archive_file"` (the hashicorp/archive provider, installed by `terraform init`)',
+        `unit tests in \`src/${p.name}/test_handler.py\` (pytest, botocore Stubber${calls.length > 0 ? ` for ${calls.map((c) => `${c.service}.${c.operation}`).join(", ")}` : ""}), left out of the package`,
         `log group with ${retention}-day retention${retention !== p.log_retention_days ? ` (CloudWatch's nearest allowed value to ${p.log_retention_days})` : ""}`,
         ...unique.map((grant) => `least-privilege grant: ${describeAccess(grant)}`),
         ...(p.sqs_trigger === undefined
