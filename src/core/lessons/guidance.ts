@@ -53,6 +53,8 @@ function infraSections(markdown: string): string {
 export function guidanceLessons(
   guidance: readonly GuidanceText[],
   isProtected: (path: string) => boolean,
+  /** Ids maintainers forgot (`forgotten:` in the lessons file, `/agent forget`): the text stays, unused. */
+  forgotten: ReadonlySet<string> = new Set(),
 ): Lesson[] {
   const out = new Map<string, Lesson>();
   for (const { path, text } of guidance) {
@@ -85,5 +87,5 @@ export function guidanceLessons(
         });
     }
   }
-  return [...out.values()];
+  return [...out.values()].filter((l) => !forgotten.has(l.id));
 }

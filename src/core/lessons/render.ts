@@ -1,3 +1,4 @@
+import { inlineCode } from "../text/markdown.js";
 import type { EffectiveLesson } from "./file.js";
 import { renderReactions, type ReactionCount } from "./reactions.js";
 import { LESSONS_PATH } from "./file.js";
@@ -25,7 +26,11 @@ export function renderLessonList(
   } else {
     head.push("| id | lesson | strength | status |", "| --- | --- | --- | --- |");
     for (const l of lessons.slice(0, MAX_LISTED)) {
-      const status = l.pending ? "proposed (lessons PR)" : `in \`${LESSONS_PATH}\``;
+      const status = l.id.startsWith("guide.")
+        ? `from ${inlineCode(l.evidence[0] ?? "guidance")}`
+        : l.pending
+          ? "proposed (lessons PR)"
+          : `in \`${LESSONS_PATH}\``;
       head.push(
         `| \`${l.id}\` | ${cell(l.summary)}${l.quote === undefined ? "" : `: “${cell(l.quote.slice(0, 200))}”`} | ${l.strength.count} of ${l.strength.total} | ${status} |`,
       );

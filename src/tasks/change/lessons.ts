@@ -18,18 +18,11 @@ import {
 } from "../../core/lessons/index.js";
 import type { Inventory } from "../../core/terraform/inventory/types.js";
 import type { Redactor } from "../../core/redact/index.js";
-import {
-  GUIDANCE_FILES,
-  LESSONS_PATH,
-  guidanceLessons,
-  guidanceText,
-  lessonGuidance,
-  type GuidanceText,
-} from "../../core/lessons/index.js";
+import { LESSONS_PATH, lessonGuidance } from "../../core/lessons/index.js";
 import { fenceData } from "../../core/prompt/index.js";
 import type { Workspace } from "../../adapters/workspace/index.js";
 import type { TaskContext } from "../types.js";
-import { isProtectedFor, repoLessons } from "../learning/context.js";
+import { readGuidance, repoLessons } from "../learning/context.js";
 import { finalSummary } from "./final-summary.js";
 
 export interface ShapedChange {
@@ -125,15 +118,8 @@ export async function lessonsForChange(
 ): Promise<{ lessons: EffectiveLesson[]; guidance: string | null }> {
   if (!ctx.config.learning.enabled) return { lessons: [], guidance: null };
   const text = await workspace.readFile(LESSONS_PATH).catch(() => null);
-  const { lessons } = await repoLessons(ctx, text);
-  const guides: GuidanceText[] = [];
-  for (const path of GUIDANCE_FILES) {
-    const content = await workspace.readFile(path).catch(() => null);
-    const guide = content === null ? null : guidanceText(path, content.slice(0, 64_000));
-    if (guide) guides.push(guide);
-  }
-  const fromGuides = guidanceLessons(guides, isProtectedFor(ctx)).map((l) => ({ ...l, pending: false }));
-  const all = [...lessons, ...fromGuides];
+  const guides = await readGuidance((path) => workspace.readFile(path));
+  const { lessons: all } = await repoLessons(ctx, text, guides);
   const lines = lessonGuidance(all);
   const blocks = [
     lines === ""

@@ -1,12 +1,13 @@
 import type { AgentCommand } from "../../core/commands/index.js";
 import {
+  GUIDANCE_FILES,
   LESSONS_PATH,
   moduleSourceAllowed,
   moduleStatement,
   renderLessonList,
 } from "../../core/lessons/index.js";
 import type { CommandTask, TaskContext, TaskResult } from "../types.js";
-import { isProtectedFor, recordFeedback, repoKey, repoLessons, repoUrl } from "./context.js";
+import { isProtectedFor, readGuidance, recordFeedback, repoKey, repoLessons, repoUrl } from "./context.js";
 import { proposeLessons, type ProposeResult } from "./propose.js";
 import { harvestReactions, recordPlanComments } from "./reactions.js";
 import { reactionsByKind } from "../../core/lessons/index.js";
@@ -90,13 +91,14 @@ export const lessonsTask: CommandTask = {
   where: "both",
   async run(ctx: TaskContext): Promise<TaskResult> {
     const text = await ctx.github.readFile(ctx.thread, LESSONS_PATH);
+    const guides = await readGuidance((path) => ctx.github.readFile(ctx.thread, path));
     const fresh = (await recordPlanComments(ctx)) > 0;
-    const first = await repoLessons(ctx, text);
+    const first = await repoLessons(ctx, text, guides);
     const reacted =
       ctx.feedback && ctx.config.learning.enabled
         ? await recordFeedback(ctx, await harvestReactions(ctx, first.events))
         : 0;
-    const { lessons, problems, events } = fresh || reacted > 0 ? await repoLessons(ctx, text) : first;
+    const { lessons, problems, events } = fresh || reacted > 0 ? await repoLessons(ctx, text, guides) : first;
     await ctx.github.upsertComment(
       ctx.thread,
       "lessons",
@@ -119,8 +121,10 @@ export const forgetTask: CommandTask = {
       await say(ctx.feedback ? OFF : "No feedback store is configured on this deployment.");
       return { outcome: "declined", detail: "learning off" };
     }
-    const { lessons } = await repoLessons(ctx, await ctx.github.readFile(ctx.thread, LESSONS_PATH));
-    if (!lessons.some((l) => l.id === command.id)) {
+    const guides = await readGuidance((path) => ctx.github.readFile(ctx.thread, path));
+    const { lessons } = await repoLessons(ctx, await ctx.github.readFile(ctx.thread, LESSONS_PATH), guides);
+    const lesson = lessons.find((l) => l.id === command.id);
+    if (!lesson) {
       await say(
         `There is no lesson \`${command.id}\` in this repository. \`/agent lessons\` lists them with their ids.`,
       );
@@ -138,10 +142,23 @@ export const forgetTask: CommandTask = {
       },
     ]);
     const proposal = await proposeLessons(ctx, [command.id]);
+    const from = GUIDANCE_FILES.find((f) => f === lesson.evidence[0]);
+    const guide = command.id.startsWith("guide.") ? (from ?? "the guidance file") : null;
+    const where = guide
+      ? `listing it under \`forgotten:\` in \`${LESSONS_PATH}\``
+      : `removing it from \`${LESSONS_PATH}\``;
     await say(
-      proposal.status === "proposed"
-        ? `I stopped using \`${command.id}\` and proposed removing it from \`${LESSONS_PATH}\` in #${proposal.number} (${proposal.url}).`
-        : `I stopped using \`${command.id}\`; the lessons file already reflects it.`,
+      [
+        proposal.status === "proposed"
+          ? `I stopped using \`${command.id}\` and proposed ${where} in #${proposal.number} (${proposal.url}).`
+          : `I stopped using \`${command.id}\`; the lessons file already reflects it.`,
+        ...(guide
+          ? [
+              "",
+              `\`${guide}\` still contains the text this lesson came from, and a model still reads that file as guidance; edit \`${guide}\` if people should stop following it too.`,
+            ]
+          : []),
+      ].join("\n"),
     );
     return { outcome: "done", detail: proposal.status };
   },
