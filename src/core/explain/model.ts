@@ -68,8 +68,14 @@ export function verifyAnswer(answer: string, facts: ExplainFacts, draft: string)
   if (/<[A-Za-z/!?]/.test(text)) return { ok: false, reason: "the model's answer contained HTML" };
   if (/\]\(|https?:\/\/|\bwww\./i.test(text))
     return { ok: false, reason: "the model's answer contained a link" };
-  if (!text.includes("#### Risks first"))
-    return { ok: false, reason: "the model's answer dropped the risks section" };
+  for (const heading of ["#### Risks first", "#### What changes", "#### Questions a reviewer should ask"])
+    if (draft.includes(heading) && !text.includes(heading))
+      return { ok: false, reason: `the model's answer dropped the section ${heading.slice(5)}` };
+  // Rewording may not soften: every serious risk the draft lists is still named.
+  const serious = facts.risks.filter((r) => r.level === "critical" || r.level === "high");
+  for (const risk of serious.filter((r) => draft.includes(r.address)).slice(0, 8))
+    if (!text.includes(risk.address))
+      return { ok: false, reason: `it left out the ${risk.level} risk on \`${clip(risk.address)}\`` };
   const known = `${JSON.stringify(modelFacts(facts))}\n${draft}`;
   for (const address of text.match(ADDRESS) ?? [])
     if (!known.includes(address))

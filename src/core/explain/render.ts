@@ -11,6 +11,8 @@ const CAPS: readonly Caps[] = [
   { types: 5, addresses: 0, risks: 8 },
   { types: 3, addresses: 0, risks: 3 },
 ];
+/** Risks of one kind (same level, source and wording) listed before "and N more". */
+const SAME_KIND = 3;
 const ICON: Readonly<Record<RiskLevel, string>> = {
   critical: "🔴 **Critical**",
   high: "🟠 **High**",
@@ -43,12 +45,7 @@ export function joinExplanation(e: Explanation, footnote: string): string {
 }
 
 function bodyOf(facts: ExplainFacts, caps: Caps): string {
-  const risks = facts.risks.slice(0, caps.risks).map((r) => {
-    const source = r.from === "diff" ? "code diff" : r.from;
-    return `- ${ICON[r.level]} ${inlineCode(r.address)}: ${plainText(r.text)} <sub>${plainText(source)}</sub>`;
-  });
-  if (facts.risks.length > caps.risks)
-    risks.push(`- … and ${plural(facts.risks.length - caps.risks, "more risk")}`);
+  const risks = riskLines(facts, caps);
   const changes = changesSection(facts, caps);
   return [
     "#### Risks first",
@@ -74,6 +71,36 @@ function bodyOf(facts: ExplainFacts, caps: Caps): string {
         ]
       : []),
   ].join("\n");
+}
+
+/** A few of each kind of risk (same level, source and wording), then "and N more like these". */
+function riskLines(facts: ExplainFacts, caps: Caps): string[] {
+  const lines: string[] = [];
+  const seen = new Map<string, number>();
+  let hidden = 0;
+  for (const r of facts.risks) {
+    const kind = `${r.level}|${r.from}|${r.text}`;
+    const count = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, count);
+    if (count > SAME_KIND || lines.length >= caps.risks) {
+      hidden += 1;
+      continue;
+    }
+    const source = r.from === "diff" ? "code diff" : r.from;
+    lines.push(
+      `- ${ICON[r.level]} ${inlineCode(r.address)}: ${plainText(r.text)} <sub>${plainText(source)}</sub>`,
+    );
+  }
+  const repeated = [...seen.values()].filter((n) => n > SAME_KIND).length;
+  if (hidden > 0)
+    lines.push(
+      `- … and ${plural(hidden, "more risk")}${repeated > 0 ? " (most of them like the ones above)" : ""}`,
+    );
+  for (const p of facts.plans.filter((plan) => plan.current && plan.facts.moreRisks > 0))
+    lines.push(
+      `- … and ${plural(p.facts.moreRisks, "more critical or high risk")} in the plan comment of ${inlineCode(p.facts.root)}`,
+    );
+  return lines;
 }
 
 export function question(q: Question): string {

@@ -57,9 +57,13 @@ function quietMentions(text: string): string {
  * links, images, HTML, tables, code spans, headings) escaped, so it renders as the characters it holds.
  */
 export function plainText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/[\\`*_{}[\]()#+!|~>=-]/g, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;");
+  return (
+    text
+      .replace(/[\r\n]+/g, " ")
+      .replace(/[\\*_{}[\]()#+!|~>=-]/g, "\\$&")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      // A backtick, even escaped, would look like a code span to the mention neutraliser: use its entity.
+      .replace(/`/g, "&#96;")
+  );
 }
