@@ -193,6 +193,14 @@ async function round(name: string, workers: number, faults: boolean): Promise<vo
     Array.from({ length: workers }, () => procs.startQueueWorker(build.bin, { ...base, ...queueEnv })),
   );
   const url = `http://127.0.0.1:${server.port}/api/github/webhooks`;
+  // Where the CPU goes, per process kind (the bench's own process is the sender plus the GitHub stand-in).
+  const cpu = () => ({
+    server: procs.cpuMs(server.child.pid),
+    workers: pool.reduce((sum, w) => sum + procs.cpuMs(w.child.pid), 0),
+    redis: workers > 0 ? redis.cpu() : 0,
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+  });
+  const cpuAtStart = cpu();
   let kills = 0;
   const replacing: Promise<void>[] = [];
   const faultsAt = (i: number) => {
@@ -217,6 +225,8 @@ async function round(name: string, workers: number, faults: boolean): Promise<vo
   const neverAcked = new Set((again?.rejected ?? []).map((d) => d.commentId));
   const result = outcomes(github, list, sent, neverAcked);
   const counters = workers > 0 ? redis.counters() : {};
+  const cpuAtEnd = cpu();
+  const perJob = (what: keyof typeof cpuAtEnd) => (cpuAtEnd[what] - cpuAtStart[what]) / TOTAL;
   rows[name] = {
     "load avg before": loadBefore,
     "load avg after": load1(),
@@ -235,7 +245,15 @@ async function round(name: string, workers: number, faults: boolean): Promise<vo
           "wake-ups stalled": counters["wake-stalled"] ?? 0,
         }
       : {}),
-    ...(faults ? { "kill -9": kills, "redis restarts": 1 } : {}),
+    ...(faults
+      ? { "kill -9": kills, "redis restarts": 1 }
+      : {
+          "CPU ms/job server": perJob("server"),
+          ...(workers > 0
+            ? { "CPU ms/job workers": perJob("workers"), "CPU ms/job redis": perJob("redis") }
+            : {}),
+          "CPU ms/job bench+stand-in": perJob("bench"),
+        }),
     ...(sent.rejected.length > 0 ? { "not acked, redelivered": sent.rejected.length } : {}),
     ...(neverAcked.size > 0 ? { "not acked after redelivery": neverAcked.size } : {}),
   };
@@ -246,7 +264,8 @@ async function round(name: string, workers: number, faults: boolean): Promise<vo
 try {
   console.log(
     `queue-load: ${TOTAL} deliveries at ${RATE}/s over ${THREADS} issues, GitHub stand-in ${LATENCY_MS} ms per request, ` +
-      `JOB_CONCURRENCY=${CONCURRENCY}, JOB_LEASE_SECONDS=${LEASE_SECONDS}; shared 2-core machine ` +
+      `JOB_CONCURRENCY=${CONCURRENCY}, JOB_LEASE_SECONDS=${LEASE_SECONDS}; workers at nice 10 (as the in-process ` +
+      `default's job thread), server and Redis at 0; shared 2-core machine ` +
       `(figures vary with the other load on it: the 1-minute load average is printed before and after each shape)`,
   );
   await round("in-process default", 0, false);

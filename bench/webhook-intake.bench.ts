@@ -1,11 +1,17 @@
 // Webhook intake: signed issue_comment.created deliveries at a fixed rate against the real HTTP server,
-// GitHub's API answered by a local fake. Compares our app with a bare Probot app with a no-op handler.
+// GitHub's API answered by a local fake. Compares our app with a bare Probot app with a no-op handler, and
+// (with redis-server installed) our app storing jobs in Redis (REDIS_URL mode, no workers running) with the
+// in-process default: the acknowledgement path alone, side by side in one run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { redisInstalled, startRedis } from "./queue/processes.js";
 import { percentile, report } from "./util.js";
 
 const RATE = 200; // deliveries per second
@@ -47,11 +53,12 @@ function fakeGitHub(): Promise<{ url: string; close: () => void; count: () => nu
 }
 
 async function startTarget(
-  mode: "ours" | "bare",
+  mode: "ours" | "bare" | "redis",
   apiUrl: string,
+  redisUrl = "",
 ): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./intake/server.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, mode, apiUrl], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, mode, apiUrl, redisUrl], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<string>((resolve, reject) => {
@@ -115,8 +122,11 @@ async function load(url: string): Promise<{ latencies: number[]; failures: numbe
 
 const api = await fakeGitHub();
 const results: Record<string, { p50: number; p99: number; rate: number; failures: number }> = {};
-for (const mode of ["bare", "ours"] as const) {
-  const target = await startTarget(mode, api.url);
+const redisDir = mkdtempSync(join(tmpdir(), "bench-intake-"));
+const redis = redisInstalled() ? await startRedis(redisDir) : null;
+if (!redis) console.log("webhook intake (redis): SKIPPED — needs redis-server on PATH");
+for (const mode of redis ? (["bare", "ours", "redis"] as const) : (["bare", "ours"] as const)) {
+  const target = await startTarget(mode, api.url, redis?.url);
   await load(target.url).catch(() => undefined); // warm-up round: JIT, TLS-free keep-alive pool, WASM none
   const { latencies, failures, elapsed } = await load(target.url);
   target.child.kill("SIGTERM");
@@ -128,6 +138,8 @@ for (const mode of ["bare", "ours"] as const) {
   };
 }
 api.close();
+await redis?.stop();
+rmSync(redisDir, { recursive: true, force: true });
 
 const ours = results.ours;
 const bare = results.bare;
@@ -148,3 +160,12 @@ report("webhook intake", {
   result: met ? "met" : "NOT met",
   "fake GitHub requests served": api.count(),
 });
+const viaRedis = results.redis;
+if (viaRedis) {
+  const redisRatio = viaRedis.p99 / ours.p99;
+  report("webhook intake, Redis queue vs in-process default", {
+    "p99 ratio redis/in-process": redisRatio,
+    target: "ratio ≤ 1.3",
+    result: redisRatio <= 1.3 && viaRedis.failures === 0 ? "met" : "NOT met",
+  });
+}

@@ -1,11 +1,14 @@
 // A server under test for the webhook-intake benchmark, in its own process so the load generator does
-// not share its event loop. argv: "ours" | "bare", the fake GitHub API base URL. Prints the port.
+// not share its event loop. argv: "ours" | "redis" | "bare", the fake GitHub API base URL, and for "redis"
+// the Redis URL (jobs are stored there for workers; none run in the bench). Prints the port.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
 import { createAppServer } from "../../src/server.js";
+import { createRedisQueue } from "../../src/jobs/redis/queue.js";
+import { DEFAULT_REDIS_QUEUE } from "../../src/jobs/redis/keys.js";
 
-const [mode = "ours", baseUrl = ""] = process.argv.slice(2);
+const [mode = "ours", baseUrl = "", redisUrl = ""] = process.argv.slice(2);
 const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   ...options,
   throttle: { enabled: false },
@@ -19,7 +22,12 @@ const probot = new Probot({
 });
 
 let listen: (port: number, host: string, cb: () => void) => { address(): AddressInfo | string | null };
-if (mode === "ours") {
+if (mode === "ours" || mode === "redis") {
+  await probot.ready();
+  const queue =
+    mode === "redis"
+      ? await createRedisQueue({ ...DEFAULT_REDIS_QUEUE, url: redisUrl }, probot.log)
+      : undefined;
   const app = await createAppServer({
     probot,
     webhookPath: "/api/github/webhooks",
@@ -38,6 +46,7 @@ if (mode === "ours") {
       docs: null,
       workspaces: { gitBaseUrl: baseUrl, author: { name: "devops-agent[bot]", email: "bot@example.com" } },
     },
+    queue,
   });
   listen = (port, host, cb) => app.server.listen(port, host, cb);
 } else {

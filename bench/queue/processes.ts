@@ -2,7 +2,9 @@
 // server as `node dist/server.js`, workers as `devops-agent worker` (bin/devops-agent.js over dist/).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { setPriority } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +32,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startRedis(dir: string) {
   const port = await freePort();
   let child: ChildProcess | undefined;
+  let cpuBefore = 0; // CPU of Redis processes stopped by a restart
   const launch = async () => {
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes"];
     child = spawn("redis-server", [...args, "--dir", dir], { stdio: "ignore" });
@@ -45,6 +48,7 @@ export async function startRedis(dir: string) {
   const halt = () =>
     new Promise<void>((resolve) => {
       if (!child || child.exitCode !== null) return resolve();
+      cpuBefore += cpuMs(child.pid);
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
@@ -52,6 +56,8 @@ export async function startRedis(dir: string) {
   return {
     url: `redis://127.0.0.1:${port}`,
     flush: () => spawnSync("redis-cli", ["-p", String(port), "flushall"]),
+    /** CPU ms Redis used so far, across restarts. */
+    cpu: () => cpuBefore + cpuMs(child?.pid),
     /** The queue's event counters (restarts, lease-lost, wake-stalled) under the default key prefix. */
     counters(): Record<string, number> {
       const out = spawnSync("redis-cli", ["-p", String(port), "hgetall", "{devops-agent}:counters"]);
@@ -134,9 +140,28 @@ export async function startServer(script: string, env: Record<string, string>): 
   return startAndWait([script], { ...env, PORT: String(port) }, port);
 }
 
+/**
+ * A worker at nice 10, as the in-process default runs its job thread: on this one shared machine the
+ * workers stand in for other hosts, and the webhook server's acknowledgements should not queue behind them.
+ */
 export async function startQueueWorker(bin: string, env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
-  return startAndWait([bin, "worker"], { ...env, HEALTH_PORT: String(port) }, port);
+  const proc = await startAndWait([bin, "worker"], { ...env, HEALTH_PORT: String(port) }, port);
+  if (proc.child.pid) setPriority(proc.child.pid, 10);
+  return proc;
+}
+
+/** CPU time (user + system) a live process has used so far, in ms; Linux only (0 elsewhere). */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at ")"; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return 0;
+  }
 }
 
 export function stop(proc: Proc, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {

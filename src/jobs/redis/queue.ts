@@ -1,7 +1,7 @@
 import { serialKey, type Job, type JobQueue, type QueueStats } from "../types.js";
 import type { Log } from "../../tasks/types.js";
 import { openWakeQueue, redisUp, runScript, within } from "./client.js";
-import type { RedisQueueSettings } from "./keys.js";
+import { threadTag, type RedisQueueSettings } from "./keys.js";
 import { PUSH } from "./scripts.js";
 
 /** GitHub waits 10 s for an answer; a webhook we could not store must fail before that, so it shows red. */
@@ -23,16 +23,19 @@ export async function createRedisQueue(settings: RedisQueueSettings, log: Log): 
 
   const store = async (job: Job): Promise<boolean> => {
     const thread = serialKey(job);
-    const wake = Number(
-      await runScript(
+    // Both commands go out at once on the one connection (Redis runs them in that order): the ack waits
+    // one round trip, not two. The wake-up's id comes from the job's, so it needs nothing from PUSH; for a
+    // duplicate delivery it is at worst a spare wake-up that finds nothing new to run.
+    const [pushed] = await Promise.all([
+      runScript(
         redis,
         PUSH,
         [keys.seen(job.id), keys.payloads, keys.thread(thread), keys.threads, keys.wakes],
         [job.id, JSON.stringify(job), settings.seenTtlSeconds, thread],
       ),
-    );
-    if (wake === 0) return false;
-    await wakes.add("wake", { thread }, { jobId: `w${wake}` });
+      wakes.add("wake", { thread }, { jobId: `w${threadTag(job.id)}` }),
+    ]);
+    if (Number(pushed) === 0) return false;
     accepted += 1;
     return true;
   };
