@@ -1,4 +1,4 @@
-import { moduleStatement } from "./feedback-text.js";
+import { feedbackRest, moduleStatement } from "./feedback-text.js";
 import { lessonValueAllowed, moduleSourceAllowed } from "./guard.js";
 import { renamedPrefix } from "./naming.js";
 import { LiteralSchema, type FeedbackEvent, type Lesson, type Literal } from "./types.js";
@@ -193,15 +193,21 @@ function fixLessons(
     });
 }
 
+/** What people wrote that is no plain module choice, as quotes; a stated choice's other lines included. */
 function quoteLessons(feedback: readonly Of<"feedback">[]): Lesson[] {
-  return feedback
-    .filter((e) => moduleStatement(e.text) === null)
-    .map((e) => ({
-      id: `said.${e.key.replace(/[^A-Za-z0-9_.:-]/g, "-").slice(-100)}`,
-      summary: `@${e.author} said (quoted, guidance only)`,
-      scope: {},
-      quote: e.text,
-      strength: { count: 1, total: 1 },
-      evidence: [e.url],
-    }));
+  return feedback.flatMap((e) => {
+    const quote = feedbackRest(e.text);
+    if (quote === "") return [];
+    const rest = quote !== e.text;
+    return [
+      {
+        id: `said.${e.key.replace(/[^A-Za-z0-9_.:-]/g, "-").slice(-100)}`,
+        summary: `@${e.author} said${rest ? " (besides the module choice)" : ""} (quoted, guidance only)`,
+        scope: {},
+        quote,
+        strength: { count: 1, total: 1 },
+        evidence: [e.url],
+      },
+    ];
+  });
 }

@@ -30,3 +30,17 @@ export function moduleStatement(text: string): ModuleStatement | null {
   if (!type) return null;
   return { source: match[1].replace(/\/+$/, ""), resourceType: type };
 }
+
+/**
+ * What a person wrote besides a stated module choice (the lines after it), kept as a quote: guidance for a
+ * model, fenced as data, never read for another choice. Empty when the statement was all they wrote.
+ */
+export function feedbackRest(text: string): string {
+  if (moduleStatement(text) === null) return text;
+  const lines = text.split("\n");
+  const first = lines.findIndex((l) => l.trim() !== "");
+  return lines
+    .slice(first + 1)
+    .join("\n")
+    .trim();
+}

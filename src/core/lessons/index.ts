@@ -1,7 +1,7 @@
 export * from "./types.js";
 export { diffAgentBlocks, type PullVersions } from "./diff.js";
 export { distill, type DistillOptions } from "./distill.js";
-export { moduleStatement } from "./feedback-text.js";
+export { feedbackRest, moduleStatement } from "./feedback-text.js";
 export { lessonValueAllowed, moduleSourceAllowed } from "./guard.js";
 export {
   LESSONS_BRANCH,
@@ -17,6 +17,7 @@ export type { ModuleInterface } from "./module.js";
 export {
   appliedLessonIds,
   appliedLessonsSection,
+  inertText,
   lessonGuidance,
   priorFixNote,
   renderLessonList,

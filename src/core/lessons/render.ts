@@ -32,7 +32,7 @@ export function renderLessonList(
           ? "proposed (lessons PR)"
           : `in \`${LESSONS_PATH}\``;
       head.push(
-        `| \`${l.id}\` | ${cell(l.summary)}${l.quote === undefined ? "" : `: “${cell(l.quote.slice(0, 200))}”`} | ${l.strength.count} of ${l.strength.total} | ${status} |`,
+        `| \`${l.id}\` | ${cell(l.summary)}${l.quote === undefined ? "" : `: ${inlineCode(l.quote.slice(0, 200)).replace(/\|/g, "\\|")}`} | ${l.strength.count} of ${l.strength.total} | ${status} |`,
       );
     }
     if (lessons.length > MAX_LISTED)
@@ -61,9 +61,10 @@ export function appliedLessonsSection(
 ): string[] {
   if (applied.length === 0 && skipped.length === 0) return [];
   const rows = applied.map(
-    (a) => `- \`${a.id}\`: ${a.summary} — applied to ${a.where.map((w) => `\`${w}\``).join(", ")}`,
+    (a) =>
+      `- \`${a.id}\`: ${inertText(a.summary)} — applied to ${a.where.map((w) => inlineCode(w)).join(", ")}`,
   );
-  const skips = skipped.map((s) => `- not applied \`${s.id}\`: ${s.reason}`);
+  const skips = skipped.map((s) => `- not applied \`${s.id}\`: ${inertText(s.reason)}`);
   return [
     "### Lessons applied",
     "",
@@ -100,9 +101,24 @@ export function priorFixNote(
   const lesson = lessons.find((l) => l.fix?.fingerprint === fingerprint);
   if (!lesson?.fix) return null;
   const { sha, message } = lesson.fix;
-  return `**Seen before in this repository:** the last time this failure happened here, commit [\`${sha.slice(0, 7)}\`](${repoUrl}/commit/${sha}) made the workflow pass again — “${cell(message)}” (lesson \`${lesson.id}\`).`;
+  return `**Seen before in this repository:** the last time this failure happened here, commit [\`${sha.slice(0, 7)}\`](${repoUrl}/commit/${sha}) made the workflow pass again — ${inlineCode(message.replace(/\s+/g, " "))} (lesson \`${lesson.id}\`).`;
+}
+
+/**
+ * A lesson's summary or reason in Markdown, kept to text: no HTML (nor hidden comments that could fake a
+ * marker), no images or links, one line. Code spans stay (summaries name arguments in them).
+ */
+export function inertText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/!\[/g, "!\\[")
+    .replace(/\]\(/g, "]\\(")
+    .replace(/\]\[/g, "]\\[");
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ").replace(/</g, "&lt;");
+  return inertText(text).replace(/\|/g, "\\|");
 }

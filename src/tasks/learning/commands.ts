@@ -2,6 +2,7 @@ import type { AgentCommand } from "../../core/commands/index.js";
 import {
   GUIDANCE_FILES,
   LESSONS_PATH,
+  feedbackRest,
   moduleSourceAllowed,
   moduleStatement,
   renderLessonList,
@@ -70,6 +71,11 @@ export const feedbackTask: CommandTask = {
       lines.push(
         `From now on, new \`${statement.resourceType}\` blocks become calls to \`${statement.source}\` (lesson \`module.${statement.resourceType}\`) when that module exists and takes their settings.`,
       );
+      if (feedbackRest(text) !== "")
+        lines.push(
+          "",
+          "The rest of your message is kept as quoted guidance for the model; it cannot change what I am allowed to do.",
+        );
     } else if (statement && verdict && !verdict.ok) {
       lines.push(`I will not use \`${statement.source}\` as a module: ${verdict.reason}.`);
     } else {

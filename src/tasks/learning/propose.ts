@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { createWorkspace } from "../../adapters/workspace/index.js";
 import { cloneUrl } from "../../connect.js";
-import { LESSONS_BRANCH, LESSONS_PATH, updateLessonsFile, type Lesson } from "../../core/lessons/index.js";
+import {
+  LESSONS_BRANCH,
+  LESSONS_PATH,
+  inertText,
+  updateLessonsFile,
+  type Lesson,
+} from "../../core/lessons/index.js";
 import type { TaskContext } from "../types.js";
 import { repoLessons } from "./context.js";
 
@@ -83,7 +89,7 @@ function lessonsPrBody(
       .slice(-3)
       .map((u, i) => `[${i + 1}](${u})`)
       .join(" ");
-    return `- \`${id}\`: ${lesson?.summary ?? ""}${evidence ? ` — evidence ${evidence}` : ""}`;
+    return `- \`${id}\`: ${inertText(lesson?.summary ?? "")}${evidence ? ` — evidence ${evidence}` : ""}`;
   });
   return [
     "## Lessons the agent learned here",
