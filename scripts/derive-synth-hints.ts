@@ -77,8 +77,10 @@ for (let round = 1; round <= Number(process.env.ROUNDS ?? "3"); round++) {
       /one of `([^`]+)` must be specified|(?:Exactly|At least) one of these attributes must be configured: \[([^\]]+)\]/.exec(
         d.detail,
       );
+    // Nested too: "Block vpc_origin_endpoint_config[0].origin_ssl_protocols must have a configuration value".
+    const nested = /^Block ([\w.[\]]+) must have a configuration value/.exec(d.detail);
     const block =
-      /^Block ([\w]+) must have a configuration value/.exec(d.detail) ??
+      (nested === null ? null : ([nested[0], strip(nested[1] ?? "")] as const)) ??
       /Insufficient (\w+) blocks/.exec(d.summary);
     if (oneOf !== null) {
       const group = (oneOf[1] ?? oneOf[2] ?? "").split(",").map((p) => strip(p.trim()));

@@ -16,6 +16,13 @@ const OWN_ROLE =
 export const SHARED =
   /^aws_(?:vpc|subnet|kms_key|route53_zone|internet_gateway|ecs_cluster|eks_cluster|cloudwatch_event_bus|lb|db_subnet_group|sns_topic)$/;
 
+/**
+ * `s3_bucket` of a Lambda or a Beanstalk version is where its package lives, next to an `s3_key`: never any
+ * bucket the plan happens to have (the provider then insists on the key, and the bucket holds no package).
+ */
+export const isPackageLocation = (target: string | undefined, arg: string): boolean =>
+  target === "aws_s3_bucket" && /^s3_/.test(arg);
+
 /** Fills one argument of a resource: a reference, a known safe value, or a variable. */
 export type Fill = (
   node: Node,
@@ -83,8 +90,7 @@ export function close(state: BuildState): Closer {
     if (node.set.has(path)) return;
     const arg = path.split(".").pop() ?? path;
     const relation = relationOf(node.type, arg, spec, schema);
-    // `s3_bucket` of a Lambda or a Beanstalk version is where its package lives: never any bucket nearby.
-    if (!required && relation?.target === "aws_s3_bucket" && /^s3_/.test(arg)) return;
+    if (!required && isPackageLocation(relation?.target, arg)) return;
     // A service's own role is part of it: the service cannot act without one, even where the schema
     // leaves the argument optional (SageMaker pipelines, Kinesis analytics, Firehose destinations).
     if (

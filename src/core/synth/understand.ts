@@ -21,6 +21,22 @@ function nameFor(tokens: readonly Token[], match: TypeMatch): string | undefined
   return IDENT.test(ident) ? ident : undefined;
 }
 
+/** Words that turn a service off ("disable streaming to Kinesis", "without a NAT gateway"). Not "no": "no
+ *  public access" asks for a public access block. */
+const TURNED_OFF = new Set(["without", "disable", "disabled", "disabling", "never", "skip", "don't", "not"]);
+
+/** The type is named only to be turned off: a negating word shortly before it, in the same clause. */
+function refused(state: BuildState, match: TypeMatch): boolean {
+  const { tokens, request } = state;
+  const start = tokens[match.from]?.at ?? 0;
+  for (let k = match.from - 1; k >= Math.max(0, match.from - 3); k--) {
+    const token = tokens[k];
+    if (token === undefined || /[,.;:]/.test(request.slice(token.at, start))) return false;
+    if (TURNED_OFF.has(token.word)) return true;
+  }
+  return false;
+}
+
 const PLURAL_COUNT: Record<string, number> = { two: 2, "2": 2, three: 3, "3": 3, multiple: 2, several: 2 };
 
 /**
@@ -31,6 +47,13 @@ export function understand(state: BuildState): void {
   const { tokens, existing, nodes, reused, understood, missing, claimed, taken } = state;
   for (const match of matchTypes(tokens, state.ctx.schema.resourceTypes())) {
     for (let i = match.from; i < match.to; i++) claimed.add(i);
+    if (refused(state, match)) {
+      understood.push({
+        phrase: match.phrase,
+        meaning: `not wanted (the request turns it off): ${match.type}`,
+      });
+      continue;
+    }
     const context = tokens.slice(Math.max(0, match.from - 3), match.from).flatMap((t) => [t.word, t.raw]);
     const named = existing.find((r) => r.type === match.type && context.includes(r.name.toLowerCase()));
     const wantsExisting = context.includes("existing") || context.includes("current") || named !== undefined;

@@ -1,6 +1,6 @@
 import { raw } from "../recipes/hcl/writer.js";
 import type { AttributeSchema, TypeSchema } from "../terraform/schema/index.js";
-import { SHARED, type Closer } from "./close.js";
+import { isPackageLocation, SHARED, type Closer } from "./close.js";
 import { addCompanions } from "./companions.js";
 import { categoryOf, DEFAULTS } from "./defaults.js";
 import { setOnce, type Node } from "./node.js";
@@ -91,6 +91,7 @@ function oneOfChoices(
         spec === undefined ? null : relationOf(node.type, p.split(".").pop() ?? p, spec, ctx.schema);
       return (
         relation !== null &&
+        !isPackageLocation(relation.target, p.split(".").pop() ?? p) &&
         (nodes.some((n) => n.type === relation.target) ||
           (SHARED.test(relation.target) && state.find(relation.target) !== undefined))
       );

@@ -156,3 +156,37 @@ describe("planChange: honesty", () => {
     expect(renderRecipe("sqs-queue", { name: "orders" }, ctx.repo).resources.length).toBeGreaterThan(0);
   });
 });
+
+describe("planChange: classes terraform rejected in the dev eval", () => {
+  it("a service the request turns off is not built ('disable streaming to Kinesis', 'without a NAT gateway')", () => {
+    const chime = planChange(
+      "Create a Chime Voice Connector and configure its streaming with notifications to SNS, and disable streaming to Amazon Kinesis.",
+      ctx,
+    );
+    expect(types(chime)).not.toContain("aws_kinesis_stream");
+    expect(types(chime)).toContain("aws_chime_voice_connector_streaming");
+    expect(chime.understood).toContainEqual({
+      phrase: expect.stringMatching(/kinesis/i),
+      meaning: "not wanted (the request turns it off): aws_kinesis_stream",
+    });
+    expect(types(planChange("a VPC with two private subnets, without a NAT gateway", ctx))).not.toContain(
+      "aws_nat_gateway",
+    );
+    // "no public access" still asks for the block that ensures it.
+    expect(types(planChange("an S3 bucket with no public access", ctx))).toContain(
+      "aws_s3_bucket_public_access_block",
+    );
+  });
+
+  it("a Lambda next to a new bucket is not packaged from that bucket (s3_bucket needs s3_key): filename is asked for", () => {
+    const plan = planChange("an S3 bucket for cat pictures and a Lambda function behind API Gateway", ctx);
+    const lambda = hcl(plan, "aws_lambda_function");
+    expect(lambda).not.toMatch(/s3_bucket\s+=/);
+    expect(lambda).toMatch(/filename\s+= var\./);
+  });
+
+  it("nested blocks the provider requires although the schema does not (hints) are written", () => {
+    const plan = planChange("a CloudFront VPC origin", ctx);
+    expect(hcl(plan, "aws_cloudfront_vpc_origin")).toMatch(/origin_ssl_protocols {\n\s+items\s+= var\./);
+  });
+});
