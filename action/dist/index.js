@@ -81017,16 +81017,60 @@ ${text.replace(/\n+$/, "")}
 ${ticks}`;
 }
 
+// src/core/apply/result.ts
+var ApplyResultSchema = external_exports.object({
+  v: external_exports.literal(1),
+  runId: external_exports.number().int().positive(),
+  root: external_exports.string().min(1).max(200),
+  stage: external_exports.enum(["refused", "applying", "applied", "failed"]),
+  /** The apply summary, the failed step's first error line, or the refusal's reason (one line, bounded). */
+  detail: external_exports.string().max(500),
+  /** The failed step: `credentials`, `terraform apply`… */
+  step: external_exports.string().max(60).optional(),
+  /** The saved plan no longer matched the state. */
+  stale: external_exports.boolean().optional()
+}).strict();
+var PREFIX2 = "<!-- devops-agent:apply-result ";
+function firstLine(text, max = 500) {
+  const line = text.split("\n").find((l3) => l3.trim() !== "") ?? "";
+  return line.trim().slice(0, max);
+}
+function renderApplyResult(result) {
+  const json2 = JSON.stringify(ApplyResultSchema.parse(result)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/-/g, "\\u002d");
+  return `${PREFIX2}${json2} -->`;
+}
+
 // action/src/apply-status.ts
 var SECTION = "<!-- devops-agent:apply-status -->";
 function withApplyStatus(body, stage, context) {
   const cut = body.indexOf(SECTION);
   const plan = (cut >= 0 ? body.slice(0, cut) : body).trimEnd();
+  const hidden = context.runId && context.root ? `
+${resultLine(stage, context.runId, context.root)}` : "";
   return `${plan}
 
 ${SECTION}
 ${render(stage, context)}
-`;
+${hidden}`;
+}
+function resultLine(stage, runId, root5) {
+  const base = { v: 1, runId, root: (root5 || ".").slice(0, 200) };
+  switch (stage.stage) {
+    case "refused":
+      return renderApplyResult({ ...base, stage: "refused", detail: firstLine(stage.reason) });
+    case "applying":
+      return renderApplyResult({ ...base, stage: "applying", detail: "" });
+    case "applied":
+      return renderApplyResult({ ...base, stage: "applied", detail: firstLine(stage.summary) });
+    case "failed":
+      return renderApplyResult({
+        ...base,
+        stage: "failed",
+        detail: firstLine(stage.excerpt),
+        step: stage.step.slice(0, 60),
+        stale: stage.stale
+      });
+  }
 }
 function render(stage, { record: record3, runUrl, environment }) {
   const run = runUrl ? `[apply run](${runUrl})` : "the apply run";
@@ -83403,7 +83447,8 @@ async function runApply(inputs, env2, event, roots, deps) {
     const body = withApplyStatus(comment2.body, stage, {
       ...plan2 ? { record: plan2.record } : {},
       ...runUrl ? { runUrl } : {},
-      ...environment ? { environment } : {}
+      ...environment ? { environment } : {},
+      ...Number(env2.GITHUB_RUN_ID) > 0 ? { runId: Number(env2.GITHUB_RUN_ID), root: target.root } : {}
     });
     await github.update(comment2.id, deps.redactor.redact(body));
     comment2.body = body;
@@ -83715,7 +83760,7 @@ var PlanFactsSchema = external_exports.object({
 var MAX_TYPES = 12;
 var MAX_RISKS = 12;
 var MAX_REASON = 240;
-var PREFIX2 = "<!-- devops-agent:plan-facts ";
+var PREFIX3 = "<!-- devops-agent:plan-facts ";
 function planFactsOf(summary2, where) {
   const types = { create: {}, update: {}, delete: {}, replace: {} };
   for (const r5 of summary2.resources) {
@@ -83753,7 +83798,7 @@ function isGrouped(kind) {
 }
 function renderPlanFacts(facts) {
   const json2 = JSON.stringify(PlanFactsSchema.parse(facts)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/-/g, "\\u002d");
-  return `${PREFIX2}${json2} -->`;
+  return `${PREFIX3}${json2} -->`;
 }
 
 // action/src/record.ts

@@ -1,5 +1,6 @@
 import { codeBlock } from "../../src/core/text/markdown.js";
 import type { PlanRecord } from "../../src/core/apply/record.js";
+import { firstLine, renderApplyResult } from "../../src/core/apply/result.js";
 
 const SECTION = "<!-- devops-agent:apply-status -->";
 
@@ -17,11 +18,33 @@ export type ApplyStage =
 export function withApplyStatus(
   body: string,
   stage: ApplyStage,
-  context: { record?: PlanRecord; runUrl?: string; environment?: string },
+  context: { record?: PlanRecord; runUrl?: string; environment?: string; runId?: number; root?: string },
 ): string {
   const cut = body.indexOf(SECTION);
   const plan = (cut >= 0 ? body.slice(0, cut) : body).trimEnd();
-  return `${plan}\n\n${SECTION}\n${render(stage, context)}\n`;
+  const hidden = context.runId && context.root ? `\n${resultLine(stage, context.runId, context.root)}` : "";
+  return `${plan}\n\n${SECTION}\n${render(stage, context)}\n${hidden}`;
+}
+
+/** The hidden line the app reads to finish its own apply comment (`src/core/apply/result.ts`). */
+function resultLine(stage: ApplyStage, runId: number, root: string): string {
+  const base = { v: 1 as const, runId, root: (root || ".").slice(0, 200) };
+  switch (stage.stage) {
+    case "refused":
+      return renderApplyResult({ ...base, stage: "refused", detail: firstLine(stage.reason) });
+    case "applying":
+      return renderApplyResult({ ...base, stage: "applying", detail: "" });
+    case "applied":
+      return renderApplyResult({ ...base, stage: "applied", detail: firstLine(stage.summary) });
+    case "failed":
+      return renderApplyResult({
+        ...base,
+        stage: "failed",
+        detail: firstLine(stage.excerpt),
+        step: stage.step.slice(0, 60),
+        stale: stage.stale,
+      });
+  }
 }
 
 function render(

@@ -54,6 +54,7 @@ export async function runApply(
       ...(plan ? { record: plan.record } : {}),
       ...(runUrl ? { runUrl } : {}),
       ...(environment ? { environment } : {}),
+      ...(Number(env.GITHUB_RUN_ID) > 0 ? { runId: Number(env.GITHUB_RUN_ID), root: target.root } : {}),
     });
     await github.update(comment.id, deps.redactor.redact(body));
     comment.body = body;

@@ -25,6 +25,7 @@ const WorkflowRunPayload = z.object({
     head_sha: z.string().regex(/^[0-9a-f]{40}$/),
     html_url: z.string(),
     path: z.string().optional(),
+    display_title: z.string().optional(),
     head_commit: z.object({ message: z.string() }).nullish(),
     head_repository: z.object({ full_name: z.string() }).nullable(),
     pull_requests: z.array(
@@ -66,6 +67,21 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
         headSha: run.head_sha,
         runUrl: run.html_url,
       });
+      // The apply template names its runs "devops-agent apply <root> (PR <n>)": the PR whose apply comment
+      // the app finishes. The job believes only the Action's record of this run id in the plan comment.
+      const title = /^devops-agent apply (.{1,200}) \(PR (\d{1,9})\)$/.exec(run.display_title ?? "");
+      const applyPr = title?.[2];
+      if (run.event === "workflow_dispatch" && applyPr)
+        await deps.enqueue({
+          id: `${event.id}:apply-${run.id}-${run.run_attempt ?? 1}`,
+          ...jobBase(event, deps, payload, { number: Number(applyPr), isPullRequest: true }),
+          kind: "apply-run",
+          runId: run.id,
+          root: title?.[1] ?? null,
+          workflowPath: run.path,
+          conclusion: run.conclusion,
+          runUrl: run.html_url,
+        });
     }
     const pr = run.pull_requests.find(
       (p) =>

@@ -74,6 +74,17 @@ export type JobSpec =
       runUrl: string;
     }
   | {
+      /** A dispatched run that may be the apply workflow's, for PR `number`: finish the app's apply comment. */
+      kind: "apply-run";
+      runId: number;
+      /** The root named in the run's title, when it names one. */
+      root: string | null;
+      /** `.github/workflows/<file>`, checked against `apply.workflow` once the config is read. */
+      workflowPath: string;
+      conclusion: "success" | "failure";
+      runUrl: string;
+    }
+  | {
       /** The app was installed on this repository: open the onboarding issue once (`number` is 0). */
       kind: "onboard";
     }

@@ -4,6 +4,7 @@ import { redactingLog } from "./log.js";
 import { atLeast, type GitHubPort, type ThreadRef } from "../adapters/github/index.js";
 import type { Job } from "../jobs/types.js";
 import { LeaseLost } from "../jobs/fence.js";
+import { applyRun, isApplyWorkflow } from "./apply-run.js";
 import { diagnoseRun, diagnosisSelected } from "./diagnose-run.js";
 import { driftRun, isDriftWorkflow } from "./drift/run.js";
 import { onboardRepository } from "./setup/onboard.js";
@@ -155,6 +156,8 @@ function runEvent(ctx: TaskContext, job: EventJob): Promise<TaskResult> {
       return autoReview(ctx, job.headSha);
     case "drift-run":
       return driftRun(ctx, job);
+    case "apply-run":
+      return applyRun(ctx, job);
     case "onboard":
       return onboardRepository(ctx);
   }
@@ -193,6 +196,7 @@ async function loadConfig(github: GitHubPort, thread: ThreadRef, log: Log): Prom
 function triggerEnabled(job: Job, config: RepoConfig): boolean {
   if (job.kind === "diagnose-run") return diagnosisSelected(config, job.workflowName);
   if (job.kind === "drift-run") return isDriftWorkflow(job.workflowPath, config);
+  if (job.kind === "apply-run") return isApplyWorkflow(job.workflowPath, config);
   if (job.kind === "agent-pr-review" || job.kind === "run-succeeded") return config.learning.enabled;
   if (job.kind === "review-pr") return config.review.auto;
   if (job.kind !== "command") return true;

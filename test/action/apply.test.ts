@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readPlanRecord } from "../../src/core/apply/record.js";
 import { readPlanFacts } from "../../src/core/plan/facts-record.js";
+import { readApplyResult } from "../../src/core/apply/result.js";
 import { RunnerDir, startPeers, type World } from "./process.js";
 
 const terraform = (() => {
@@ -164,6 +165,8 @@ suite("the Action's apply mode, end to end", () => {
       "✅ **Applied** in [apply run](https://github.com/acme/infra/actions/runs/42): Apply complete! Resources: 1 added, 0 changed, 0 destroyed.",
     );
     expect(readPlanRecord(body)?.planSha256).toBe(sha256);
+    // The hidden result the app reads to finish its own apply comment, for this run.
+    expect(readApplyResult(body)).toMatchObject({ v: 1, runId: 42, root: "prod", stage: "applied" });
     expect(applied.outputs).toMatch(/applied<<.*\ntrue\n/);
     expect(peers.github.violations).toEqual([]);
   });

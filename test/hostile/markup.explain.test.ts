@@ -93,6 +93,31 @@ describe("explain answer: hostile names stay text", () => {
     expectInert(answer({ findings: [finding] }));
   });
 
+  it.each([
+    [
+      "a mention with a hyphen, which escaping would hide from the neutraliser",
+      "grants @octo-org/admins-team access",
+    ],
+    ["a mention inside backticks, which become entities", "grants `@octo-org/admins` access"],
+    ["a mention after an escaped character", "grants *@octo-org/admins* access"],
+  ])("a review message with %s stays quiet", (_name, message) => {
+    const out = answer({
+      findings: [
+        {
+          ruleId: "security/iam-wildcard",
+          source: "security",
+          level: "warning",
+          address: "aws_iam_policy.p",
+          file: "a.tf",
+          line: 1,
+          message,
+        },
+      ],
+    });
+    expect(out).toMatch(/`@octo-org\/admins(-team)?`/);
+    expectInert(out);
+  });
+
   it("a plan comment whose risk reason and root carry markup", () => {
     const facts: PlanFacts = {
       v: 1,

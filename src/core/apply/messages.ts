@@ -1,4 +1,6 @@
+import { inlineCode, plainText } from "../text/markdown.js";
 import type { PlanRecord } from "./record.js";
+import type { ApplyResult } from "./result.js";
 
 const short = (sha: string) => sha.slice(0, 7);
 
@@ -43,8 +45,67 @@ export function applyStarted(options: {
     `- ✅ **Plan**: [plan run ${record.runId}](${options.planRunUrl}) succeeded on the head \`${short(record.sha)}\`; plan file SHA-256 \`${record.planSha256.slice(0, 12)}…\` ([plan comment](${options.planUrl})).`,
     `- ⏳ **Approval**: ${run} waits for a required reviewer of the \`${options.environment}\` environment.`,
     "- ⏸️ **Apply**: after approval, the Action checks the head, the plan run and the file's hash again, then applies exactly that plan file.",
-    "- ⏸️ **Result**: shown in the plan comment's *Apply* section.",
+    "- ⏸️ **Result**: this comment is updated when the apply run ends (details also in the plan comment's *Apply* section).",
     "",
     "A new push to this pull request makes this plan unusable: plan again and ask again.",
   ].join("\n");
+}
+
+/** The tracking comment once the apply run ended: the Action's own record of the run, or only its conclusion. */
+export function applyFinished(options: {
+  root: string;
+  runUrl: string;
+  conclusion: "success" | "failure";
+  result: ApplyResult | null;
+  environment: string;
+  planUrl: string | null;
+}): string {
+  const { result } = options;
+  const run = `[apply run](${options.runUrl})`;
+  const root = inlineCode(options.root);
+  const plan = options.planUrl ? ` ([plan comment](${options.planUrl}))` : "";
+  const planned = `- ✅ **Plan**: the saved plan of ${root}${plan}.`;
+  const approved = `- ✅ **Approval**: a required reviewer of the ${inlineCode(options.environment)} environment approved (the job started).`;
+  if (!result || result.stage === "applying")
+    return [
+      `### ${options.conclusion === "success" ? "❔" : "❌"} Apply of ${root}: the run ended without a result from the Action`,
+      "",
+      planned,
+      `- ${options.conclusion === "success" ? "❔" : "❌"} **Apply**: ${run} ended with \`${options.conclusion}\` before the Action recorded an outcome (rejected approval, a failing earlier step, or an older Action). Check the run before assuming anything was applied.`,
+    ].join("\n");
+  const detail = result.detail === "" ? "" : `: ${plainText(result.detail)}`;
+  switch (result.stage) {
+    case "refused":
+      return [
+        `### ⛔ Apply of ${root} refused`,
+        "",
+        planned,
+        approved,
+        `- ⛔ **Refused** by the Action before applying${detail}. See ${run}. Nothing was applied.`,
+        "",
+        "Plan the current head again (`/agent plan`), check the new plan, then `/agent apply`.",
+      ].join("\n");
+    case "applied":
+      return [
+        `### ✅ Apply of ${root} done`,
+        "",
+        planned,
+        approved,
+        `- ✅ **Applied** in ${run}${detail}`,
+      ].join("\n");
+    case "failed":
+      return [
+        `### ❌ Apply of ${root} failed`,
+        "",
+        planned,
+        approved,
+        `- ❌ **Failed** ${result.step === "credentials" ? "assuming the apply role" : `at ${inlineCode(result.step ?? "apply")}`} in ${run}${detail}`,
+        ...(result.stale
+          ? [
+              "",
+              "The saved plan is **stale**: the state changed after it was planned. Run `/agent plan` again, review it, then `/agent apply`.",
+            ]
+          : ["", "The plan comment's *Apply* section has the error excerpt."]),
+      ].join("\n");
+  }
 }

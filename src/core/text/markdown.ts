@@ -57,13 +57,28 @@ function quietMentions(text: string): string {
  * links, images, HTML, tables, code spans, headings) escaped, so it renders as the characters it holds.
  */
 export function plainText(text: string): string {
+  // Escaping would hide a mention from `neutraliseMentions` (`@a\-b`) while GitHub still links it: quote
+  // every mention as code first, and escape only the text between them.
+  let out = "";
+  let last = 0;
+  // Backticks become entities below, so they must not shield a mention from the match either.
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u0001");
+  for (const match of flat.matchAll(MENTION)) {
+    const at = match.index + (match[1]?.length ?? 0);
+    out += escapeProse(flat.slice(last, at)) + inlineCode(`@${match[2] ?? ""}`);
+    last = match.index + match[0].length;
+  }
+  return out + escapeProse(flat.slice(last));
+}
+
+function escapeProse(text: string): string {
   return (
     text
-      .replace(/[\r\n]+/g, " ")
       .replace(/[\\*_{}[\]()#+!|~>=-]/g, "\\$&")
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       // A backtick, even escaped, would look like a code span to the mention neutraliser: use its entity.
-      .replace(/`/g, "&#96;")
+      // eslint-disable-next-line no-control-regex -- the placeholder plainText put in for backticks
+      .replace(/\u0001/g, "&#96;")
   );
 }
