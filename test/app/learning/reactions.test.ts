@@ -7,6 +7,7 @@ import { git } from "../../helpers/git.js";
 import { examplePayload, patchPayload, type Payload } from "../../helpers/payloads.js";
 import { failedRun } from "../../fixtures/runs/mocks.js";
 import { startScenario, type Scenario } from "../../helpers/scenario.js";
+import { saveScenarioOutput } from "./output.js";
 
 let scenario: Scenario | undefined;
 afterEach(async () => {
@@ -121,5 +122,6 @@ describe("scenario: reactions on every kind of the agent's comments", () => {
     const readFrom = s.world.requests.filter((r) => /\/issues\/comments\/900[234]\/reactions/.test(r));
     expect(readFrom).toEqual([]);
     expect(s.world.unrouted).toEqual([]);
+    await saveScenarioOutput("reactions", { stats, lessons });
   }, 120_000);
 });
