@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   pr: "pull request bodies",
   "lessons-pr": "lessons pull request",
   review: "review summaries",
+  explain: "answers to `/agent explain`",
   change: "answers to change requests",
   fix: "answers to `/agent fix`",
   apply: "apply status",
