@@ -224,9 +224,9 @@ export class GoPackage {
       const fn = this.functions.get(first.text);
       return fn === undefined ? null : this.returned(fn, depth + 1);
     }
-    if (t[i + 1]?.text === "." || scope === undefined) return null;
-    // A local variable: the last `name :=` / `name =` before this point in the function.
-    for (let j = ref.at - 1; j > scope.body; j--)
+    if (t[i + 1]?.text === ".") return null;
+    // A local variable: the last `name :=` / `name =` before this point in the function; else a package one.
+    for (let j = ref.at - 1; scope !== undefined && j > scope.body; j--)
       if (
         t[j]?.text === first.text &&
         (t[j + 1]?.text === ":" || t[j + 1]?.text === "=") &&
@@ -235,7 +235,14 @@ export class GoPackage {
         const at = t[j + 1]?.text === ":" ? j + 3 : j + 2;
         return this.evaluate({ tokens: t, at }, limit, depth + 1, elided, scope);
       }
-    return null;
+    const global = this.vars.get(first.text);
+    if (global === undefined || global === ref) return null;
+    return this.evaluate(
+      global,
+      closing(global.tokens, literalOpen(global.tokens, global.at)) + 1,
+      depth + 1,
+      elided,
+    );
   }
 }
 

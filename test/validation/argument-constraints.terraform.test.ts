@@ -150,6 +150,13 @@ const CASES: [string, string, boolean, string[], string[]][] = [
     ["conflicting_arguments"],
   ],
   [
+    "sqs_queue_kms_and_managed_sse",
+    `resource "aws_sqs_queue" "q" {\n  name                    = "q"\n  kms_master_key_id       = "alias/aws/sqs"\n  sqs_managed_sse_enabled = true\n}\n`,
+    true,
+    ["conflicting_arguments"],
+    [],
+  ],
+  [
     "asg_launch_configuration_and_template",
     `resource "aws_autoscaling_group" "a" {\n  min_size             = 1\n  max_size             = 2\n  availability_zones   = ["us-east-1a"]\n  launch_configuration = "lc"\n  launch_template {\n    id = "lt-12345678"\n  }\n}\n`,
     true,
