@@ -8,7 +8,11 @@ import { fileURLToPath } from "node:url";
 import { formatHcl } from "../src/adapters/hcl/format.js";
 import { createHclParser } from "../src/adapters/hcl/index.js";
 import { loadTerraformDirectory } from "../src/adapters/terraform/index.js";
-import { loadAwsProviderSchema } from "../src/core/terraform/schema/index.js";
+import {
+  type AwsProviderSchema,
+  type TypeSchema,
+  loadAwsProviderSchema,
+} from "../src/core/terraform/schema/index.js";
 import { checkSemantics } from "../src/core/terraform/semantic/index.js";
 import { validateAgainstSchema } from "../src/core/terraform/validate/index.js";
 import { validateDirectory } from "../src/tasks/validate.js";
@@ -49,6 +53,25 @@ async function generate(root: string): Promise<void> {
   }
 }
 
+/** The same schema line with no constraint table (types converted once, as the loader does). */
+function withoutConstraints(schema: AwsProviderSchema): AwsProviderSchema {
+  const cache = new Map<string, TypeSchema | undefined>();
+  const strip = (kind: string, type: string, view: TypeSchema | undefined): TypeSchema | undefined => {
+    const key = `${kind}:${type}`;
+    if (!cache.has(key)) {
+      const { constraints: _rules, ...rest } = view ?? ({} as TypeSchema);
+      cache.set(key, view === undefined ? undefined : rest);
+    }
+    return cache.get(key);
+  };
+  return {
+    ...schema,
+    constraintSource: null,
+    resource: (type) => strip("r", type, schema.resource(type)),
+    dataSource: (type) => strip("d", type, schema.dataSource(type)),
+  };
+}
+
 async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; seconds: number }> {
   const start = performance.now();
   const result = await work();
@@ -87,6 +110,23 @@ try {
     schema_check_files_per_s: load.result.files.length / check.seconds,
     semantic_check_files_per_s: load.result.files.length / semantic.seconds,
     fmt_check_files_per_s: hcl.length / fmt.seconds,
+  });
+
+  // The provider's cross-argument rules (conflicts, one-of, required-with) within the semantic checks: the
+  // same files against the same line with and without its constraint table, alternated, median of 5.
+  const bare = withoutConstraints(schema);
+  const withRules: number[] = [];
+  const withoutRules: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    withRules.push((await timed(() => checkSemantics(load.result.files, schema))).seconds);
+    withoutRules.push((await timed(() => checkSemantics(load.result.files, bare))).seconds);
+  }
+  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  report("semantic checks: with vs without argument constraints", {
+    constraint_source: schema.constraintSource?.providerVersion ?? "none",
+    with_files_per_s: load.result.files.length / median(withRules),
+    without_files_per_s: load.result.files.length / median(withoutRules),
+    slowdown: `${(((median(withRules) - median(withoutRules)) / median(withoutRules)) * 100).toFixed(1)}%`,
   });
 
   // The cost of isolating hcl2json on a worker thread (issue #12): the same parse, thread vs in-process.

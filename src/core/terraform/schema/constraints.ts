@@ -77,5 +77,6 @@ export function constraintsForType(entries: readonly ConstraintEntry[], schema: 
     const [own, ...rest] = segments as string[][];
     out.push({ kind: KIND[code], path: own as string[], others: rest });
   }
-  return out;
+  // Conflicts first, so the validator reports a pair once even when an exactly-one-of names it too.
+  return out.sort((a, b) => Number(b.kind === "conflicts") - Number(a.kind === "conflicts"));
 }

@@ -24,17 +24,16 @@ export function checkArgumentConstraints(
   schema: TypeSchema,
   where: string,
 ): void {
+  const constraints = schema.constraints;
+  if (constraints === undefined || constraints.length === 0) return;
   const reported = new Set<string>();
   const at = (path: readonly string[]): Knowledge => valueAt(ctx.module, body, path);
   const lineFor = (path: readonly string[]): number | null =>
     path.reduce<number | null>((from, name) => lineOf(content, name, from), line);
   const name = (path: readonly string[]): string => path.join(".");
-  // Conflicts first: an exactly-one-of whose members were already reported as a conflicting pair is not
-  // reported again.
-  const ordered = [...(schema.constraints ?? [])].sort(
-    (a, b) => Number(b.kind === "conflicts") - Number(a.kind === "conflicts"),
-  );
-  for (const c of ordered) {
+  // Conflicts come first (constraintsForType orders them): an exactly-one-of whose members were already
+  // reported as a conflicting pair is not reported again.
+  for (const c of constraints) {
     if (!singleBlocks(body, c.path.slice(0, -1))) continue;
     if (c.kind === "conflicts") {
       const own = at(c.path);
@@ -77,7 +76,7 @@ export function checkArgumentConstraints(
         message,
         `${name(missing[0] as readonly string[])} = ...`,
       );
-    } else checkOneOf(ctx, c, at, reported, { file, where, line: lineFor(c.path.slice(0, -1)) ?? line });
+    } else checkOneOf(ctx, c, at, reported, { file, where, line: () => lineFor(c.path.slice(0, -1)) });
   }
 }
 
@@ -94,7 +93,7 @@ function checkOneOf(
   c: ArgumentConstraint,
   at: (path: readonly string[]) => Knowledge,
   reported: Set<string>,
-  place: { file: string; where: string; line: number | null },
+  place: { file: string; where: string; line: () => number | null },
 ): void {
   const members = [c.path, ...c.others];
   const states = members.map(at);
@@ -105,12 +104,19 @@ function checkOneOf(
   if (set.length === 0 && !pending) {
     const exactly = c.kind === "exactly_one_of" ? "exactly" : "at least";
     const message = `${place.where}: ${exactly} one of ${list} must be set`;
-    report(ctx, place.file, place.line, "missing_one_of", message, `${members[0]?.join(".")} = ...`);
+    report(ctx, place.file, place.line(), "missing_one_of", message, `${members[0]?.join(".")} = ...`);
   } else if (c.kind === "exactly_one_of" && set.length > 1) {
     const pairs = set.flatMap((a, i) => set.slice(i + 1).map((b) => [a, b].sort().join("|")));
     if (pairs.some((p) => reported.has(p))) return;
     for (const p of pairs) reported.add(p);
     const message = `${place.where}: only one of ${list} may be set, but ${set.map((s) => `"${s}"`).join(" and ")} are`;
-    report(ctx, place.file, place.line, "conflicting_arguments", message, `remove "${set[set.length - 1]}"`);
+    report(
+      ctx,
+      place.file,
+      place.line(),
+      "conflicting_arguments",
+      message,
+      `remove "${set[set.length - 1]}"`,
+    );
   }
 }
