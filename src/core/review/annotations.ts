@@ -39,13 +39,34 @@ export function annotationsOf(report: ReviewReport, prefix = ""): CheckAnnotatio
         start_line: line,
         end_line: line,
         annotation_level: LEVELS[f.level],
-        title: redact(f.ruleId).slice(0, 255),
-        message: redact(f.suggestion ? `${f.message}\nSuggested: ${f.suggestion}` : f.message).slice(
-          0,
-          60_000,
+        title: prefixWithin(redact(f.ruleId), 255, (t) => t.length),
+        message: prefixWithin(
+          redact(f.suggestion ? `${f.message}\nSuggested: ${f.suggestion}` : f.message),
+          MESSAGE_BYTES,
+          (t) => Buffer.byteLength(t, "utf8"),
         ),
       };
     });
+}
+
+/** GitHub's limit on an annotation message is 64 KiB of UTF-8, not 64 Ki characters. */
+const MESSAGE_BYTES = 64 * 1024 - 64;
+
+/**
+ * The longest prefix of `text` whose `size` fits `max`, never cutting a surrogate pair in half (a lone
+ * surrogate is not valid UTF-8 and makes GitHub reject the request).
+ */
+function prefixWithin(text: string, max: number, size: (t: string) => number): string {
+  if (size(text) <= max) return text;
+  const chars = Array.from(text);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (size(chars.slice(0, mid).join("")) <= max) low = mid;
+    else high = mid - 1;
+  }
+  return chars.slice(0, low).join("");
 }
 
 /** Splits annotations into request-sized batches. */
