@@ -1,7 +1,7 @@
 import { redact } from "../redact/index.js";
 import { checkLines } from "../terraform/checks.js";
 import { inline, plural } from "../plan/markdown.js";
-import { neutraliseMentions } from "../text/markdown.js";
+import { inlineCode, neutraliseMentions, plainText } from "../text/markdown.js";
 import type { ReviewConclusion, ReviewFinding, ReviewLevel, ReviewReport, ReviewSource } from "./types.js";
 
 /** GitHub's limit on a check run's `output.summary`. */
@@ -93,9 +93,12 @@ function countTable(findings: readonly ReviewFinding[]): string {
 
 function listed(findings: readonly ReviewFinding[]): string[] {
   const lines = findings.slice(0, LISTED).map((f) => {
+    // File paths, messages and suggestions carry text from the reviewed files (names, descriptions, policy
+    // JSON). Markdown inside an HTML <code> still renders, so paths and fixes go in code spans nothing can
+    // close and messages through plainText: a crafted `[x](https://…)` or bare URL stays text, never a link.
     const where = `${f.file}${f.line === null ? "" : `:${f.line}`}`;
-    const fix = f.suggestion ? ` → <code>${inline(f.suggestion)}</code>` : "";
-    return `- ${ICON[f.level]} <code>${inline(where)}</code> ${inline(f.message)}${fix} <sub>${inline(f.ruleId)}</sub>`;
+    const fix = f.suggestion ? ` → ${inlineCode(f.suggestion)}` : "";
+    return `- ${ICON[f.level]} ${inlineCode(where)} ${plainText(f.message)}${fix} <sub>${inline(f.ruleId)}</sub>`;
   });
   if (findings.length > LISTED)
     lines.push(`- … and ${plural(findings.length - LISTED, "more finding")} (see the annotations)`);
