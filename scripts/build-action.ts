@@ -18,6 +18,9 @@ export async function buildAction(outdir: string): Promise<void> {
     format: "esm",
     legalComments: "none",
     logLevel: "warning",
+    // Module paths as the checkout sees them: a git worktree whose node_modules is a symlink to another
+    // checkout must bundle byte-for-byte what a clean clone bundles (the paths are in the output's comments).
+    preserveSymlinks: true,
     // Some bundled CommonJS dependencies call require() for Node built-ins.
     banner: {
       js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
