@@ -79664,6 +79664,31 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/text/hidden-record.ts
+function hiddenRecord(name, schema) {
+  const prefix = `<!-- devops-agent:${name} `;
+  const line = new RegExp(`^<!-- devops-agent:${name} (\\{[^\\n]*\\}) -->$`, "m");
+  return {
+    render(value) {
+      const json2 = JSON.stringify(schema.parse(value)).replace(
+        /[<>@-]/g,
+        (c5) => `\\u${c5.charCodeAt(0).toString(16).padStart(4, "0")}`
+      );
+      return `${prefix}${json2} -->`;
+    },
+    read(body) {
+      const match = line.exec(body);
+      if (!match?.[1]) return null;
+      try {
+        const parsed = schema.safeParse(JSON.parse(match[1]));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    }
+  };
+}
+
 // src/core/apply/record.ts
 var PlanRecordSchema = external_exports.object({
   v: external_exports.literal(1),
@@ -79678,21 +79703,12 @@ var PlanRecordSchema = external_exports.object({
   /** ISO time the plan finished. */
   at: external_exports.string().max(40)
 }).strict();
-var PREFIX = "<!-- devops-agent:plan-record ";
-var LINE = /^<!-- devops-agent:plan-record (\{[^\n]*\}) -->$/m;
+var RECORD = hiddenRecord("plan-record", PlanRecordSchema);
 function renderPlanRecord(record3) {
-  const json2 = JSON.stringify(PlanRecordSchema.parse(record3)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-  return `${PREFIX}${json2} -->`;
+  return RECORD.render(record3);
 }
 function readPlanRecord(body) {
-  const match = LINE.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const parsed = PlanRecordSchema.safeParse(JSON.parse(match[1]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return RECORD.read(body);
 }
 function planFileName(root5) {
   return `${root5.replace(/[^\w.-]+/g, "_") || "root"}.tfplan`;
@@ -81030,14 +81046,13 @@ var ApplyResultSchema = external_exports.object({
   /** The saved plan no longer matched the state. */
   stale: external_exports.boolean().optional()
 }).strict();
-var PREFIX2 = "<!-- devops-agent:apply-result ";
+var RESULT2 = hiddenRecord("apply-result", ApplyResultSchema);
 function firstLine(text, max = 500) {
   const line = text.split("\n").find((l3) => l3.trim() !== "") ?? "";
   return line.trim().slice(0, max);
 }
 function renderApplyResult(result) {
-  const json2 = JSON.stringify(ApplyResultSchema.parse(result)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/-/g, "\\u002d");
-  return `${PREFIX2}${json2} -->`;
+  return RESULT2.render(result);
 }
 
 // action/src/apply-status.ts
@@ -83757,10 +83772,10 @@ var PlanFactsSchema = external_exports.object({
   ).max(50),
   moreRisks: Count
 }).strict();
+var FACTS = hiddenRecord("plan-facts", PlanFactsSchema);
 var MAX_TYPES = 12;
 var MAX_RISKS = 12;
 var MAX_REASON = 240;
-var PREFIX3 = "<!-- devops-agent:plan-facts ";
 function planFactsOf(summary2, where) {
   const types = { create: {}, update: {}, delete: {}, replace: {} };
   for (const r5 of summary2.resources) {
@@ -83797,8 +83812,7 @@ function isGrouped(kind) {
   return kind === "create" || kind === "update" || kind === "delete" || kind === "replace";
 }
 function renderPlanFacts(facts) {
-  const json2 = JSON.stringify(PlanFactsSchema.parse(facts)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/-/g, "\\u002d");
-  return `${PREFIX3}${json2} -->`;
+  return FACTS.render(facts);
 }
 
 // action/src/record.ts

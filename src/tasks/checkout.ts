@@ -1,6 +1,5 @@
 import type { PullRequestInfo } from "../adapters/github/index.js";
-import { createWorkspace } from "../adapters/workspace/index.js";
-import { cloneUrl } from "../connect.js";
+import { cloneRepository } from "./clone.js";
 import type { TaskContext } from "./types.js";
 
 /** A shallow clone of `branch` of `owner/name`, removed after `work`; `headSha` is the commit it holds. */
@@ -9,18 +8,9 @@ export async function withClone<T>(
   source: { owner: string; name: string; branch: string; public: boolean },
   work: (dir: string, headSha: string) => Promise<T>,
 ): Promise<T> {
-  const base = ctx.workspaces.gitBaseUrl;
-  const factory = createWorkspace({
-    redactor: ctx.redactor,
-    author: ctx.workspaces.author,
-    ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
-    ...(base.startsWith("http://") ? { plainHttpHost: new URL(base).host } : {}),
-  });
-  const workspace = await factory.clone({
-    url: cloneUrl(ctx.workspaces, source.owner, source.name),
+  const workspace = await cloneRepository(ctx, {
     branch: source.branch,
-    // The installation token reaches this repository only; a public fork is read without it.
-    ...(ctx.token && !source.public ? { token: ctx.token } : {}),
+    repo: { owner: source.owner, name: source.name, public: source.public },
   });
   try {
     return await work(workspace.dir, workspace.headSha);

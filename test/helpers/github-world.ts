@@ -1,56 +1,29 @@
 // A stateful GitHub for end-to-end scenarios: one nock router per HTTP method answers from a real bare git
 // repository (contents, commits, compare, merges) and from its own records (comments, reactions, pull
 // requests, workflow runs). Every request is still checked against GitHub's OpenAPI description through
-// `githubApi()`; a request no route answers is recorded in `unrouted` for the test to assert empty.
-import { mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
+// `githubApi()`; a request no route answers is recorded in `unrouted` for the test to assert empty. This file
+// holds the records; world-git.ts answers what git holds, world-actions.ts what GitHub Actions serves.
 import nock from "nock";
 import { githubApi } from "./github-openapi.js";
-import { git, type BareRepo } from "./git.js";
+import type { BareRepo } from "./git.js";
+import { worldActions } from "./world-actions.js";
+import { worldGit } from "./world-git.js";
+import {
+  WORLD_BOT as BOT,
+  WORLD_OWNER as OWNER,
+  WORLD_WEB as WEB,
+  WORLD_NAME,
+  type Reply,
+  type WorldComment,
+  type WorldIssue,
+  type WorldPull,
+  type WorldRun,
+} from "./world-types.js";
 
-const OWNER = "Codertocat";
-const NAME = "Hello-World";
-const REPO = `/repos/${OWNER}/${NAME}`;
-const WEB = `https://github.com/${OWNER}/${NAME}`;
-export const WORLD_LOG_HOST = "https://pipelines.actions.githubusercontent.com";
-/** Git author name of the app's commits (the workspace author); everything else is a person. */
-const BOT = "devops-agent[bot]";
+export type { WorldComment, WorldIssue, WorldPull, WorldRun } from "./world-types.js";
+export { WORLD_LOG_HOST } from "./world-actions.js";
 
-export interface WorldComment {
-  id: number;
-  issue: number;
-  body: string;
-  login: string;
-}
-
-export interface WorldPull {
-  number: number;
-  title: string;
-  body: string;
-  head: string;
-  base: string;
-  /** The base branch's commit when the PR was opened: the PR's commits are `baseSha..head`. */
-  baseSha: string;
-  state: "open" | "closed";
-  /** Every body the app sent for this PR, oldest first (the PR is updated in place). */
-  bodies: string[];
-}
-
-export interface WorldIssue {
-  number: number;
-  title: string;
-  body: string;
-  login: string;
-  state: "open" | "closed";
-  labels: string[];
-}
-
-export interface WorldRun {
-  id: number;
-  jobs: { id: number; name: string; failedStep: string; log: string }[];
-}
-
-type Reply = [number, unknown, Record<string, string>?];
+const REPO = `/repos/${OWNER}/${WORLD_NAME}`;
 
 export function createGitHubWorld(remote: BareRepo, permissions: Record<string, string>) {
   const comments = new Map<number, WorldComment>();
@@ -65,9 +38,9 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
   const requests: string[] = [];
   let nextId = 5000;
   let nextPull = 100;
-  const gitDir = ["--git-dir", remote.gitDir];
-  const show = (ref: string, path: string) => git([...gitDir, "show", `${ref}:${path}`]).catch(() => null);
-  const sha = async (ref: string) => (await git([...gitDir, "rev-parse", ref])).trim();
+  const repo = worldGit(remote, pulls);
+  const actions = worldActions(runs);
+  const { sha, show } = repo;
 
   const toComment = (c: WorldComment) => ({
     id: c.id,
@@ -95,14 +68,9 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
   const toPull = (p: WorldPull) => ({ number: p.number, html_url: `${WEB}/pull/${p.number}` });
 
   const get = async (path: string, query: URLSearchParams, accept: string): Promise<Reply> => {
+    const answered = (await repo.get(path, query, accept)) ?? actions.get(path);
+    if (answered !== null) return answered;
     let m: RegExpExecArray | null;
-    if ((m = /^\/contents\/(.+)$/.exec(path))) {
-      const text = await show(query.get("ref") ?? remote.branch, decodeURIComponent(m[1] ?? ""));
-      if (text === null) return [404, { message: "Not Found" }];
-      if (accept.includes("raw"))
-        return [200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" }];
-      return [200, { type: "file", encoding: "base64", content: Buffer.from(text).toString("base64") }];
-    }
     if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(path))) {
       const level = permissions[decodeURIComponent(m[1] ?? "")] ?? "none";
       return [200, { permission: level, role_name: level, user: { login: m[1] } }];
@@ -138,60 +106,6 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
       const head = (query.get("head") ?? "").replace(`${OWNER}:`, "");
       const open = [...pulls.values()].filter((p) => p.state === "open" && p.head === head);
       return [200, open.map(toPull)];
-    }
-    if ((m = /^\/pulls\/(\d+)\/commits$/.exec(path))) {
-      const pull = pulls.get(Number(m[1]));
-      if (!pull) return [404, { message: "Not Found" }];
-      const out = await git([
-        ...gitDir,
-        "log",
-        "--reverse",
-        "--format=%H%x09%an",
-        `${pull.baseSha}..${pull.head}`,
-      ]);
-      const commits = out
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => {
-          const [commit = "", author = ""] = line.split("\t");
-          const bot = author === BOT;
-          return {
-            sha: commit,
-            author: { login: bot ? BOT : "ada", type: bot ? "Bot" : "User" },
-            commit: { author: { name: author } },
-          };
-        });
-      return [200, commits];
-    }
-    if ((m = /^\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(path))) {
-      const out = await git([...gitDir, "diff", "--name-status", "-M", m[1] ?? "", m[2] ?? ""]);
-      const files = out
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => {
-          const [status = "", first = "", second] = line.split("\t");
-          const kind = { A: "added", M: "modified", D: "removed" }[status[0] ?? ""] ?? "renamed";
-          return kind === "renamed"
-            ? { filename: second, status: kind, previous_filename: first }
-            : { filename: first, status: kind };
-        });
-      return [200, { files }];
-    }
-    if ((m = /^\/actions\/runs\/(\d+)\/attempts\/\d+\/jobs$/.exec(path))) {
-      const run = runs.get(Number(m[1]));
-      const jobs = (run?.jobs ?? []).map((j) => ({
-        id: j.id,
-        run_id: run?.id,
-        name: j.name,
-        status: "completed",
-        conclusion: "failure",
-        html_url: `${WEB}/actions/runs/${run?.id ?? 0}/job/${j.id}`,
-        steps: [{ name: j.failedStep, status: "completed", conclusion: "failure", number: 1 }],
-      }));
-      return [200, { total_count: jobs.length, jobs }];
-    }
-    if ((m = /^\/actions\/jobs\/(\d+)\/logs$/.exec(path))) {
-      return [302, "", { location: `${WORLD_LOG_HOST}/logs/job-${m[1]}.txt` }];
     }
     return [404, { message: `world: no route for GET ${path}` }];
   };
@@ -284,18 +198,7 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
   scope.get(/.*/).optionally().reply(route("GET"));
   scope.post(/.*/).optionally().reply(route("POST"));
   scope.patch(/.*/).optionally().reply(route("PATCH"));
-  // The log host is mocked only once a run exists, so scenarios without runs leave no unused mock behind.
   let logs: nock.Scope | null = null;
-  const serveLogs = () =>
-    nock(WORLD_LOG_HOST)
-      .persist()
-      .get(/^\/logs\/job-\d+\.txt$/)
-      .optionally()
-      .reply((uri) => {
-        const id = Number(/job-(\d+)/.exec(uri)?.[1]);
-        const job = [...runs.values()].flatMap((r) => r.jobs).find((j) => j.id === id);
-        return job ? [200, job.log] : [404, "gone"];
-      });
 
   return {
     comments,
@@ -323,33 +226,16 @@ export function createGitHubWorld(remote: BareRepo, permissions: Record<string, 
     },
     sha,
     show,
-    /**
-     * Merges the PR into the default branch with a merge commit, as the merge button does; returns what the
-     * `pull_request.closed` payload carries.
-     */
-    async merge(number: number): Promise<{ baseSha: string; headSha: string }> {
+    /** Merges the PR with a merge commit, as the merge button does (see world-git.ts). */
+    merge(number: number): Promise<{ baseSha: string; headSha: string }> {
       const pull = pulls.get(number);
       if (!pull) throw new Error(`world: no PR #${number}`);
-      const baseSha = pull.baseSha;
-      const headSha = await sha(pull.head);
-      const work = await mkdtemp(join(remote.root, "merge-"));
-      try {
-        await git(["clone", "--quiet", "--branch", pull.base, remote.gitDir, work], remote.root);
-        await git(
-          ["merge", "--quiet", "--no-ff", "-m", `Merge pull request #${number}`, `origin/${pull.head}`],
-          work,
-        );
-        await git(["push", "--quiet", "origin", pull.base], work);
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
-      pull.state = "closed";
-      return { baseSha, headSha };
+      return repo.merge(pull);
     },
     /** A failed workflow run whose jobs and logs GitHub will serve. */
     addRun(run: WorldRun) {
       runs.set(run.id, run);
-      logs ??= serveLogs();
+      logs ??= actions.serveLogs();
     },
     close() {
       scope.persist(false);

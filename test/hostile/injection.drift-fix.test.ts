@@ -92,7 +92,8 @@ describe("/agent fix refuses or defuses an edited drift record", () => {
   it("a record with a root escaping the repository does not parse", async () => {
     const { said: escaped } = await fixOn(
       (sha) =>
-        `${commentMarker("drift", "../../etc")}\n${renderDriftRecord({ ...report(sha), root: "../../etc" })}`,
+        // Written by hand, as a person editing the issue would: the app's renderer refuses such a root.
+        `${commentMarker("drift", "../../etc")}\n<!-- devops-agent:drift-record ${JSON.stringify({ ...report(sha), root: "../../etc" })} -->`,
     );
     expect(escaped).toContain("no readable drift record");
   }, 60_000);

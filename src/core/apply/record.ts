@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hiddenRecord } from "../text/hidden-record.js";
 
 /**
  * What a successful plan run records for a later apply: the commit and root it planned, the run that holds
@@ -23,27 +24,16 @@ export const PlanRecordSchema = z
 
 export type PlanRecord = z.infer<typeof PlanRecordSchema>;
 
-const PREFIX = "<!-- devops-agent:plan-record ";
-const LINE = /^<!-- devops-agent:plan-record (\{[^\n]*\}) -->$/m;
+const RECORD = hiddenRecord("plan-record", PlanRecordSchema);
 
-/** The hidden line; `<`/`>` are escaped so no value can close the HTML comment early. */
+/** The hidden line (core/text/hidden-record: escaped so no value can end the comment early). */
 export function renderPlanRecord(record: PlanRecord): string {
-  const json = JSON.stringify(PlanRecordSchema.parse(record))
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e");
-  return `${PREFIX}${json} -->`;
+  return RECORD.render(record);
 }
 
 /** The record in a comment body, or null when it has none or a malformed one. */
 export function readPlanRecord(body: string): PlanRecord | null {
-  const match = LINE.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const parsed = PlanRecordSchema.safeParse(JSON.parse(match[1]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return RECORD.read(body);
 }
 
 /** The plan file's name inside the artifact, from its root (the same slug the Action uses). */

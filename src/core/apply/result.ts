@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hiddenRecord } from "../text/hidden-record.js";
 
 /**
  * How an apply run ended, as the Action's apply mode records it in the plan comment's apply section (a hidden
@@ -21,8 +22,7 @@ export const ApplyResultSchema = z
 
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
 
-const PREFIX = "<!-- devops-agent:apply-result ";
-const LINE = /^<!-- devops-agent:apply-result (\{[^\n]*\}) -->$/m;
+const RESULT = hiddenRecord("apply-result", ApplyResultSchema);
 
 /** The first non-empty line, bounded: what fits in a one-line record. */
 export function firstLine(text: string, max = 500): string {
@@ -31,20 +31,9 @@ export function firstLine(text: string, max = 500): string {
 }
 
 export function renderApplyResult(result: ApplyResult): string {
-  const json = JSON.stringify(ApplyResultSchema.parse(result))
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/-/g, "\\u002d");
-  return `${PREFIX}${json} -->`;
+  return RESULT.render(result);
 }
 
 export function readApplyResult(body: string): ApplyResult | null {
-  const match = LINE.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const parsed = ApplyResultSchema.safeParse(JSON.parse(match[1]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return RESULT.read(body);
 }

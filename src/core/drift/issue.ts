@@ -1,9 +1,10 @@
 import { inlineCode } from "../text/markdown.js";
 import { type DriftReport, DriftReportSchema } from "./report.js";
+import { hiddenRecord } from "../text/hidden-record.js";
+
+const DRIFT_RECORD = hiddenRecord("drift-record", DriftReportSchema);
 
 export const DRIFT_KIND = "drift";
-
-const RECORD = /^<!-- devops-agent:drift-record (\{[^\n]*\}) -->$/m;
 
 export function driftTitle(report: DriftReport): string {
   const n = report.resources.length + report.more;
@@ -90,21 +91,9 @@ function withoutMarker(body: string): string {
 }
 
 export function renderDriftRecord(report: DriftReport): string {
-  // `<`/`>` cannot close the HTML comment; `@` escaped so mention-neutralising leaves values as they were.
-  const json = JSON.stringify(report)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/@/g, "\\u0040");
-  return `<!-- devops-agent:drift-record ${json} -->`;
+  return DRIFT_RECORD.render(report);
 }
 
 export function readDriftRecord(body: string): DriftReport | null {
-  const match = RECORD.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const parsed = DriftReportSchema.safeParse(JSON.parse(match[1]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return DRIFT_RECORD.read(body);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ChangeKind, PlanSummary } from "./types.js";
+import { hiddenRecord } from "../text/hidden-record.js";
 
 /**
  * What a plan found, as a hidden line in the Action's plan comment, so the app (`/agent explain`) can take
@@ -40,13 +41,13 @@ export const PlanFactsSchema = z
   .strict();
 
 export type PlanFacts = z.infer<typeof PlanFactsSchema>;
+
+const FACTS = hiddenRecord("plan-facts", PlanFactsSchema);
 type Grouped = "create" | "update" | "delete" | "replace";
 
 const MAX_TYPES = 12;
 const MAX_RISKS = 12;
 const MAX_REASON = 240;
-const PREFIX = "<!-- devops-agent:plan-facts ";
-const LINE = /^<!-- devops-agent:plan-facts (\{[^\n]*\}) -->$/m;
 
 /** The facts of one root's plan of commit `sha`. */
 export function planFactsOf(summary: PlanSummary, where: { root: string; sha: string }): PlanFacts {
@@ -90,23 +91,12 @@ function isGrouped(kind: ChangeKind): kind is Grouped {
   return kind === "create" || kind === "update" || kind === "delete" || kind === "replace";
 }
 
-/** The hidden line; `<`, `>` and `-` are escaped so no value can end the HTML comment early. */
+/** The hidden line (core/text/hidden-record: escaped so no value can end the comment early). */
 export function renderPlanFacts(facts: PlanFacts): string {
-  const json = JSON.stringify(PlanFactsSchema.parse(facts))
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/-/g, "\\u002d");
-  return `${PREFIX}${json} -->`;
+  return FACTS.render(facts);
 }
 
 /** The facts in a comment body, or null when it has none or a malformed one. */
 export function readPlanFacts(body: string): PlanFacts | null {
-  const match = LINE.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const parsed = PlanFactsSchema.safeParse(JSON.parse(match[1]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return FACTS.read(body);
 }

@@ -2,8 +2,9 @@ import { agentTerraformFromEnv } from "../../validation/terraform-mode.js";
 import { runAgent, gatherRepoContext, type AgentResult } from "../../agent/index.js";
 import { pullRequestBody, pullRequestTitle } from "../../core/pr/index.js";
 import { chooseRoot } from "../../core/terraform/inventory/index.js";
-import { createWorkspace, type Workspace } from "../../adapters/workspace/index.js";
-import { cloneUrl, repoWebUrl } from "../../connect.js";
+import type { Workspace } from "../../adapters/workspace/index.js";
+import { cloneRepository } from "../clone.js";
+import { repoWebUrl } from "../../connect.js";
 import { createRetriever } from "../../adapters/docs/index.js";
 import type { TaskContext } from "../types.js";
 import { notDeliveredMessage } from "./messages.js";
@@ -26,18 +27,8 @@ export async function performChange(
   change: ChangeRequest,
   step: StepReporter = noSteps,
 ): Promise<ChangeOutcome> {
-  const factory = createWorkspace({
-    redactor: ctx.redactor,
-    author: ctx.workspaces.author,
-    ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
-    ...plainHttp(ctx.workspaces.gitBaseUrl),
-  });
   await step("read", "running");
-  const workspace = await factory.clone({
-    url: cloneUrl(ctx.workspaces, ctx.thread.owner, ctx.thread.repo),
-    ...(change.base.branch ? { branch: change.base.branch } : {}),
-    ...(ctx.token ? { token: ctx.token } : {}),
-  });
+  const workspace = await cloneRepository(ctx, change.base.branch ? { branch: change.base.branch } : {});
   try {
     const branch =
       change.delivery.kind === "new-pr"
@@ -164,9 +155,4 @@ async function deliver(
     message: `${verb} #${pr.number}: ${pr.url}`,
     llm: result.llm,
   };
-}
-
-/** GHE_PROTOCOL=http: git talks plain HTTP to that one host, as the API calls already do. */
-function plainHttp(gitBaseUrl: string): { plainHttpHost?: string } {
-  return gitBaseUrl.startsWith("http://") ? { plainHttpHost: new URL(gitBaseUrl).host } : {};
 }

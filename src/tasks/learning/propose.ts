@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { createWorkspace } from "../../adapters/workspace/index.js";
-import { cloneUrl } from "../../connect.js";
+import { cloneRepository } from "../clone.js";
 import {
   LESSONS_BRANCH,
   LESSONS_PATH,
@@ -39,16 +38,7 @@ export async function proposeLessons(
   const open = OpenPull.parse(data)[0];
   const edited = open ? (await ctx.github.pullCommits(ctx.thread, open.number)).some((c) => c.human) : false;
 
-  const factory = createWorkspace({
-    redactor: ctx.redactor,
-    author: ctx.workspaces.author,
-    ...(ctx.workspaces.allowFileProtocol ? { allowFileProtocol: true } : {}),
-  });
-  const workspace = await factory.clone({
-    url: cloneUrl(ctx.workspaces, ctx.thread.owner, ctx.thread.repo),
-    ...(edited ? { branch: LESSONS_BRANCH } : {}),
-    ...(ctx.token ? { token: ctx.token } : {}),
-  });
+  const workspace = await cloneRepository(ctx, edited ? { branch: LESSONS_BRANCH } : {});
   try {
     if (!edited) await workspace.checkoutBranch(LESSONS_BRANCH);
     const current = await workspace.readFile(LESSONS_PATH).catch(() => null);
