@@ -14,7 +14,14 @@ import type { AgentInput, AgentResult } from "./types.js";
 import { resourceChanges } from "./resources.js";
 import { openWorkspace } from "./workspace.js";
 import { docsContextFor } from "./docs-context.js";
-import { applyPlan, blockedReason, synthesizePlan } from "./synth.js";
+import {
+  applyPlan,
+  blockedReason,
+  offlineChoice,
+  recipesCover,
+  recipesLeaveOut,
+  synthesizePlan,
+} from "./synth.js";
 import { describePlan, type ChangePlan } from "../core/synth/index.js";
 import { EXECUTABLE_CODE_PREFIX, executablePolicy } from "../core/terraform/executable/index.js";
 import { repoProviderSchema } from "./provider-schema.js";
@@ -68,7 +75,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
   );
 
   const plan = planRecipes(request, session.recipeContext);
-  const covered = plan.files.length > 0 && plan.questions.length === 0 && plan.unrecognized.length === 0;
+  const covered = recipesCover(plan, providerSchema, request);
   // Under the recipes, the schema-driven plan; the model (when configured) starts from it and its checks.
   const candidate = covered
     ? null
@@ -77,11 +84,7 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
         ...(input.planHook ? { hook: input.planHook } : {}),
       });
   // A plan that found nothing to build leaves the recipes' questions ("what do you need?") to answer.
-  const synth =
-    candidate !== null &&
-    (candidate.create.length > 0 || candidate.modules.length > 0 || candidate.refusals.length > 0)
-      ? candidate
-      : null;
+  const synth = offlineChoice(plan, candidate, providerSchema, request);
   if (synth !== null && input.onPlan) await input.onPlan(synth, describePlan(synth));
   const refused = synth !== null && synth.refusals.length > 0;
   const useModel = input.llm !== null && !covered && request !== "" && !refused;
@@ -105,7 +108,12 @@ export async function runAgent(input: AgentInput): Promise<AgentResult> {
         )
       : synth !== null
         ? await fromSynth(session, synth)
-        : await fromRecipes(session, plan, input.llm !== null);
+        : await fromRecipes(
+            session,
+            plan,
+            input.llm !== null,
+            recipesLeaveOut(plan, providerSchema, request),
+          );
   const mode = useModel ? "llm" : synth !== null ? "generic" : "recipes";
   const validation: ChangeValidation =
     session.changes.size === 0
@@ -204,7 +212,12 @@ async function fromSynth(session: Session, plan: ChangePlan): Promise<Outcome> {
 export { blockedReason };
 
 /** The no-model path: write what the recipes planned, or say honestly what is missing. */
-async function fromRecipes(session: Session, plan: RecipePlan, modelConfigured: boolean): Promise<Outcome> {
+async function fromRecipes(
+  session: Session,
+  plan: RecipePlan,
+  modelConfigured: boolean,
+  leftOut: readonly string[],
+): Promise<Outcome> {
   if (plan.files.length === 0) {
     const outOfScope = plan.unrecognized.length > 0 && !modelConfigured;
     const reason = outOfScope
@@ -212,6 +225,12 @@ async function fromRecipes(session: Session, plan: RecipePlan, modelConfigured: 
       : "the request needs more detail";
     const summary = outOfScope ? `${reason}.\n\n${plan.summary}` : plan.summary;
     return { ok: false, summary, reason, questions: plan.questions };
+  }
+  // Building blocks for part of the request are not the change that was asked for: a PR under the request's
+  // title would drop the rest silently ("contributor insights on a table" is not just a table).
+  if (leftOut.length > 0 && !modelConfigured) {
+    const reason = `part of the request is not covered offline: ${leftOut.join(", ")}`;
+    return { ok: false, summary: `${reason}.\n\n${plan.summary}`, reason, questions: plan.questions };
   }
   await writeRecipeFiles(session, plan, "recipes");
   return { ok: true, summary: plan.summary, questions: plan.questions };

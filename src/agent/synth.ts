@@ -3,11 +3,12 @@ import {
   loadSynthHints,
   planChange,
   renderPlan,
+  uncoveredPhrases,
   type ChangePlan,
   type LocalModule,
 } from "../core/synth/index.js";
 import { posix } from "node:path";
-import type { RecipeContext } from "../core/recipes/index.js";
+import type { RecipeContext, RecipePlan } from "../core/recipes/index.js";
 import type { Inventory } from "../core/terraform/inventory/types.js";
 import { loadAwsProviderSchema, type AwsProviderSchema } from "../core/terraform/schema/index.js";
 import type { Session } from "./session.js";
@@ -67,6 +68,38 @@ export function blockedReason(plan: ChangePlan): string | null {
     return `part of the request is not covered offline: ${plan.notUnderstood.join(", ")}`;
   return null;
 }
+
+/**
+ * Which offline plan answers a request: the recipes when they cover it, else the schema-driven plan when it
+ * found something to build or refuse, else the recipes (whose questions say what is missing).
+ */
+export function offlineChoice(
+  recipes: RecipePlan,
+  candidate: ChangePlan | null,
+  schema: AwsProviderSchema,
+  request: string,
+): ChangePlan | null {
+  if (recipesCover(recipes, schema, request) || candidate === null) return null;
+  return candidate.create.length > 0 || candidate.modules.length > 0 || candidate.refusals.length > 0
+    ? candidate
+    : null;
+}
+
+/**
+ * The parts of the request the recipes' blocks leave out: of the words they did not understand, those that
+ * name infrastructure ("contributor insights" beside a table), not names or purposes ("for checkout").
+ */
+export const recipesLeaveOut = (plan: RecipePlan, schema: AwsProviderSchema, request: string): string[] =>
+  uncoveredPhrases(
+    plan.unrecognized,
+    plan.resources.map((r) => r.type.replace(/^data\./, "")),
+    schema,
+    request,
+  );
+
+/** The recipes answer the whole request: files, no open questions, no infrastructure left out. */
+export const recipesCover = (plan: RecipePlan, schema: AwsProviderSchema, request: string): boolean =>
+  plan.files.length > 0 && plan.questions.length === 0 && recipesLeaveOut(plan, schema, request).length === 0;
 
 /** Writes the plan's files when it covers the request; otherwise writes nothing and says why. */
 export async function applyPlan(session: Session, plan: ChangePlan): Promise<SynthOutcome> {

@@ -2,9 +2,9 @@ import { redact } from "../redact/index.js";
 import { bodyOf, fileFor } from "./render.js";
 import { build } from "./build.js";
 import { refusalsFor } from "./refuse.js";
-import { ALIASES } from "./aliases.js";
 import type { ChangePlan, SynthContext } from "./types.js";
-import { FILLER, tokenize } from "./words.js";
+import { tokenize } from "./words.js";
+import { uncoveredTokens } from "./leftover.js";
 import { useLocalModules } from "./reuse.js";
 
 export type {
@@ -20,52 +20,9 @@ export type {
 export { renderPlan } from "./render.js";
 export { describePlan, planIsComplete } from "./describe.js";
 export { loadSynthHints } from "./hints.js";
+export { uncoveredPhrases } from "./leftover.js";
 
-/** Resource types of other providers: the offline path writes only AWS resources. */
-const FOREIGN = /^(?:random|tls|archive|null|local|time|http|kubernetes|helm|google|azurerm|github)_[a-z_]+$/;
-const NAMED = new Set([
-  "service",
-  "team",
-  "app",
-  "application",
-  "system",
-  "project",
-  "workload",
-  "site",
-  "website",
-  "job",
-  "product",
-]);
 const OPTIONAL = /\b(?:optionally|optional(?:ly)?|if possible|nice to have|maybe also)\b/i;
-
-let vocabulary: Set<string> | undefined;
-/** Words that name AWS services or resources: when one is left over, part of the request was not covered. */
-function infrastructureWords(types: readonly string[]): Set<string> {
-  if (vocabulary !== undefined) return vocabulary;
-  vocabulary = new Set();
-  for (const type of types) vocabulary.add(type.split("_")[1] ?? "");
-  for (const phrases of Object.values(ALIASES))
-    for (const p of phrases) if (!p.includes(" ")) vocabulary.add(p);
-  for (const w of FILLER) vocabulary.delete(w);
-  for (const w of [
-    "default",
-    "main",
-    "data",
-    "network",
-    "resource",
-    "service",
-    "config",
-    "app",
-    "auto",
-    "ec2",
-    "lb",
-    "db",
-    "vpc",
-    "iam",
-  ])
-    vocabulary.delete(w);
-  return vocabulary;
-}
 
 /**
  * Request → the plan of the change: resource types from the request's words across the whole provider,
@@ -75,7 +32,6 @@ function infrastructureWords(types: readonly string[]): Set<string> {
 export function planChange(request: string, ctx: SynthContext): ChangePlan {
   const tokens = tokenize(request);
   const built = build(request, tokens, ctx);
-  const vocab = infrastructureWords(ctx.schema.resourceTypes());
   const marker = OPTIONAL.exec(request);
   const isOptional = (at: number): boolean =>
     marker !== null && at > marker.index && !request.slice(marker.index, at).includes(".");
@@ -88,12 +44,17 @@ export function planChange(request: string, ctx: SynthContext): ChangePlan {
       ...[...n.set.keys()].flatMap((path) => path.split(".").slice(0, -1)),
     ]),
   );
-  const leftover = tokens
-    .map((t, i) => ({ t, i }))
-    .filter(({ t, i }) => !built.claimed.has(i) && (vocab.has(t.word) || FOREIGN.test(t.word)))
-    .filter(({ t }) => FOREIGN.test(t.word) || !covered.has(t.word))
-    // "the billing service", "the search team": a name, not a service to build.
-    .filter(({ t, i }) => FOREIGN.test(t.word) || !NAMED.has(tokens[i + 1]?.word ?? ""));
+  const asked = [
+    ...built.nodes.filter((n) => n.origin === "requested").map((n) => n.type),
+    ...built.reused.map((r) => r.type),
+  ];
+  const planned = [...asked, ...built.nodes.map((n) => n.type)];
+  const leftover = uncoveredTokens(tokens, built.claimed, { asked, planned, covered }, ctx.schema).flatMap(
+    (i) => {
+      const t = tokens[i];
+      return t === undefined ? [] : [{ t, i }];
+    },
+  );
   // `aws_quantum_computer`: a type the provider does not have is said, never dropped.
   const known = new Set(ctx.schema.resourceTypes());
   const unknownTypes = tokens

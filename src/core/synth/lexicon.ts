@@ -1,6 +1,6 @@
 import { serviceOf } from "../terraform/conventions/services.js";
 import { ALIASES, LEGACY } from "./aliases.js";
-import { singular, type Token } from "./words.js";
+import { NAMED, singular, type Token } from "./words.js";
 
 /** One way of naming a resource type in words, and how strongly a match on it counts. */
 interface Variant {
@@ -124,6 +124,8 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
       const outside = (w: string): boolean =>
         tokens.some((t, j) => t.word === w && (j < i || j >= i + v.words.length));
       if (v.needs !== undefined && !v.needs.some(outside)) continue;
+      // "the payments team": one word of a type's name before a word that makes it a name.
+      if (v.needs !== undefined && v.words.length === 1 && NAMED.has(tokens[i + 1]?.word ?? "")) continue;
       // "Lightsail … database": a type of the service the request names beats another service's alias.
       const own = v.needs !== undefined && outside(v.needs[0] ?? "") ? 5 : 0;
       candidates.push({ v, from: i, to: i + v.words.length, score: v.score + own });

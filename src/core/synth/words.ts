@@ -93,3 +93,8 @@ export const FILLER = new Set(
 );
 
 export const NEGATION = new Set(["no", "not", "without", "disable", "disabled", "never", "don't", "skip"]);
+
+/** "the billing service", "the payments team": the word before one of these is a name, not infrastructure. */
+export const NAMED = new Set(
+  "service team app application system project workload site website job product".split(" "),
+);

@@ -1,0 +1,126 @@
+// Which words of a request the plan leaves uncovered. A change that does not do what was asked is refused,
+// so "uncovered" must mean infrastructure, not any word: names ("the billing service"), purposes ("for the
+// payments team") and attributes the plan sets are not parts left out.
+import { serviceOf } from "../terraform/conventions/services.js";
+import type { AwsProviderSchema, BlockSchema } from "../terraform/schema/index.js";
+import { ALIASES, LEGACY } from "./aliases.js";
+import { matchTypes } from "./lexicon.js";
+import { FILLER, NAMED, singular, tokenize, type Token } from "./words.js";
+
+/** Resource types of other providers: the offline path writes only AWS resources. */
+export const FOREIGN =
+  /^(?:random|tls|archive|null|local|time|http|kubernetes|helm|google|azurerm|github)_[a-z_]+$/;
+
+/** Service words too vague to say a part is missing ("network", "data", "config"). */
+const VAGUE = new Set(
+  "default main data network resource service config app auto ec2 lb db vpc iam".split(" "),
+);
+
+/**
+ * Words of type names that requests use in their everyday sense: a service having a type with "public" or
+ * "log" in its name does not make "public" or "logs" in a request a part the plan dropped.
+ */
+const EVERYDAY = new Set(
+  `object service set name domain type value version policy attachment association rule group key config
+  configuration setting account default main data document permission endpoint option resource target user
+  access alias integration instance cluster table stream function public private log logging access block
+  tag tags status state source destination custom global item request response event notification
+  subscription schedule lifecycle replication encryption metric alarm role profile storage size class
+  traffic identity local virtual ownership archive`.split(/\s+/),
+);
+
+let globalWords: Set<string> | undefined;
+/** Service names and one-word aliases: when one is left over, a whole service was not covered. */
+function serviceNames(types: readonly string[]): Set<string> {
+  if (globalWords !== undefined) return globalWords;
+  globalWords = new Set();
+  for (const type of types) globalWords.add(type.split("_")[1] ?? "");
+  for (const phrases of Object.values(ALIASES))
+    for (const p of phrases) if (!p.includes(" ")) globalWords.add(p);
+  for (const w of [...FILLER, ...VAGUE]) globalWords.delete(w);
+  return globalWords;
+}
+
+const argumentWords = (block: BlockSchema, into: Set<string>): Set<string> => {
+  for (const name of [...block.attributes.keys(), ...block.blocks.keys()])
+    for (const w of name.split("_")) into.add(singular(w));
+  for (const nested of block.blocks.values()) argumentWords(nested, into);
+  return into;
+};
+
+/**
+ * Words that name a resource type of a service the plan uses, other than those of the planned types and
+ * their arguments: "contributor insights" beside a DynamoDB table, "accelerate" beside a bucket.
+ */
+function siblingWords(
+  schema: AwsProviderSchema,
+  asked: readonly string[],
+  planned: readonly string[],
+): Set<string> {
+  const services = new Set(asked.map(serviceOf));
+  const own = new Set<string>();
+  for (const type of planned) {
+    for (const w of type.split("_").slice(1)) own.add(singular(w));
+    const spec = schema.resource(type);
+    if (spec !== undefined) argumentWords(spec, own);
+  }
+  const out = new Set<string>();
+  for (const type of schema.resourceTypes()) {
+    if (!services.has(serviceOf(type)) || LEGACY.test(type)) continue;
+    for (const w of type.split("_").slice(2).map(singular))
+      if (w.length > 2 && !own.has(w) && !EVERYDAY.has(w) && !FILLER.has(w)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * The tokens (by index) a plan leaves uncovered: a service it does not use, a sibling type of a service the
+ * request asked for (`asked`: requested and reused types, not companions), or another provider's type.
+ * Words of any planned type and its arguments are not missing parts; nor are `covered`, the words the plan
+ * itself spells out.
+ */
+export function uncoveredTokens(
+  tokens: readonly Token[],
+  claimed: ReadonlySet<number>,
+  plan: { asked: readonly string[]; planned: readonly string[]; covered: ReadonlySet<string> },
+  schema: AwsProviderSchema,
+): number[] {
+  const services = serviceNames(schema.resourceTypes());
+  const siblings = siblingWords(schema, plan.asked, plan.planned);
+  const covered = plan.covered;
+  return tokens.flatMap((t, i) => {
+    if (claimed.has(i)) return [];
+    if (FOREIGN.test(t.word)) return [i];
+    if (!services.has(t.word) && !siblings.has(t.word)) return [];
+    if (covered.has(t.word) || NAMED.has(tokens[i + 1]?.word ?? "")) return [];
+    return [i];
+  });
+}
+
+/**
+ * Of the phrases the recipes did not understand, those that name infrastructure their blocks lack: a service,
+ * a sibling type's word, or a resource type ("object lock" beside a bucket), read with the planned types'
+ * services as context so that a type's short name counts as it would in the whole request.
+ */
+export function uncoveredPhrases(
+  phrases: readonly string[],
+  planned: readonly string[],
+  schema: AwsProviderSchema,
+  request: string,
+): string[] {
+  const covered = new Set(planned.flatMap((t) => t.split("_").slice(1)));
+  const context = tokenize([...new Set(planned.map((t) => t.split("_").slice(1, 3).join(" ")))].join(" . "));
+  const lower = request.toLowerCase();
+  return phrases.filter((p) => {
+    // The word after the phrase in the request, so that "payments" in "the payments team" reads as a name.
+    const at = lower.indexOf(p.toLowerCase());
+    const next = at < 0 ? "" : (/^\s+([a-z]+)/.exec(lower.slice(at + p.length))?.[1] ?? "");
+    const tokens = tokenize(p);
+    if (NAMED.has(singular(next))) tokens.push({ word: singular(next), raw: next, at: p.length + 1 });
+    if (uncoveredTokens(tokens, new Set(), { asked: planned, planned, covered }, schema).length > 0)
+      return true;
+    return matchTypes([...tokens, ...context], schema.resourceTypes()).some(
+      (m) => m.from < tokens.length && m.to <= tokens.length && !planned.includes(m.type),
+    );
+  });
+}
