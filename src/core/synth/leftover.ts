@@ -4,7 +4,7 @@
 import { serviceOf } from "../terraform/conventions/services.js";
 import type { AwsProviderSchema, BlockSchema } from "../terraform/schema/index.js";
 import { ALIASES, LEGACY } from "./aliases.js";
-import { matchTypes } from "./lexicon.js";
+import { GENERIC, matchTypes } from "./lexicon.js";
 import { FILLER, NAMED, singular, tokenize, type Token } from "./words.js";
 
 /** Resource types of other providers: the offline path writes only AWS resources. */
@@ -37,7 +37,7 @@ function serviceNames(types: readonly string[]): Set<string> {
   for (const type of types) globalWords.add(type.split("_")[1] ?? "");
   for (const phrases of Object.values(ALIASES))
     for (const p of phrases) if (!p.includes(" ")) globalWords.add(p);
-  for (const w of [...FILLER, ...VAGUE]) globalWords.delete(w);
+  for (const w of [...FILLER, ...VAGUE, ...GENERIC]) globalWords.delete(w);
   return globalWords;
 }
 
@@ -68,7 +68,7 @@ function siblingWords(
   for (const type of schema.resourceTypes()) {
     if (!services.has(serviceOf(type)) || LEGACY.test(type)) continue;
     for (const w of type.split("_").slice(2).map(singular))
-      if (w.length > 2 && !own.has(w) && !EVERYDAY.has(w) && !FILLER.has(w)) out.add(w);
+      if (w.length > 2 && !own.has(w) && !EVERYDAY.has(w) && !GENERIC.has(w) && !FILLER.has(w)) out.add(w);
   }
   return out;
 }

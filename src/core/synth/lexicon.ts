@@ -33,9 +33,9 @@ const SERVICE_WORDS: Record<string, string[]> = {
   sfn: ["sfn", "state machine"],
 };
 
-/** Single words too common to stand for a resource type on their own. */
-const GENERIC = new Set(
-  "object service set name domain type value version policy attachment association rule group key config configuration setting account default main data document permission endpoint option resource target user access alias integration instance cluster table stream function".split(
+/** Single words too common to stand for a resource type on their own ("web servers", "invoke it hourly"). */
+export const GENERIC = new Set(
+  "object service set name domain type value version policy attachment association rule group key config configuration setting account default main data document permission endpoint option resource target user access alias integration instance cluster table stream function storage server connection credential location image launch certificate provider connect invoke".split(
     " ",
   ),
 );
@@ -52,7 +52,9 @@ const knownTypes = (types: readonly string[]): Set<string> => {
 function variantsOf(type: string): Variant[] {
   const words = type.slice(4).split("_").map(singular);
   const out: Variant[] = [{ type, words, score: words.length * 10 + 6 }];
-  if (words.length > 1 && OPTIONAL_TAIL.has(words[words.length - 1] ?? ""))
+  // "launch" is not aws_launch_configuration, "msk" not aws_msk_configuration: a name cut to one word is
+  // the service, not the type.
+  if (words.length > 2 && OPTIONAL_TAIL.has(words[words.length - 1] ?? ""))
     out.push({ type, words: words.slice(0, -1), score: (words.length - 1) * 10 + 4 });
   // "target group" for aws_lb_target_group when the request also says "lb"; "log group" needs no service word.
   // `aws_default_vpc` adopts the account's default VPC: only asked for by its full name.

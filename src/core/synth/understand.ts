@@ -37,6 +37,31 @@ function refused(state: BuildState, match: TypeMatch): boolean {
   return false;
 }
 
+/**
+ * "a Postgres instance with engine version 15", "a VPC with a CIDR block": a short name that is an argument
+ * of another type the request names (`engine_version` of aws_db_instance) sets that argument; and one word
+ * cut from a long type name ("cidr" of aws_vpc_ipam_pool_cidr) that is part of such an argument's name
+ * (`cidr_block`) describes that argument. Neither is a resource of its own; a full type name always is.
+ */
+function isArgumentOfAnother(state: BuildState, match: TypeMatch, all: readonly TypeMatch[]): boolean {
+  const words = match.phrase.split(" ");
+  const argument = words.join("_");
+  if (match.type === `aws_${argument}` || match.phrase.startsWith("aws_")) return false;
+  const longName = match.type.split("_").length > 4;
+  if (words.length < 2 && !longName) return false;
+  return all.some((other) => {
+    if (other === match || other.type === match.type) return false;
+    const spec = state.ctx.schema.resource(other.type);
+    if (spec === undefined) return false;
+    if (words.length > 1) return spec.attributes.has(argument) || spec.blocks.has(argument);
+    const names = [
+      ...[...spec.attributes.values()].filter((a) => !a.deprecated).map((a) => a.name),
+      ...[...spec.blocks.values()].filter((b) => !b.deprecated).map((b) => b.name),
+    ];
+    return names.some((n) => n.split("_").includes(argument));
+  });
+}
+
 const PLURAL_COUNT: Record<string, number> = { two: 2, "2": 2, three: 3, "3": 3, multiple: 2, several: 2 };
 
 /**
@@ -45,8 +70,11 @@ const PLURAL_COUNT: Record<string, number> = { two: 2, "2": 2, three: 3, "3": 3,
  */
 export function understand(state: BuildState): void {
   const { tokens, existing, nodes, reused, understood, missing, claimed, taken } = state;
-  for (const match of matchTypes(tokens, state.ctx.schema.resourceTypes())) {
+  const matches = matchTypes(tokens, state.ctx.schema.resourceTypes());
+  for (const match of matches) {
     for (let i = match.from; i < match.to; i++) claimed.add(i);
+    // Words that describe another resource's argument are understood: they are not a part left out.
+    if (isArgumentOfAnother(state, match, matches)) continue;
     if (refused(state, match)) {
       understood.push({
         phrase: match.phrase,

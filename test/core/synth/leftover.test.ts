@@ -73,3 +73,49 @@ describe("honesty: recipes that cover only part of a request do not answer it", 
     expect(generic?.create.map((r) => r.type)).toContain("aws_s3_bucket_object_lock_configuration");
   });
 });
+
+describe("precision: words that describe an argument are not resources of their own", () => {
+  const types = (request: string): string[] => [
+    ...new Set(planChange(request, ctx).create.map((r) => r.type)),
+  ];
+
+  it("a VPC's CIDR block and DNS servers do not bring IPAM pools or endpoint DNS", () => {
+    const plan = planChange(
+      "a VPC with a CIDR block of 10.20.0.0/16 and a DHCP options set whose DNS servers are 10.20.0.2, associated with the VPC",
+      ctx,
+    );
+    const planned = plan.create.map((r) => r.type);
+    expect(planned).toEqual(expect.arrayContaining(["aws_vpc", "aws_vpc_dhcp_options"]));
+    expect(planned.filter((t) => /ipam|endpoint/.test(t))).toEqual([]);
+    expect(plan.notUnderstood).toEqual([]);
+  });
+
+  it("a database's engine version is an argument, not a custom engine version resource", () => {
+    expect(types("a PostgreSQL RDS instance with engine version 15 and 50 GB of storage")).not.toContain(
+      "aws_rds_custom_db_engine_version",
+    );
+  });
+
+  it("everyday words do not pick a type: web servers, invoking, images, connections", () => {
+    for (const [request, unwanted] of [
+      ["an EC2 instance in a public subnet running web servers", "aws_vpc_route_server"],
+      ["a Lambda function and invoke it every 15 minutes", "aws_lambda_function_event_invoke_config"],
+      [
+        "an RDS proxy for connection management with secure credential storage",
+        "aws_iam_service_specific_credential",
+      ],
+      ["an MSK cluster", "aws_msk_configuration"],
+    ] as const)
+      expect({ request, types: types(request) }).toEqual({
+        request,
+        types: expect.not.arrayContaining([unwanted]),
+      });
+  });
+
+  it("a part of a bucket named by the tail of its type name is still that part", () => {
+    expect(types("an S3 bucket and a website configuration for it")).toContain(
+      "aws_s3_bucket_website_configuration",
+    );
+    expect(types("a VPC with a route server")).toContain("aws_vpc_route_server");
+  });
+});
