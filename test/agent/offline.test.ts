@@ -112,16 +112,13 @@ describe("runAgent without a model (recipes only)", () => {
     expect(result.summary).toContain("**Not understood — not covered by this change:**\n- random_password");
   });
 
-  it("does not commit the recipes' building block when they leave a part of the request out", async () => {
-    // Wave 1 committed a table under this request and listed "contributor insights" as ignored.
-    const { input } = await agentInput(
-      dir,
-      'Enable contributor insights on a table named "ExampleTableName"',
-    );
+  it("does not commit a building block for a request it covers only in part", async () => {
+    // Wave 1 committed a bare table under such a request and listed the rest as "ignored".
+    const { input } = await agentInput(dir, "a DynamoDB table named orders with kinesis streaming");
     const result = await runAgent(input);
     expect(result.ok).toBe(false);
     expect(result.files).toEqual([]);
-    expect(result.reason).toBe("part of the request is not covered offline: contributor insights");
+    expect(result.reason).toBe("part of the request is not covered offline: streaming");
   });
 
   it("ignores instructions hidden in HTML comments and invisible characters", async () => {

@@ -119,7 +119,9 @@ export function uncoveredPhrases(
     if (NAMED.has(singular(next))) tokens.push({ word: singular(next), raw: next, at: p.length + 1 });
     if (uncoveredTokens(tokens, new Set(), { asked: planned, planned, covered }, schema).length > 0)
       return true;
-    return matchTypes([...tokens, ...context], schema.resourceTypes()).some(
+    // A word no phrase has keeps the phrase's words from joining the context's in one match.
+    const barrier = { word: "|", raw: "|", at: p.length + 1 };
+    return matchTypes([...tokens, barrier, ...context], schema.resourceTypes()).some(
       (m) => m.from < tokens.length && m.to <= tokens.length && !planned.includes(m.type),
     );
   });

@@ -27,7 +27,7 @@ const SERVICE_WORDS: Record<string, string[]> = {
   elb: ["lb"],
   cloudwatch: ["cloudwatch", "alarm", "metric"],
   lambda: ["lambda", "function"],
-  dynamodb: ["dynamodb"],
+  dynamodb: ["dynamodb", "table"],
   s3: ["s3", "bucket"],
   vpc: ["vpc", "subnet"],
   sfn: ["sfn", "state machine"],
@@ -52,6 +52,16 @@ const knownTypes = (types: readonly string[]): Set<string> => {
 function variantsOf(type: string): Variant[] {
   const words = type.slice(4).split("_").map(singular);
   const out: Variant[] = [{ type, words, score: words.length * 10 + 6 }];
+  // "a serverless MSK cluster" is aws_msk_serverless_cluster: a three-word name in another order.
+  if (words.length === 3 && !LEGACY.test(type))
+    for (const order of [
+      [1, 0, 2],
+      [0, 2, 1],
+      [2, 0, 1],
+      [1, 2, 0],
+      [2, 1, 0],
+    ])
+      out.push({ type, words: order.map((k) => words[k] ?? ""), score: words.length * 10 + 5 });
   // "launch" is not aws_launch_configuration, "msk" not aws_msk_configuration: a name cut to one word is
   // the service, not the type.
   if (words.length > 2 && OPTIONAL_TAIL.has(words[words.length - 1] ?? ""))

@@ -13,9 +13,13 @@ const ctx: SynthContext = { schema, repo: recipeCtx, hints: loadSynthHints() };
 
 describe("honesty: the parts of a request a plan leaves out", () => {
   it("a sibling type of the service asked for is a part left out, not noise", () => {
-    // MSK: a provisioned cluster is not the serverless one asked for.
-    const plan = planChange("Create a serverless MSK cluster with 3 broker nodes", ctx);
-    expect(plan.notUnderstood).toContain("serverless");
+    // A provisioned MSK cluster is not the serverless one asked for; a table is not its Kinesis streaming.
+    expect(
+      planChange("a serverless MSK for the clickstream with 3 broker nodes", ctx).notUnderstood,
+    ).toContain("serverless");
+    expect(planChange("a DynamoDB table named orders with kinesis streaming", ctx).notUnderstood).toEqual([
+      "streaming",
+    ]);
   });
 
   it("names, purposes and attributes the plan writes are not parts left out", () => {
@@ -45,13 +49,13 @@ describe("honesty: recipes that cover only part of a request do not answer it", 
   };
 
   it("infrastructure the recipes did not understand is said, and keeps them from answering", () => {
-    const request = 'Enable contributor insights on a table named "ExampleTableName"';
+    const request = "a DynamoDB table named orders with kinesis streaming";
     const { recipes, generic } = choose(request);
     expect(recipes.files.length).toBeGreaterThan(0);
-    expect(recipesLeaveOut(recipes, schema, request)).toEqual(["contributor insights"]);
+    expect(recipesLeaveOut(recipes, schema, request)).toEqual(["kinesis", "streaming"]);
     expect(recipesCover(recipes, schema, request)).toBe(false);
-    // The generic plan has nothing more to offer: the recipes answer, and ask refuses (test/agent).
-    expect(generic).toBeNull();
+    // The generic plan answers instead, and says what it leaves out (ask then refuses: test/agent).
+    expect(generic?.notUnderstood).toEqual(["streaming"]);
   });
 
   it("words that are not infrastructure leave the curated recipes in charge (the DLQ is kept)", () => {
@@ -110,6 +114,13 @@ describe("precision: words that describe an argument are not resources of their 
         request,
         types: expect.not.arrayContaining([unwanted]),
       });
+  });
+
+  it("a three-word type name in another order is that type; a table's service is known by the table", () => {
+    expect(types("a serverless MSK cluster for the events team")).toContain("aws_msk_serverless_cluster");
+    expect(types('Enable contributor insights on a table named "orders"')).toEqual(
+      expect.arrayContaining(["aws_dynamodb_contributor_insights", "aws_dynamodb_table"]),
+    );
   });
 
   it("a part of a bucket named by the tail of its type name is still that part", () => {
