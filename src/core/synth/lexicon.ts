@@ -139,7 +139,8 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
       // "the payments team": one word of a type's name before a word that makes it a name.
       if (v.needs !== undefined && v.words.length === 1 && NAMED.has(tokens[i + 1]?.word ?? "")) continue;
       // "Lightsail … database": a type of the service the request names beats another service's alias.
-      const own = v.needs !== undefined && outside(v.needs[0] ?? "") ? 5 : 0;
+      // Never enough to beat a type's full name on the same words ("IAM role" beside Redshift is aws_iam_role).
+      const own = v.needs !== undefined && outside(v.needs[0] ?? "") ? 3 : 0;
       candidates.push({ v, from: i, to: i + v.words.length, score: v.score + own });
     }
   });

@@ -1,4 +1,5 @@
 import { matchTypes, type TypeMatch } from "./lexicon.js";
+import { retarget } from "./retarget.js";
 import { addAssociations, addTrafficRules, type LinkEnv } from "./links.js";
 import { MAX_NODES, type BuildState } from "./state.js";
 import type { Token } from "./words.js";
@@ -70,7 +71,7 @@ const PLURAL_COUNT: Record<string, number> = { two: 2, "2": 2, three: 3, "3": 3,
  */
 export function understand(state: BuildState): void {
   const { tokens, existing, nodes, reused, understood, missing, claimed, taken } = state;
-  const matches = matchTypes(tokens, state.ctx.schema.resourceTypes());
+  const matches = retarget(matchTypes(tokens, state.ctx.schema.resourceTypes()), tokens, state.ctx.schema);
   for (const match of matches) {
     for (let i = match.from; i < match.to; i++) claimed.add(i);
     // Words that describe another resource's argument are understood: they are not a part left out.
