@@ -74,8 +74,9 @@ export function close(state: BuildState): Closer {
     },
   };
   state.missing.push(...attachNamedPolicies(companions, state.request));
-  addCompanions(companions);
+  // Companions added here get their own in the write loop (a load balancer's target group its attachment).
   const accompanied = new Set(nodes);
+  addCompanions(companions);
 
   // References between new resources, so that wiring an optional argument never closes a cycle.
   const edges = new Map<Node, Set<Node>>();

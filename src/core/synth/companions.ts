@@ -216,11 +216,14 @@ export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
       setOnce(listener, "default_action.target_group_arn", raw(`${refOf(group)}.arn`));
     }
     if (node.type === "aws_lb_target_group") {
-      const instance = env.find("aws_instance");
-      if (instance !== undefined) {
+      // Every instance the request asks for sits behind it ("in front of two instances"), else the repo's.
+      const asked = env.nodes.filter((n) => n.type === "aws_instance" && n.origin === "requested").map(refOf);
+      const found = env.find("aws_instance");
+      const instances = asked.length > 0 ? asked : found !== undefined ? [found] : [];
+      for (const [k, instance] of instances.entries()) {
         const attach = env.add(
           "aws_lb_target_group_attachment",
-          "the instance behind the load balancer",
+          k === 0 ? "the instance behind the load balancer" : `${instance} behind the load balancer`,
           node,
         );
         setOnce(attach, "target_group_arn", raw(`${ref}.arn`));

@@ -12,12 +12,14 @@ export interface Node {
   serves?: string;
   /** Position of the words that asked for it, to give nearby attributes to it. */
   at: number;
+  /** Arguments left unset on purpose: a join resource manages them (`iam_roles` beside its `_iam_roles`). */
+  unset?: Set<string>;
 }
 
 export const refOf = (node: Pick<Node, "type" | "name">): string => `${node.type}.${node.name}`;
 
 export function setOnce(node: Node, path: string, value: Value, note?: string): boolean {
-  if (node.set.has(path)) return false;
+  if (node.set.has(path) || node.unset?.has(path)) return false;
   node.set.set(path, value);
   if (note !== undefined && !node.notes.includes(note)) node.notes.push(note);
   return true;

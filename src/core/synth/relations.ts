@@ -59,6 +59,7 @@ const STEMS: Record<string, string> = {
   parameter_group: "aws_db_parameter_group",
   option_group: "aws_db_option_group",
   repository: "aws_ecr_repository",
+  volume: "aws_ebs_volume",
 };
 
 /** Bare argument names that hold a document or a value, never a reference. */
@@ -116,6 +117,11 @@ export function relationOf(
   if (Object.hasOwn(STEMS, stem)) candidates.push(STEMS[stem] ?? "");
   if (suffixed) candidates.push(`aws_${stem}`);
   if (stem.endsWith("_role")) candidates.push("aws_iam_role");
+  // `dhcp_options_id` → aws_vpc_dhcp_options: a type whose own name ends in "s".
+  const whole = arg.replace(SUFFIX, "");
+  if (whole !== stem)
+    for (let k = words.length - 1; k >= 1; k--)
+      candidates.push(`aws_${words.slice(0, k).join("_")}_${whole}`);
   const target = candidates.find((c) => c !== type && types.resource(c) !== undefined);
   const relation =
     target === undefined ? null : { arg, target, attribute: attributeFor(type, arg, target, types), list };

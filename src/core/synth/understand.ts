@@ -1,8 +1,10 @@
 import { matchTypes, type TypeMatch } from "./lexicon.js";
 import { retarget } from "./retarget.js";
-import { addAssociations, addTrafficRules, type LinkEnv } from "./links.js";
+import { addAssociations, addTrafficRules, type LinkEnv, type Mention } from "./links.js";
+import { refOf } from "./node.js";
 import { MAX_NODES, type BuildState } from "./state.js";
 import type { Token } from "./words.js";
+import type { Node } from "./node.js";
 
 const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
 
@@ -71,6 +73,7 @@ const PLURAL_COUNT: Record<string, number> = { two: 2, "2": 2, three: 3, "3": 3,
  */
 export function understand(state: BuildState): void {
   const { tokens, existing, nodes, reused, understood, missing, claimed, taken } = state;
+  const mentions: Mention[] = [];
   const matches = retarget(matchTypes(tokens, state.ctx.schema.resourceTypes()), tokens, state.ctx.schema);
   for (const match of matches) {
     for (let i = match.from; i < match.to; i++) claimed.add(i);
@@ -99,6 +102,7 @@ export function understand(state: BuildState): void {
           why: `the request names it ("${match.phrase}")`,
         });
       understood.push({ phrase: match.phrase, meaning: `the existing ${found}` });
+      mentions.push({ at: match.from, to: match.to, type: match.type, refs: [found] });
       continue;
     }
     if (wantsExisting) {
@@ -127,25 +131,31 @@ export function understand(state: BuildState): void {
         unnamed.name = state.freshName(match.type, explicit);
       }
       understood.push({ phrase: match.phrase, meaning: match.type });
+      mentions.push({ at: match.from, to: match.to, type: match.type, refs: same.map(refOf), nodes: same });
       continue;
     }
     const name = explicit ?? "main";
+    const added: Node[] = [];
     for (let k = 0; k < Math.min(count, 3); k++) {
       if (nodes.length >= MAX_NODES) break;
-      state.addNode(
-        match.type,
-        "requested",
-        `asked for: "${match.phrase}"`,
-        match.from,
-        k === 0 ? name : `${name}_${k + 1}`,
+      added.push(
+        state.addNode(
+          match.type,
+          "requested",
+          `asked for: "${match.phrase}"`,
+          match.from,
+          k === 0 ? name : `${name}_${k + 1}`,
+        ),
       );
     }
+    mentions.push({ at: match.from, to: match.to, type: match.type, refs: added.map(refOf), nodes: added });
     understood.push({ phrase: match.phrase, meaning: count > 1 ? `${count} × ${match.type}` : match.type });
   }
 
   // Rules the request states for traffic, and the joins it asks for ("associate … with …").
   const linkEnv: LinkEnv = {
     nodes,
+    schema: state.ctx.schema,
     hasType: (type) => state.ctx.schema.resource(type) !== undefined,
     add: (type, why, at, name = "main") => state.addNode(type, "requested", why, at, name),
     find: (type) => state.find(type),
@@ -156,5 +166,5 @@ export function understand(state: BuildState): void {
     },
   };
   missing.push(...addTrafficRules(linkEnv, state.request));
-  addAssociations(linkEnv, state.request, tokens);
+  addAssociations(linkEnv, state.request, tokens, mentions);
 }
