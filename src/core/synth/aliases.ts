@@ -29,6 +29,12 @@ export const ALIASES: Readonly<Record<string, readonly string[]>> = {
     "aurora mysql",
     "aurora postgres",
     "aurora postgresql",
+    // A MySQL or Postgres "cluster" is a DB cluster (Aurora or Multi-AZ), not a single instance.
+    "mysql cluster",
+    "postgres cluster",
+    "postgresql cluster",
+    "database cluster",
+    "db cluster",
   ],
   aws_eip: ["eip", "static ip address"],
   aws_nat_gateway: ["nat", "nat gateway"],
@@ -66,6 +72,8 @@ export const ALIASES: Readonly<Record<string, readonly string[]>> = {
   aws_sqs_queue: ["sqs", "queue"],
   aws_dynamodb_table: ["dynamodb", "dynamodb table", "nosql table"],
   aws_s3_bucket: ["s3", "bucket"],
+  // aws_s3_bucket_object is deprecated: an "S3 bucket object" is written as its successor.
+  aws_s3_object: ["bucket object", "s3 bucket object", "object in the bucket"],
   aws_lambda_function: ["lambda", "serverless function"],
   aws_route53_zone: ["route53", "dns", "hosted zone", "dns zone"],
   aws_route53_record: [

@@ -115,14 +115,18 @@ export function uncoveredPhrases(
     // The word after the phrase in the request, so that "payments" in "the payments team" reads as a name.
     const at = lower.indexOf(p.toLowerCase());
     const next = at < 0 ? "" : (/^\s+([a-z]+)/.exec(lower.slice(at + p.length))?.[1] ?? "");
+    // The word before it too: "alias" after "Lambda function" is the function's alias.
+    const previous = at < 0 ? "" : (/([a-z0-9]+)\s+$/.exec(lower.slice(0, at))?.[1] ?? "");
     const tokens = tokenize(p);
     if (NAMED.has(singular(next))) tokens.push({ word: singular(next), raw: next, at: p.length + 1 });
     if (uncoveredTokens(tokens, new Set(), { asked: planned, planned, covered }, schema).length > 0)
       return true;
+    const lead = previous === "" ? [] : [{ word: singular(previous), raw: previous, at: -1 }];
     // A word no phrase has keeps the phrase's words from joining the context's in one match.
     const barrier = { word: "|", raw: "|", at: p.length + 1 };
-    return matchTypes([...tokens, barrier, ...context], schema.resourceTypes()).some(
-      (m) => m.from < tokens.length && m.to <= tokens.length && !planned.includes(m.type),
+    const read = [...lead, ...tokens];
+    return matchTypes([...read, barrier, ...context], schema.resourceTypes()).some(
+      (m) => m.to > lead.length && m.to <= read.length && !planned.includes(m.type),
     );
   });
 }

@@ -9,6 +9,8 @@ interface Variant {
   score: number;
   /** The service word that must appear somewhere in the request for this variant to count. */
   needs?: string[];
+  /** Words of which one must come right before it ("function alias": aws_lambda_alias). */
+  after?: ReadonlySet<string>;
 }
 
 export interface TypeMatch {
@@ -95,6 +97,21 @@ function indexFor(types: readonly string[]): Map<string, Variant[]> {
   };
   const known = new Set(types);
   for (const type of types) if (!LEGACY.test(type)) variantsOf(type).forEach(add);
+  // "a Lambda function alias", "a KMS key alias": a common word names its service's type right after the
+  // service or another of its types ("function", "key").
+  const seconds = new Map<string, Set<string>>();
+  for (const type of types) {
+    const [service = "", second, ...rest] = type.slice(4).split("_");
+    if (second === undefined || rest.length > 0 || LEGACY.test(type)) continue;
+    const set = seconds.get(service) ?? new Set([service, ...(SERVICE_WORDS[service] ?? [])]);
+    seconds.set(service, set.add(singular(second)));
+  }
+  for (const type of types) {
+    const [service = "", second, ...rest] = type.slice(4).split("_");
+    if (second === undefined || rest.length > 0 || !GENERIC.has(singular(second)) || LEGACY.test(type))
+      continue;
+    add({ type, words: [singular(second)], score: 12, after: seconds.get(service) ?? new Set() });
+  }
   for (const [type, phrases] of Object.entries(ALIASES)) {
     if (!known.has(type)) continue;
     for (const phrase of phrases) {
@@ -133,6 +150,7 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
     }
     for (const v of index.get(token.word) ?? []) {
       if (!v.words.every((w, k) => tokens[i + k]?.word === w)) continue;
+      if (v.after !== undefined && !v.after.has(tokens[i - 1]?.word ?? "")) continue;
       const outside = (w: string): boolean =>
         tokens.some((t, j) => t.word === w && (j < i || j >= i + v.words.length));
       if (v.needs !== undefined && !v.needs.some(outside)) continue;

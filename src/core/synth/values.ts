@@ -58,6 +58,9 @@ const NAME_ARGS = new Set([
 const DOMAIN_ARGS =
   /^(?:domain_name|domain|fqdn)$|^aws_route53_(?:zone|record)\.name$|^aws_acm_certificate\.domain_name$/;
 
+/** Names of a database inside an engine: no hyphens, so never the repo's dashed prefix. */
+const DATABASE_ARGS = new Set(["db_name", "database_name"]);
+
 const dashed = (text: string): string => text.replace(/_/g, "-");
 
 export function isNameArg(type: string, arg: string): boolean {
@@ -130,6 +133,8 @@ export function knownValue(
   required = true,
 ): Value | undefined {
   const { type } = env;
+  // A database inside an engine (RDS, Redshift, Glue, Athena) takes letters, digits and underscores only.
+  if (DATABASE_ARGS.has(arg) && spec.type === "string") return str(env.name.replace(/[^a-z0-9_]/g, "_"));
   if (isNameArg(type, arg) && spec.type === "string") return nameValue(env, env.name);
   const byPath = PATH_VALUES[`${type}.${path}`] ?? PATH_VALUES[`*.${path}`];
   if (byPath !== undefined) return byPath(env);

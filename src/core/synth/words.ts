@@ -21,6 +21,11 @@ const PHRASES: [RegExp, string][] = [
   [/\bmulti[\s-]+az\b/g, "multi_az"],
   [/\bpoint[\s-]+in[\s-]+time\b/g, "point in time"],
   [/\bweb\s+acl\b/g, "web_acl"],
+  // Kinesis Data Analytics v2 is one service name, however it is written (the v1 API is legacy).
+  [
+    /\bkinesis\s+(?:data\s+)?analytics\s+v2\b|\bkinesis\s+v2\s+analytics\b|\bmanaged\s+service\s+for\s+apache\s+flink\b/g,
+    "kinesisanalyticsv2",
+  ],
 ];
 
 /** Plurals that are not plurals (service names, Latin). */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "@jest/globals";
+import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
+import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
+import { loadSynthHints, planChange, type SynthContext } from "../../../src/core/synth/index.js";
+import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
+import { DEMO_INFRA } from "../../helpers/git.js";
+
+const repo = await gatherRepoContext(DEMO_INFRA);
+const ctx: SynthContext = {
+  schema: loadAwsProviderSchema(),
+  repo: recipeContextFor(repo.conventions, repo.inventory),
+  hints: loadSynthHints(),
+};
+const types = (request: string): string[] => [...new Set(planChange(request, ctx).create.map((r) => r.type))];
+
+describe("the names people use for a service's resources", () => {
+  it("a MySQL or Postgres cluster is a DB cluster, not one instance", () => {
+    expect(types("a MySQL cluster with 100 GB of storage")).toContain("aws_rds_cluster");
+    expect(types("a MySQL cluster with 100 GB of storage")).not.toContain("aws_db_instance");
+  });
+
+  it("Kinesis Data Analytics v2, however it is written, is the v2 application", () => {
+    for (const request of [
+      "a Kinesis Data Analytics v2 application",
+      "a Kinesis V2 Analytics application for Flink",
+      "an application on Managed Service for Apache Flink",
+    ])
+      expect({ request, types: types(request) }).toEqual({
+        request,
+        types: expect.arrayContaining(["aws_kinesisanalyticsv2_application"]),
+      });
+  });
+
+  it("a common word right after its service's name is that service's type ('function alias', 'key alias')", () => {
+    expect(types("a Lambda function alias called live")).toEqual(
+      expect.arrayContaining(["aws_lambda_function", "aws_lambda_alias"]),
+    );
+    expect(types("a KMS key alias for the payments key")).toEqual(
+      expect.arrayContaining(["aws_kms_key", "aws_kms_alias"]),
+    );
+    expect(types("an alias record in Route 53")).not.toContain("aws_lambda_alias");
+  });
+
+  it("an S3 bucket object is written as aws_s3_object, not the deprecated aws_s3_bucket_object", () => {
+    expect(types("an S3 bucket and an S3 bucket object with key config.json")).toContain("aws_s3_object");
+  });
+
+  it("a database inside an engine is named without the repo's dashed prefix (RDS rejects hyphens)", () => {
+    const plan = planChange("an Aurora PostgreSQL cluster for orders", ctx);
+    const cluster = plan.create.find((r) => r.type === "aws_rds_cluster");
+    expect(cluster).toBeDefined();
+    const hcl = renderLines(
+      [{ k: "block", type: "resource", labels: ["aws_rds_cluster", "x"], body: cluster?.body ?? [] }],
+      0,
+    );
+    expect(/database_name\s+=\s+"([^"]*)"/.exec(hcl)?.[1]).toMatch(/^[a-z][a-z0-9_]*$/);
+    expect(hcl).toMatch(/cluster_identifier\s+=\s+"\$\{local\.name_prefix\}-/);
+  });
+});
