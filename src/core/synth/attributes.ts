@@ -115,6 +115,8 @@ interface Pattern {
   /** Candidate argument paths, the first the schema has wins. */
   paths: string[];
   value: (m: RegExpMatchArray) => Value | undefined;
+  /** Only for these resource types (for argument names as common as `type`). */
+  only?: RegExp;
 }
 
 const UNIT: Record<string, string> = { minute: "minutes", hour: "hours", day: "days" };
@@ -194,6 +196,21 @@ const PATTERNS: Pattern[] = [
     value: (m) => num(Number(m[1] ?? m[2])),
   },
   {
+    // "a TXT record", "an A record" (a lone "a record" is an article, not a type).
+    pattern: /\b(?:(aaaa|cname|txt|mx|ns|ptr|srv|caa)|an\s+(a))[\s-]+records?\b/i,
+    paths: ["type"],
+    value: (m) => str((m[1] ?? m[2] ?? "").toUpperCase()),
+    only: /^aws_route53_record$/,
+  },
+  {
+    // "the verification string should be "abc"", "pointing to "10.0.0.5"": the record's value.
+    pattern:
+      /\b(?:value|string|points?\s+to|pointing\s+to|resolves?\s+to)\s+(?:should\s+be\s+|is\s+|of\s+|=\s*)?"([^"\n]{1,255})"/i,
+    paths: ["records"],
+    value: (m) => ({ k: "list", items: [str(m[1] ?? "")] }),
+    only: /^aws_route53_record$/,
+  },
+  {
     pattern: /\b(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\b/,
     paths: ["cidr_block"],
     value: (m) => str(m[1] ?? ""),
@@ -201,9 +218,14 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Arguments set by phrase patterns, for a type that has the argument. */
-export function patternArguments(request: string, has: (path: string) => boolean): AttributeHit[] {
+export function patternArguments(
+  request: string,
+  has: (path: string) => boolean,
+  type: string,
+): AttributeHit[] {
   const hits: AttributeHit[] = [];
   for (const p of PATTERNS) {
+    if (p.only !== undefined && !p.only.test(type)) continue;
     const m = request.match(p.pattern);
     if (m === null) continue;
     const path = p.paths.find(has);

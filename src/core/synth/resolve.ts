@@ -35,7 +35,7 @@ export function resolve(state: BuildState): void {
     const ts = state.typeSchema(node.type);
     if (ts === undefined) continue;
     const has = (path: string): boolean => ts.attributes.has(path) && !ts.computed.includes(path);
-    for (const hit of patternArguments(state.request, has))
+    for (const hit of patternArguments(state.request, has, node.type))
       if (setOnce(node, hit.path, hit.value, `${hit.path} from "${hit.phrase}"`))
         understood.push({ phrase: hit.phrase, meaning: `${node.type}.${node.name}: ${hit.path}` });
   }

@@ -56,4 +56,19 @@ describe("the names people use for a service's resources", () => {
     expect(/database_name\s+=\s+"([^"]*)"/.exec(hcl)?.[1]).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(hcl).toMatch(/cluster_identifier\s+=\s+"\$\{local\.name_prefix\}-/);
   });
+
+  it("a DNS record's type and value come from the request's words; 'a record' alone is an article", () => {
+    const body = (request: string): string => {
+      const record = planChange(request, ctx).create.find((r) => r.type === "aws_route53_record");
+      return renderLines(
+        [{ k: "block", type: "resource", labels: ["aws_route53_record", "x"], body: record?.body ?? [] }],
+        0,
+      );
+    };
+    const txt = body('a TXT record in Route 53 whose verification string should be "site-verification=abc"');
+    expect(txt).toMatch(/type\s+=\s+"TXT"/);
+    expect(txt).toMatch(/records\s+=\s+\["site-verification=abc"\]/);
+    expect(body("an A record in Route 53 for the web server")).toMatch(/type\s+=\s+"A"/);
+    expect(body("create a record in Route 53 for the API")).toMatch(/type\s+=\s+var\./);
+  });
 });
