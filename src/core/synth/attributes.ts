@@ -211,9 +211,13 @@ const PATTERNS: Pattern[] = [
     only: /^aws_route53_record$/,
   },
   {
-    pattern: /\b(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\b/,
+    // The VPC's own range ("a VPC with CIDR 10.1.0.0/16", "address space 10.1.0.0/16"), never a CIDR that
+    // traffic comes from ("SSH from 203.0.113.0/24"): that one is a rule's source.
+    pattern:
+      /\b(?:vpc|cidr(?:\s+block)?|range|address\s+space)\s+(?:of\s+|is\s+|=\s*|should\s+be\s+|with\s+(?:a\s+)?(?:cidr(?:\s+block)?\s+(?:of\s+)?)?)?(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\b/i,
     paths: ["cidr_block"],
     value: (m) => str(m[1] ?? ""),
+    only: /^aws_vpc$/,
   },
 ];
 

@@ -109,6 +109,9 @@ export function close(state: BuildState): Closer {
         !reaches(n, node) &&
         (n.type !== "aws_iam_role" || n.origin === "requested" || n.serves === node.type);
       let target = nodes.find((n) => usable(n) && n.origin === "requested") ?? nodes.find(usable);
+      // One optional argument per thing referred to: an instance's vpc_security_group_ids, not also the
+      // EC2-Classic security_groups (references come first, so the current argument has been wired).
+      if (!required && target !== undefined && edges.get(node)?.has(target) === true) return;
       const named = reused.find((r) => r.type === relation.target);
       const existingRef =
         target !== undefined

@@ -38,7 +38,7 @@ const OPEN =
   /\b(?:anywhere|any\s*where|any\s+ip(?:\s+address)?|all\s+ips?|everyone|the\s+(?:whole\s+)?(?:internet|world)|0\.0\.0\.0\/0|public(?:ly)?)\b/i;
 const CIDR = /\b(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\b/;
 const TRAFFIC =
-  /\b(?:inbound|outbound|ingress|egress|incoming|outgoing)\b|\ballow(?:s|ing|ed)?\b[^.]{0,60}\b(?:traffic|port|access|connections?|http|https|ssh|tcp|udp)\b/i;
+  /\b(?:inbound|outbound|ingress|egress|incoming|outgoing)\b|\ballow(?:s|ing|ed)?\b[^.]{0,60}\b(?:traffic|port|access|connections?|http|https|ssh|tcp|udp)\b|\b(?:reachable|accessible)\b[^.]{0,40}\b(?:over|via|on|from)\b|\b(?:ssh|rdp|https?)\s+(?:access\s+)?(?:from|only\s+from)\b/i;
 const EGRESS = /\b(?:outbound|egress|outgoing)\b/i;
 const ALL = /\ball\s+(?:outbound\s+|inbound\s+|egress\s+|ingress\s+)?(?:traffic|ports|protocols)\b/i;
 
@@ -65,6 +65,14 @@ export function trafficRules(request: string): { rules: TrafficRule[]; unparsed:
   const unparsed: string[] = [];
   const named = new Set<string>();
   const add = (rule: Omit<TrafficRule, "name">, base: string): void => {
+    // "Postgres … on port 5432" states one rule twice.
+    const same = (r: TrafficRule): boolean =>
+      r.direction === rule.direction &&
+      r.fromPort === rule.fromPort &&
+      r.toPort === rule.toPort &&
+      r.protocol === rule.protocol &&
+      r.source === rule.source;
+    if (rules.some(same)) return;
     let name = base;
     for (let i = 2; named.has(name); i++) name = `${base}_${i}`;
     named.add(name);

@@ -64,6 +64,8 @@ const DATABASE_ARGS = new Set(["db_name", "database_name"]);
 const dashed = (text: string): string => text.replace(/_/g, "-");
 
 export function isNameArg(type: string, arg: string): boolean {
+  // An instance's key_name names a key pair somebody holds, not the instance: never invented.
+  if (arg === "key_name" && type !== "aws_key_pair") return false;
   return NAME_ARGS.has(arg) && !DOMAIN_ARGS.test(arg) && !DOMAIN_ARGS.test(`${type}.${arg}`);
 }
 

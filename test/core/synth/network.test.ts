@@ -1,0 +1,61 @@
+import { describe, expect, it } from "@jest/globals";
+import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
+import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
+import {
+  loadSynthHints,
+  planChange,
+  type ChangePlan,
+  type SynthContext,
+} from "../../../src/core/synth/index.js";
+import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
+import { DEMO_INFRA } from "../../helpers/git.js";
+
+const repo = await gatherRepoContext(DEMO_INFRA);
+const ctx: SynthContext = {
+  schema: loadAwsProviderSchema(),
+  repo: recipeContextFor(repo.conventions, repo.inventory),
+  hints: loadSynthHints(),
+};
+const hcl = (plan: ChangePlan, type: string): string =>
+  plan.create
+    .filter((r) => r.type === type)
+    .map((r) => renderLines([{ k: "block", type: "resource", labels: [r.type, r.name], body: r.body }], 0))
+    .join("\n");
+
+describe("network requests: rules, ranges and references that apply would accept", () => {
+  const bastion = planChange(
+    "a bastion host in the public subnet reachable over SSH from 203.0.113.0/24",
+    ctx,
+  );
+
+  it("'reachable over SSH from <cidr>' is an ingress rule from that range, on the instance's group", () => {
+    const rule = hcl(bastion, "aws_vpc_security_group_ingress_rule");
+    expect(rule).toMatch(/from_port\s+=\s+22/);
+    expect(rule).toMatch(/cidr_ipv4\s+=\s+"203\.0\.113\.0\/24"/);
+    expect(hcl(bastion, "aws_instance")).toMatch(
+      /vpc_security_group_ids\s+=\s+\[aws_security_group\.main\.id\]/,
+    );
+  });
+
+  it("the rule's source range is not taken as the subnet's or the VPC's own range", () => {
+    expect(hcl(bastion, "aws_subnet")).toContain("cidrsubnet(aws_vpc.main.cidr_block");
+    expect(hcl(bastion, "aws_vpc")).not.toContain("203.0.113");
+  });
+
+  it("an instance gets no invented key pair name and no EC2-Classic security_groups beside its VPC groups", () => {
+    const instance = hcl(bastion, "aws_instance");
+    expect(instance).not.toMatch(/key_name/);
+    expect(instance).not.toMatch(/^\s*security_groups\s*=/m);
+  });
+
+  it("a VPC's own range is read from 'CIDR block <cidr>'; its subnets are carved from it", () => {
+    const plan = planChange("a VPC with CIDR block 10.1.0.0/16 and two private subnets", ctx);
+    expect(hcl(plan, "aws_vpc")).toMatch(/cidr_block\s+=\s+"10\.1\.0\.0\/16"/);
+    expect(hcl(plan, "aws_subnet")).not.toContain("10.1.0.0/16");
+  });
+
+  it("a database reachable on its port states one rule, not two", () => {
+    const plan = planChange("a Postgres database reachable from 10.0.0.0/8 on port 5432", ctx);
+    expect(plan.create.filter((r) => r.type === "aws_vpc_security_group_ingress_rule")).toHaveLength(1);
+  });
+});
