@@ -98,7 +98,7 @@ export function close(state: BuildState): Closer {
       relation?.target === "aws_iam_role" &&
       OWN_ROLE.test(arg) &&
       principalFor(node.type) !== undefined &&
-      !/^aws_(?:iam_|cloudwatch_event_target$)/.test(node.type)
+      !/^aws_(?:iam_|cloudwatch_event_(?:target|rule)$)/.test(node.type)
     )
       required = true;
     if (relation !== null) {

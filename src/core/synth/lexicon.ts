@@ -136,9 +136,11 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
     // `aws_iam_role`, or the type's own name without the prefix as people write it ("iam_role", "db_instance").
     const named = token.word.startsWith("aws_")
       ? token.word
-      : token.word.includes("_")
-        ? `aws_${token.word}`
-        : undefined;
+      : token.word.startsWith('"aws_')
+        ? token.raw
+        : token.word.includes("_")
+          ? `aws_${token.word}`
+          : undefined;
     if (named !== undefined && known.has(named)) {
       candidates.push({
         v: { type: named, words: [token.word], score: 100 },

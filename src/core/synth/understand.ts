@@ -2,6 +2,7 @@ import { matchTypes, type TypeMatch } from "./lexicon.js";
 import { retarget } from "./retarget.js";
 import { addAssociations, addTrafficRules, type LinkEnv, type Mention } from "./links.js";
 import { refOf } from "./node.js";
+import { addTriggers, eventTrigger } from "./triggers.js";
 import { MAX_NODES, type BuildState } from "./state.js";
 import type { Token } from "./words.js";
 import type { Node } from "./node.js";
@@ -75,8 +76,15 @@ export function understand(state: BuildState): void {
   const { tokens, existing, nodes, reused, understood, missing, claimed, taken } = state;
   const mentions: Mention[] = [];
   const matches = retarget(matchTypes(tokens, state.ctx.schema.resourceTypes()), tokens, state.ctx.schema);
+  // "Trigger the function whenever an EC2 image is created": the image is the event, not a resource.
+  const event = eventTrigger(tokens);
+  const runs = matches.some((m) => m.type === "aws_lambda_function");
   for (const match of matches) {
     for (let i = match.from; i < match.to; i++) claimed.add(i);
+    if (runs && event?.consumes === true && match.from >= event.from && match.to <= event.to) {
+      understood.push({ phrase: match.phrase, meaning: `the event "${event.phrase}"` });
+      continue;
+    }
     // Words that describe another resource's argument are understood: they are not a part left out.
     if (isArgumentOfAnother(state, match, matches)) continue;
     if (refused(state, match)) {
@@ -167,4 +175,10 @@ export function understand(state: BuildState): void {
   };
   missing.push(...addTrafficRules(linkEnv, state.request));
   addAssociations(linkEnv, state.request, tokens, mentions);
+  addTriggers(
+    { ...linkEnv, understood: (phrase, meaning) => understood.push({ phrase, meaning }) },
+    state.request,
+    tokens,
+    event,
+  );
 }

@@ -35,6 +35,10 @@ const CASES: [string, string][] = [
     "Create a Lightsail instance and a Lightsail disk of 20 GB, and attach the disk to the instance.",
   ],
   ["nlb", "A network load balancer in front of two EC2 instances"],
+  ["schedule", "Deploy a Lambda function and run it every 6 hours"],
+  ["instance_event", "Trigger a Lambda function each time an EC2 instance is stopped"],
+  ["unknown_event", "Invoke a Lambda function whenever a CodeCommit repository is deleted"],
+  ["upload", "A Lambda function that runs whenever a file is uploaded to a new S3 bucket"],
 ];
 
 (available ? describe : describe.skip)("joins and triggers, with terraform as the judge", () => {
