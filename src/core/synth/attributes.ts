@@ -170,8 +170,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     pattern:
-      /\b(?:retain(?:ed)?|retention(?: period)?|keep|kept|expire)\s+(?:(?:logs?|messages?|objects?|data)\s+)?(?:for\s+|of\s+|after\s+)?(\d+)\s*days?\b|\b(\d+)[\s-]*days?\s+retention\b/i,
-    paths: ["retention_in_days", "retention_period"],
+      /\b(?:retain(?:ed|s)?|retention(?: period)?|keep|keeps|kept|expire)\s+(?:(?:the\s+)?(?:logs?|messages?|objects?|data|versions?)\s+)?(?:for\s+|of\s+|after\s+)?(\d+)\s*days?\b|\b(\d+)[\s-]*days?\s+retention\b/i,
+    paths: ["retention_in_days", "retention_period", "max_age_in_days"],
     value: (m) => num(Number(m[1] ?? m[2])),
   },
   { pattern: /\bmulti[\s_-]*az\b/i, paths: ["multi_az"], value: () => bool(true) },

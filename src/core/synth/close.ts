@@ -37,6 +37,8 @@ export interface Closer {
   fill: Fill;
   /** Resources whose companions were added already. */
   accompanied: Set<Node>;
+  /** After a resource's arguments are written: the role it acts with, unless it works through another's. */
+  settle: (node: Node) => void;
 }
 
 /**
@@ -87,20 +89,26 @@ export function close(state: BuildState): Closer {
     return [...(edges.get(from) ?? [])].some((n) => reaches(n, to, seen));
   };
 
+  const deferred: { node: Node; path: string; spec: AttributeSchema; docUrl: string }[] = [];
   const fill: Fill = (node, path, spec, docUrl, required) => {
     if (node.set.has(path)) return;
-    const arg = path.split(".").pop() ?? path;
-    const relation = relationOf(node.type, arg, spec, schema);
+    const parts = path.split(".");
+    const arg = parts[parts.length - 1] ?? path;
+    const relation = relationOf(node.type, arg, spec, schema, parts[parts.length - 2]);
     if (!required && isPackageLocation(relation?.target, arg)) return;
     // A service's own role is part of it: the service cannot act without one, even where the schema
     // leaves the argument optional (SageMaker pipelines, Kinesis analytics, Firehose destinations).
+    // It is settled once the resource's other arguments are written (`settle`): an endpoint configuration
+    // that serves a model with a role of its own needs none.
     if (
+      !required &&
       relation?.target === "aws_iam_role" &&
       OWN_ROLE.test(arg) &&
       principalFor(node.type) !== undefined &&
-      !/^aws_(?:iam_|cloudwatch_event_(?:target|rule)$)/.test(node.type)
+      !/^aws_(?:iam_|cloudwatch_event_(?:target|rule)$)/.test(node.type) &&
+      !deferred.some((d) => d.node === node && d.path === path)
     )
-      required = true;
+      deferred.push({ node, path, spec, docUrl });
     if (relation !== null) {
       // A role is shared only when asked for; a role added for one service is that service's alone.
       const usable = (n: Node): boolean =>
@@ -181,5 +189,25 @@ export function close(state: BuildState): Closer {
     if (known !== undefined) setOnce(node, path, known);
     else if (required) setOnce(node, path, raw(state.variableFor(node, path, spec, docUrl)));
   };
-  return { companions, fill, accompanied };
+  // A resource of the same service it points at whose own schema requires a role does the acting.
+  const actsThrough = (node: Node): boolean => {
+    const service = node.type.split("_")[1] ?? "";
+    const values = JSON.stringify([...node.set.values()]);
+    return nodes.some((n) => {
+      if (n === node || n.type.split("_")[1] !== service || !values.includes(`${refOf(n)}.`)) return false;
+      const ts = state.typeSchema(n.type);
+      return [...(ts?.attributes.values() ?? [])].some(
+        (a) =>
+          a.required &&
+          OWN_ROLE.test(a.name) &&
+          relationOf(n.type, a.name, a, schema)?.target === "aws_iam_role",
+      );
+    });
+  };
+  const settle = (node: Node): void => {
+    const mine = deferred.filter((d) => d.node === node && !node.set.has(d.path));
+    if (mine.length === 0 || actsThrough(node)) return;
+    for (const d of mine) fill(node, d.path, d.spec, d.docUrl, true);
+  };
+  return { companions, fill, accompanied, settle };
 }

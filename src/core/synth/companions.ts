@@ -26,6 +26,8 @@ export interface CompanionEnv {
 const SERVICE_PRINCIPAL: [RegExp, string][] = [
   [/^aws_lambda_/, "lambda.amazonaws.com"],
   [/^aws_codebuild_/, "codebuild.amazonaws.com"],
+  // An application's service role is Elastic Beanstalk's own; an environment's instances run as EC2.
+  [/^aws_elastic_beanstalk_application(?:_version)?$/, "elasticbeanstalk.amazonaws.com"],
   [/^aws_(?:instance|iam_instance_profile|launch_template|elastic_beanstalk_)/, "ec2.amazonaws.com"],
   [/^aws_eks_cluster$/, "eks.amazonaws.com"],
   [/^aws_eks_node_group$/, "ec2.amazonaws.com"],

@@ -8,6 +8,10 @@ export const MANAGED: [RegExp, string][] = [
   [/^aws_eks_node_group$/, "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"],
   [/^aws_eks_fargate_profile$/, "arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy"],
   [/^aws_backup_/, "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"],
+  [
+    /^aws_elastic_beanstalk_application(?:_version)?$/,
+    "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+  ],
   [/^aws_elastic_beanstalk_/, "arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier"],
   [/^aws_glue_/, "arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole"],
   [/^aws_ecs_/, "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"],

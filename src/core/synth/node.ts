@@ -10,6 +10,8 @@ export interface Node {
   notes: string[];
   /** The resource type this one serves (a role for aws_lambda_function), for trust policies and grants. */
   serves?: string;
+  /** Optional nested blocks the request names (`splunk_configuration`): written like required ones. */
+  blocks?: Set<string>;
   /** Position of the words that asked for it, to give nearby attributes to it. */
   at: number;
   /** Arguments left unset on purpose: a join resource manages them (`iam_roles` beside its `_iam_roles`). */

@@ -71,6 +71,8 @@ const NOT_REFERENCES = new Set(
 
 const SUFFIX = /_(ids|arns|names|id|arn|name|identifier|identifiers|url)$/;
 
+const singularBlock = (block: string): string => block.replace(/s$/, "");
+
 /** Which target attribute an argument wants, from its suffix; bare names take the target's id. */
 function attributeFor(type: string, arg: string, target: string, types: AwsProviderSchema): string {
   const suffix = SUFFIX.exec(arg)?.[1] ?? "";
@@ -85,6 +87,9 @@ function attributeFor(type: string, arg: string, target: string, types: AwsProvi
   return "id";
 }
 
+/** Block names that hold a plain name (`parameter { name, values }`), never a pointer to a resource. */
+const PLAIN_BLOCKS = new Set(["parameter", "tag", "setting", "attribute", "variable"]);
+
 const cache = new Map<string, Relation | null>();
 
 /**
@@ -97,16 +102,22 @@ export function relationOf(
   arg: string,
   spec: AttributeSchema,
   types: AwsProviderSchema,
+  block?: string,
 ): Relation | null {
-  const key = `${type}.${arg}`;
+  // A bare `name`/`arn`/`id` inside a block names what the block is (`lex_bot { name }` → aws_lex_bot).
+  const bare = /^(?:name|arn|id)$/.test(arg);
+  const pointer = bare && block !== undefined && !PLAIN_BLOCKS.has(singularBlock(block));
+  const key = pointer ? `${type}.${block}.${arg}` : `${type}.${arg}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const list = spec.type.startsWith("list") || spec.type.startsWith("set");
-  if (!/^(?:string|list\(string\)|set\(string\))$/.test(spec.type) || arg === "name" || arg === "id") {
+  if (!/^(?:string|list\(string\)|set\(string\))$/.test(spec.type) || (bare && !pointer)) {
     cache.set(key, null);
     return null;
   }
-  const suffixed = SUFFIX.test(arg);
-  const stem = arg.replace(SUFFIX, "").replace(/s$/, "");
+  const suffixed = pointer || SUFFIX.test(arg);
+  // `endpoint_config_name` → aws_sagemaker_endpoint_configuration: "config" is how arguments shorten it.
+  const named = pointer ? `${singularBlock(block ?? "")}_${arg}` : arg;
+  const stem = named.replace(SUFFIX, "").replace(/s$/, "");
   if (!suffixed && NOT_REFERENCES.has(stem)) {
     cache.set(key, null);
     return null;
@@ -118,13 +129,15 @@ export function relationOf(
   if (suffixed) candidates.push(`aws_${stem}`);
   if (stem.endsWith("_role")) candidates.push("aws_iam_role");
   // `dhcp_options_id` → aws_vpc_dhcp_options: a type whose own name ends in "s".
-  const whole = arg.replace(SUFFIX, "");
+  const whole = named.replace(SUFFIX, "");
   if (whole !== stem)
     for (let k = words.length - 1; k >= 1; k--)
       candidates.push(`aws_${words.slice(0, k).join("_")}_${whole}`);
+  if (stem.endsWith("_config"))
+    candidates.push(...candidates.filter((c) => c.endsWith("_config")).map((c) => `${c}uration`));
   const target = candidates.find((c) => c !== type && types.resource(c) !== undefined);
   const relation =
-    target === undefined ? null : { arg, target, attribute: attributeFor(type, arg, target, types), list };
+    target === undefined ? null : { arg, target, attribute: attributeFor(type, named, target, types), list };
   cache.set(key, relation);
   return relation;
 }

@@ -1,3 +1,4 @@
+import { resolveBlocks } from "./blocks.js";
 import { namedArguments, patternArguments, type AttributeHit } from "./attributes.js";
 import { setOnce, type Node } from "./node.js";
 import type { BuildState } from "./state.js";
@@ -39,4 +40,5 @@ export function resolve(state: BuildState): void {
       if (setOnce(node, hit.path, hit.value, `${hit.path} from "${hit.phrase}"`))
         understood.push({ phrase: hit.phrase, meaning: `${node.type}.${node.name}: ${hit.path}` });
   }
+  resolveBlocks(state);
 }

@@ -3,6 +3,7 @@ import type { AttributeSchema, TypeSchema } from "../terraform/schema/index.js";
 import { isPackageLocation, SHARED, type Closer } from "./close.js";
 import { addCompanions } from "./companions.js";
 import { categoryOf, DEFAULTS } from "./defaults.js";
+import { addGrants } from "./grants.js";
 import { setOnce, type Node } from "./node.js";
 import { relationOf } from "./relations.js";
 import type { BuildState } from "./state.js";
@@ -27,8 +28,26 @@ interface Block {
  */
 export function write(state: BuildState, closer: Closer): void {
   const { nodes, ctx } = state;
+  const filled = writeFrom(state, closer, 0);
+  // Once every reference is wired, each new service role is granted what its service reaches.
+  addGrants(closer.companions);
+  writeFrom(state, closer, filled);
+  // References to resources added later in the loop (the VPC a subnet brought, after the security group
+  // was filled) are wired now; fill only links to what the plan has, it adds nothing here.
+  for (const node of nodes) {
+    const ts = state.typeSchema(node.type);
+    if (ts === undefined) continue;
+    for (const [name, spec] of ts.attributes)
+      if (!ts.computed.includes(name) && relationOf(node.type, name, spec, ctx.schema) !== null)
+        closer.fill(node, name, spec, ts.docUrl, false);
+  }
+}
+
+/** Writes the resources from index `start` on, and those added on the way; returns how many there are. */
+function writeFrom(state: BuildState, closer: Closer, start: number): number {
+  const { nodes, ctx } = state;
   const { fill, accompanied } = closer;
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = start; i < nodes.length; i++) {
     const node = nodes[i] as Node;
     // Resources added to satisfy a reference bring their own companions (a Lambda's new role, its policy).
     if (!accompanied.has(node)) {
@@ -53,23 +72,41 @@ export function write(state: BuildState, closer: Closer): void {
       for (const [name, nested] of block.blocks) {
         const path = `${base}${name}`;
         const used = [...node.set.keys()].some((k) => k.startsWith(`${path}.`));
-        if ((nested.required || required.has(path) || used) && depth < 4)
+        const wanted = nested.required || required.has(path) || node.blocks?.has(path) === true;
+        if ((wanted || used) && depth < 4) {
           walk(nested as never, `${path}.`, depth + 1);
+          if (wanted) pointAt(state, closer, node, nested as never, path, ts.docUrl);
+        }
       }
     };
     walk(ts, "", 0);
     oneOfChoices(state, closer, node, ts, walk);
+    closer.settle(node);
     defaults(state, node, ts);
   }
-  // References to resources added later in the loop (the VPC a subnet brought, after the security group
-  // was filled) are wired now; fill only links to what the plan has, it adds nothing here.
-  for (const node of nodes) {
-    const ts = state.typeSchema(node.type);
-    if (ts === undefined) continue;
-    for (const [name, spec] of ts.attributes)
-      if (!ts.computed.includes(name) && relationOf(node.type, name, spec, ctx.schema) !== null)
-        fill(node, name, spec, ts.docUrl, false);
-  }
+  return nodes.length;
+}
+
+/**
+ * A block that must be there but whose arguments are all optional (`production_variants` of a SageMaker
+ * endpoint configuration) exists to point at something: its first reference is wired as if required (the
+ * model it serves), else its first argument becomes a variable, so the block is written at all.
+ */
+function pointAt(
+  state: BuildState,
+  { fill }: Closer,
+  node: Node,
+  block: Block,
+  path: string,
+  docUrl: string,
+): void {
+  if ([...node.set.keys()].some((k) => k.startsWith(`${path}.`))) return;
+  const attributes = [...block.attributes.values()];
+  const pointer = attributes.find(
+    (a) => relationOf(node.type, a.name, a, state.ctx.schema, path.split(".").pop()) !== null,
+  );
+  const first = pointer ?? attributes[0];
+  if (first !== undefined) fill(node, `${path}.${first.name}`, first, docUrl, true);
 }
 
 /** One argument of each group the provider requires one of (`records` or `alias`) is set. */
