@@ -25,8 +25,8 @@ const EVERYDAY = new Set(
   configuration setting account default main data document permission endpoint option resource target user
   access alias integration instance cluster table stream function public private log logging access block
   tag tags status state source destination custom global item request response event notification
-  subscription schedule lifecycle replication encryption metric alarm role profile storage size class
-  traffic identity local virtual ownership archive`.split(/\s+/),
+  subscription schedule lifecycle encryption metric alarm role profile storage size class
+  traffic identity local virtual ownership archive allow allowed deny`.split(/\s+/),
 );
 
 let globalWords: Set<string> | undefined;
@@ -41,10 +41,24 @@ function serviceNames(types: readonly string[]): Set<string> {
   return globalWords;
 }
 
+/**
+ * One form for a word's family, so that "replicated" meets `replication` and "encrypted" `encryption`:
+ * -ation, -ion, -ate(d), -ed, -e, -s, -a endings go ("replica", "replicated", "replication" meet). Not
+ * -ing: "streaming" is a Kinesis streaming destination, not the stream itself.
+ */
+export function stem(word: string): string {
+  return word.length <= 4 ? word : word.replace(/(?:ations?|ions?|ated?|ed|es|e|s|a)$/, "");
+}
+
+/** Words of the arguments a type is written with; deprecated ones (a bucket's inline replication) are not. */
 const argumentWords = (block: BlockSchema, into: Set<string>): Set<string> => {
-  for (const name of [...block.attributes.keys(), ...block.blocks.keys()])
-    for (const w of name.split("_")) into.add(singular(w));
-  for (const nested of block.blocks.values()) argumentWords(nested, into);
+  for (const spec of block.attributes.values())
+    if (!spec.deprecated) for (const w of spec.name.split("_")) into.add(stem(singular(w)));
+  for (const nested of block.blocks.values()) {
+    if (nested.deprecated) continue;
+    for (const w of nested.name.split("_")) into.add(stem(singular(w)));
+    argumentWords(nested, into);
+  }
   return into;
 };
 
@@ -60,7 +74,7 @@ function siblingWords(
   const services = new Set(asked.map(serviceOf));
   const own = new Set<string>();
   for (const type of planned) {
-    for (const w of type.split("_").slice(1)) own.add(singular(w));
+    for (const w of type.split("_").slice(1)) own.add(stem(singular(w)));
     const spec = schema.resource(type);
     if (spec !== undefined) argumentWords(spec, own);
   }
@@ -68,10 +82,43 @@ function siblingWords(
   for (const type of schema.resourceTypes()) {
     if (!services.has(serviceOf(type)) || LEGACY.test(type)) continue;
     for (const w of type.split("_").slice(2).map(singular))
-      if (w.length > 2 && !own.has(w) && !EVERYDAY.has(w) && !GENERIC.has(w) && !FILLER.has(w)) out.add(w);
+      if (w.length > 2 && !own.has(stem(w)) && !EVERYDAY.has(w) && !GENERIC.has(w) && !FILLER.has(w))
+        out.add(stem(w));
   }
   return out;
 }
+
+/**
+ * The feature word of each block of an asked-for type that the plan does not write: "replicated" beside a
+ * DynamoDB table whose `replica` block is not written, "Splunk" beside a delivery stream without
+ * `splunk_configuration`. Only blocks named by one feature word (`replica`, `cache`, `<word>_configuration`)
+ * count: longer block names are made of words requests use in their everyday sense.
+ */
+function unwrittenFeatureWords(
+  schema: AwsProviderSchema,
+  asked: readonly string[],
+  planned: readonly string[],
+  covered: ReadonlySet<string>,
+): Set<string> {
+  const attributes = new Set<string>();
+  for (const type of planned)
+    for (const a of schema.resource(type)?.attributes.values() ?? [])
+      for (const w of a.name.split("_")) attributes.add(stem(singular(w)));
+  const out = new Set<string>();
+  for (const type of asked) {
+    for (const block of schema.resource(type)?.blocks.values() ?? []) {
+      if (block.deprecated || block.name === "timeouts" || covered.has(block.name)) continue;
+      const [first = "", ...rest] = block.name.split("_").map(singular);
+      if (rest.length > 1 || (rest.length === 1 && !OPTIONAL_TAIL.has(rest[0] ?? ""))) continue;
+      if (first.length > 2 && !attributes.has(stem(first)) && !EVERYDAY.has(first) && !GENERIC.has(first))
+        if (!FILLER.has(first)) out.add(stem(first));
+    }
+  }
+  return out;
+}
+
+/** Block name endings that add nothing to the feature's word (`splunk_configuration`). */
+const OPTIONAL_TAIL = new Set(["configuration", "config", "setting", "specification"]);
 
 /**
  * The tokens (by index) a plan leaves uncovered: a service it does not use, a sibling type of a service the
@@ -87,12 +134,13 @@ export function uncoveredTokens(
 ): number[] {
   const services = serviceNames(schema.resourceTypes());
   const siblings = siblingWords(schema, plan.asked, plan.planned);
+  for (const w of unwrittenFeatureWords(schema, plan.asked, plan.planned, plan.covered)) siblings.add(w);
   const covered = plan.covered;
   return tokens.flatMap((t, i) => {
     if (claimed.has(i)) return [];
     if (FOREIGN.test(t.word)) return [i];
-    if (!services.has(t.word) && !siblings.has(t.word)) return [];
-    if (covered.has(t.word) || NAMED.has(tokens[i + 1]?.word ?? "")) return [];
+    if (!services.has(t.word) && !siblings.has(stem(t.word))) return [];
+    if (covered.has(t.word) || covered.has(stem(t.word)) || NAMED.has(tokens[i + 1]?.word ?? "")) return [];
     return [i];
   });
 }

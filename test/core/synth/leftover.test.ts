@@ -22,11 +22,21 @@ describe("honesty: the parts of a request a plan leaves out", () => {
     ]);
   });
 
+  it("a word of the same family as a sibling type or an unwritten feature block is a part left out", () => {
+    // "replicated" meets aws_s3_bucket_replication_configuration; "Splunk" the stream's splunk_configuration.
+    expect(planChange("an S3 bucket replicated to us-east-2", ctx).notUnderstood).toEqual(["replicated"]);
+    expect(
+      planChange("a Kinesis Firehose delivery stream with a Splunk destination", ctx).notUnderstood,
+    ).toContain("splunk");
+  });
+
   it("names, purposes and attributes the plan writes are not parts left out", () => {
     for (const request of [
       "an SQS queue for the payments team",
       "a DynamoDB table for the checkout service with point-in-time recovery",
       "an S3 bucket with public access blocked and versioning",
+      "an IAM role that allows EC2 to assume it",
+      "a Lambda function with a 30 seconds timeout",
     ]) {
       const plan = planChange(request, ctx);
       expect({ request, left: plan.notUnderstood }).toEqual({ request, left: [] });
