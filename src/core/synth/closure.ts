@@ -21,6 +21,10 @@ const PUBLISHERS: [RegExp, string][] = [
   [/^aws_cloudwatch_event_(?:rule|target)$/, "events.amazonaws.com"],
   [/^aws_budgets_budget$/, "budgets.amazonaws.com"],
   [/^aws_codestarnotifications_notification_rule$/, "codestar-notifications.amazonaws.com"],
+  [/^aws_(?:db|docdb|neptune)_event_subscription$/, "events.rds.amazonaws.com"],
+  [/^aws_redshift_event_subscription$/, "redshift.amazonaws.com"],
+  [/^aws_dms_event_subscription$/, "dms.amazonaws.com"],
+  [/^aws_glacier_vault$/, "glacier.amazonaws.com"],
 ];
 
 /**

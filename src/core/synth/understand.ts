@@ -3,6 +3,7 @@ import { retarget } from "./retarget.js";
 import { addAssociations, addTrafficRules, type LinkEnv, type Mention } from "./links.js";
 import { refOf } from "./node.js";
 import { addTriggers, eventTrigger } from "./triggers.js";
+import { addNotifications } from "./notify.js";
 import { MAX_NODES, type BuildState } from "./state.js";
 import type { Token } from "./words.js";
 import type { Node } from "./node.js";
@@ -175,6 +176,7 @@ export function understand(state: BuildState): void {
   };
   missing.push(...addTrafficRules(linkEnv, state.request));
   addAssociations(linkEnv, state.request, tokens, mentions);
+  addNotifications(linkEnv, state.request, tokens, mentions);
   addTriggers(
     { ...linkEnv, understood: (phrase, meaning) => understood.push({ phrase, meaning }) },
     state.request,

@@ -39,6 +39,9 @@ const CASES: [string, string][] = [
   ["instance_event", "Trigger a Lambda function each time an EC2 instance is stopped"],
   ["unknown_event", "Invoke a Lambda function whenever a CodeCommit repository is deleted"],
   ["upload", "A Lambda function that runs whenever a file is uploaded to a new S3 bucket"],
+  ["redshift_events", "I want a Redshift data warehouse that sends notifications about its events"],
+  ["db_events", "A PostgreSQL RDS instance that notifies us of its events"],
+  ["vault", "A Glacier vault for archives, with notifications"],
 ];
 
 (available ? describe : describe.skip)("joins and triggers, with terraform as the judge", () => {
