@@ -1,3 +1,4 @@
+import { clipWords } from "../text/clip.js";
 import { list, num, raw, str, type Value } from "../recipes/hcl/writer.js";
 import type { AwsProviderSchema } from "../terraform/schema/index.js";
 import { joinFor, joinTargets, referencesTo } from "./joins.js";
@@ -28,18 +29,18 @@ const IN_A_GROUP =
  */
 export function addTrafficRules(env: LinkEnv, request: string): string[] {
   const { rules, unparsed } = trafficRules(request);
-  if (rules.length === 0) return unparsed.map((s) => `traffic rule: "${s.slice(0, 80)}"`);
+  if (rules.length === 0) return unparsed.map((s) => `traffic rule: "${clipWords(s, 80)}"`);
   let group = env.nodes.find((n) => n.type === "aws_security_group" && n.origin === "requested");
   if (group === undefined) {
     const consumer = env.nodes.find((n) => IN_A_GROUP.test(n.type));
     if (consumer === undefined && env.find("aws_security_group") === undefined)
-      return rules.map((r) => `traffic rule without a resource to apply it to: "${r.phrase.slice(0, 80)}"`);
+      return rules.map((r) => `traffic rule without a resource to apply it to: "${clipWords(r.phrase, 80)}"`);
     group = env.add("aws_security_group", "the traffic the request allows", consumer?.at ?? -1);
   }
   const vpc = env.find("aws_vpc");
   for (const rule of rules) {
     const type = `aws_vpc_security_group_${rule.direction}_rule`;
-    const node = env.add(type, `asked for: "${rule.phrase.slice(0, 60)}"`, group.at, rule.name);
+    const node = env.add(type, `asked for: "${clipWords(rule.phrase, 60)}"`, group.at, rule.name);
     setOnce(node, "security_group_id", raw(`${refOf(group)}.id`));
     setOnce(node, "ip_protocol", str(rule.protocol));
     if (rule.protocol !== "-1") {
@@ -65,7 +66,7 @@ export function addTrafficRules(env: LinkEnv, request: string): string[] {
       rule.source === "vpc" && vpc !== undefined ? "from inside the VPC" : `${rule.direction} ${rule.source}`,
     );
   }
-  return unparsed.map((s) => `traffic rule: "${s.slice(0, 80)}"`);
+  return unparsed.map((s) => `traffic rule: "${clipWords(s, 80)}"`);
 }
 
 const JOIN = /^(?:associat|attach|link|connect)/;

@@ -23,11 +23,9 @@ describe("honesty: the parts of a request a plan leaves out", () => {
   });
 
   it("a word of the same family as a sibling type or an unwritten feature block is a part left out", () => {
-    // "replicated" meets aws_s3_bucket_replication_configuration; "Splunk" the stream's splunk_configuration.
+    // "replicated" meets aws_s3_bucket_replication_configuration; "cache" the project's unwritten cache block.
     expect(planChange("an S3 bucket replicated to us-east-2", ctx).notUnderstood).toEqual(["replicated"]);
-    expect(
-      planChange("a Kinesis Firehose delivery stream with a Splunk destination", ctx).notUnderstood,
-    ).toContain("splunk");
+    expect(planChange("a CodeBuild project for the app with a cache", ctx).notUnderstood).toEqual(["cache"]);
   });
 
   it("names, purposes and attributes the plan writes are not parts left out", () => {
