@@ -33,6 +33,7 @@ const SERVICE_WORDS: Record<string, string[]> = {
   s3: ["s3", "bucket"],
   vpc: ["vpc", "subnet"],
   sfn: ["sfn", "state machine"],
+  ecs: ["ecs", "fargate"],
 };
 
 /** Single words too common to stand for a resource type on their own ("web servers", "invoke it hourly"). */

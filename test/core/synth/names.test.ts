@@ -41,6 +41,12 @@ describe("the names people use for a service's resources", () => {
     expect(types("an alias record in Route 53")).not.toContain("aws_lambda_alias");
   });
 
+  it("Fargate names ECS: 'an ECS Fargate service' is an ECS service, not only a cluster", () => {
+    expect(types("an ECS Fargate service behind a load balancer")).toEqual(
+      expect.arrayContaining(["aws_ecs_service", "aws_ecs_cluster"]),
+    );
+  });
+
   it("an S3 bucket object is written as aws_s3_object, not the deprecated aws_s3_bucket_object", () => {
     expect(types("an S3 bucket and an S3 bucket object with key config.json")).toContain("aws_s3_object");
   });
