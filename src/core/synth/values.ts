@@ -1,5 +1,6 @@
 import { type Item, type Value, raw, str, num, bool } from "../recipes/hcl/writer.js";
 import type { AttributeSchema } from "../terraform/schema/index.js";
+import { practiceValue, requiredInPractice } from "./practice.js";
 
 /** What filling an argument needs from the plan being built. */
 export interface ValueEnv {
@@ -140,6 +141,7 @@ export function knownValue(
   if (isNameArg(type, arg) && spec.type === "string") return nameValue(env, env.name);
   const byPath = PATH_VALUES[`${type}.${path}`] ?? PATH_VALUES[`*.${path}`];
   if (byPath !== undefined) return byPath(env);
+  if (requiredInPractice(type, path)) return practiceValue(type, path, env);
   if (!required && arg !== "ami" && !TYPED_OPTIONAL.has(`${type}.${arg}`)) return undefined;
   switch (`${type}.${arg}`) {
     case "aws_db_instance.engine":
@@ -161,6 +163,8 @@ export function knownValue(
       return str(
         env.engine === "mysql" ? "mysql8.0" : env.engine === "mariadb" ? "mariadb10.11" : "postgres16",
       );
+    case "aws_ecs_task_definition.family":
+      return nameValue(env, env.name);
     case "aws_lambda_function.runtime":
       return str("python3.12");
     case "aws_lambda_function.handler":
@@ -183,10 +187,6 @@ export function knownValue(
       return num(300);
     case "aws_eip.domain":
       return str("vpc");
-    case "aws_lb_target_group.port":
-      return num(80);
-    case "aws_lb_target_group.protocol":
-      return str("HTTP");
   }
   if (arg === "availability_zone" && spec.type === "string") {
     const zones = env.data("aws_availability_zones", "available", [

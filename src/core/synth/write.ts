@@ -8,6 +8,7 @@ import { setOnce, type Node } from "./node.js";
 import { relationOf } from "./relations.js";
 import type { BuildState } from "./state.js";
 import { knownValue, nameValue } from "./values.js";
+import { blocksInPractice, requiredInPractice } from "./practice.js";
 
 interface Block {
   attributes: ReadonlyMap<string, AttributeSchema>;
@@ -64,11 +65,18 @@ function writeFrom(state: BuildState, closer: Closer, start: number): number {
       for (const [name, spec] of ordered) {
         const path = `${base}${name}`;
         // Subnets are placed in distinct zones so that subnet groups (RDS, ElastiCache) accept them.
-        if (spec.required || (node.type === "aws_subnet" && path === "availability_zone"))
+        if (
+          spec.required ||
+          requiredInPractice(node.type, path) ||
+          (node.type === "aws_subnet" && path === "availability_zone")
+        )
           fill(node, path, spec, ts.docUrl, true);
         else if (!ts.computed.includes(name)) fill(node, path, spec, ts.docUrl, false);
       }
-      const required = new Set(ctx.hints.blocks[node.type] ?? []);
+      const required = new Set([
+        ...(ctx.hints.blocks[node.type] ?? []),
+        ...blocksInPractice(node.type, (t) => state.find(t) !== undefined),
+      ]);
       for (const [name, nested] of block.blocks) {
         const path = `${base}${name}`;
         const used = [...node.set.keys()].some((k) => k.startsWith(`${path}.`));

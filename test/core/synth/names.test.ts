@@ -41,9 +41,33 @@ describe("the names people use for a service's resources", () => {
     expect(types("an alias record in Route 53")).not.toContain("aws_lambda_alias");
   });
 
-  it("Fargate names ECS: 'an ECS Fargate service' is an ECS service, not only a cluster", () => {
-    expect(types("an ECS Fargate service behind a load balancer")).toEqual(
-      expect.arrayContaining(["aws_ecs_service", "aws_ecs_cluster"]),
+  it("an ECS Fargate service behind a load balancer runs a task definition on awsvpc, registered with the target group", () => {
+    const plan = planChange("an ECS Fargate service behind a load balancer", ctx);
+    expect(plan.create.map((r) => r.type)).toEqual(
+      expect.arrayContaining([
+        "aws_ecs_service",
+        "aws_ecs_cluster",
+        "aws_ecs_task_definition",
+        "aws_lb_target_group",
+      ]),
+    );
+    const render = (type: string): string =>
+      plan.create
+        .filter((r) => r.type === type)
+        .map((r) =>
+          renderLines([{ k: "block", type: "resource", labels: [r.type, r.name], body: r.body }], 0),
+        )
+        .join("\n");
+    const service = render("aws_ecs_service");
+    expect(service).toMatch(/task_definition\s+=\s+aws_ecs_task_definition\.main\.id/);
+    expect(service).toMatch(/launch_type\s+=\s+"FARGATE"/);
+    expect(service).toMatch(/network_configuration \{[^}]*subnets\s+=/s);
+    expect(service).toMatch(/load_balancer \{[^}]*target_group_arn\s+=\s+aws_lb_target_group\.main\.arn/s);
+    expect(render("aws_ecs_task_definition")).toMatch(/network_mode\s+=\s+"awsvpc"/);
+    expect(render("aws_lb_target_group")).toMatch(/target_type\s+=\s+"ip"/);
+    // What only the team knows is asked for, never invented.
+    expect(plan.variables.map((v) => v.name)).toEqual(
+      expect.arrayContaining(["ecs_task_definition_container_definitions"]),
     );
   });
 
