@@ -25,7 +25,7 @@ const EVERYDAY = new Set(
   configuration setting account default main data document permission endpoint option resource target user
   access alias integration instance cluster table stream function public private log logging access block
   tag tags status state source destination custom global item request response event notification
-  subscription schedule lifecycle encryption metric alarm role profile storage size class
+  schedule lifecycle encryption metric alarm role profile storage size class
   traffic identity local virtual ownership archive allow allowed deny`.split(/\s+/),
 );
 
@@ -47,7 +47,9 @@ function serviceNames(types: readonly string[]): Set<string> {
  * -ing: "streaming" is a Kinesis streaming destination, not the stream itself.
  */
 export function stem(word: string): string {
-  return word.length <= 4 ? word : word.replace(/(?:ations?|ions?|ated?|ed|es|e|s|a)$/, "");
+  if (word.length <= 4) return word;
+  // "subscription" and "subscribed" are one family.
+  return word.replace(/scriptions?$/, "scribe").replace(/(?:ations?|ions?|ated?|ed|es|e|s|a)$/, "");
 }
 
 /** Words of the arguments a type is written with; deprecated ones (a bucket's inline replication) are not. */

@@ -26,6 +26,9 @@ describe("honesty: the parts of a request a plan leaves out", () => {
     // "replicated" meets aws_s3_bucket_replication_configuration; "cache" the project's unwritten cache block.
     expect(planChange("an S3 bucket replicated to us-east-2", ctx).notUnderstood).toEqual(["replicated"]);
     expect(planChange("a CodeBuild project for the app with a cache", ctx).notUnderstood).toEqual(["cache"]);
+    // "subscribed" is of the family of aws_sns_topic_subscription: a queue and a topic alone do not do it.
+    expect(planChange("an SQS queue subscribed to an SNS topic", ctx).notUnderstood).toEqual(["subscribed"]);
+    expect(planChange("an SNS topic with an SQS subscription", ctx).notUnderstood).toEqual([]);
   });
 
   it("names, purposes and attributes the plan writes are not parts left out", () => {
