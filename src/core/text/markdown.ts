@@ -52,17 +52,32 @@ function quietMentions(text: string): string {
   return text.replace(MENTION, (_all, before: string, name: string) => `${before}\`@${name}\``);
 }
 
+// A bare web address GitHub would turn into a link (its autolink extension needs no brackets).
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>\u0001]+/gi;
+
 /**
  * Untrusted text as plain prose in Markdown: one line, every character that could start markup (emphasis,
  * links, images, HTML, tables, code spans, headings) escaped, so it renders as the characters it holds.
+ * Bare web addresses and mentions are quoted as code: GitHub links and notifies them even when escaped.
  */
 export function plainText(text: string): string {
+  // Backticks become entities below, so they must not shield a mention or address from the match either.
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u0001");
+  let out = "";
+  let last = 0;
+  for (const match of flat.matchAll(BARE_URL)) {
+    out += quietProse(flat.slice(last, match.index)) + inlineCode(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + quietProse(flat.slice(last));
+}
+
+/** Prose with every mention quoted as code and the text between them escaped. */
+function quietProse(flat: string): string {
   // Escaping would hide a mention from `neutraliseMentions` (`@a\-b`) while GitHub still links it: quote
   // every mention as code first, and escape only the text between them.
   let out = "";
   let last = 0;
-  // Backticks become entities below, so they must not shield a mention from the match either.
-  const flat = text.replace(/[\r\n]+/g, " ").replace(/`/g, "\u0001");
   for (const match of flat.matchAll(MENTION)) {
     const at = match.index + (match[1]?.length ?? 0);
     out += escapeProse(flat.slice(last, at)) + inlineCode(`@${match[2] ?? ""}`);
