@@ -52,7 +52,9 @@ function quietMentions(text: string): string {
   return text.replace(MENTION, (_all, before: string, name: string) => `${before}\`@${name}\``);
 }
 
-// A bare web address GitHub would turn into a link (its autolink extension needs no brackets).
+// A bare web address GitHub would turn into a link (its autolink extension needs no brackets); it ends at
+// the placeholder plainText puts in for a backtick.
+// eslint-disable-next-line no-control-regex -- that placeholder
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>\u0001]+/gi;
 
 /**
