@@ -51,6 +51,25 @@ function valueAfter(
   return undefined;
 }
 
+/**
+ * A value written just before an argument's words: `'PAY_PER_REQUEST' billing mode`, `PROVISIONED billing
+ * mode`. Only a quoted string or a constant-like word (`PAY_PER_REQUEST`) counts, in the request's own case.
+ */
+function valueBefore(
+  tokens: readonly Token[],
+  at: number,
+  request: string,
+): { value: Value; used: number[] } | undefined {
+  const token = tokens[at - 1];
+  if (token === undefined) return undefined;
+  const word = token.word.startsWith('"') ? token.word.slice(1) : token.word;
+  const original =
+    request.match(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i"))?.[0] ?? word;
+  const constant = /^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(word) || /^[A-Z][A-Z_]{3,}$/.test(original);
+  if (!token.word.startsWith('"') && !constant) return undefined;
+  return { value: str(original), used: [at - 1] };
+}
+
 const argWords = (name: string): string[] => name.split("_").map(singular);
 
 function findWords(
@@ -74,6 +93,7 @@ export function namedArguments(
   tokens: readonly Token[],
   schema: TypeSchema,
   claimed: ReadonlySet<number>,
+  request = "",
 ): AttributeHit[] {
   const hits: AttributeHit[] = [];
   for (const [name, spec] of schema.attributes) {
@@ -88,7 +108,9 @@ export function namedArguments(
         hits.push({ path: name, value: bool(!negated), at, phrase, tokens: span });
         continue;
       }
-      const found = valueAfter(tokens, at + words.length, spec.type);
+      const found =
+        valueAfter(tokens, at + words.length, spec.type) ??
+        (spec.type === "string" ? valueBefore(tokens, at, request) : undefined);
       if (found !== undefined)
         hits.push({ path: name, value: found.value, at, phrase, tokens: [...span, ...found.used] });
     }

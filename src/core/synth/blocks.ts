@@ -2,6 +2,7 @@ import { str } from "../recipes/hcl/writer.js";
 import type { NestedBlockSchema, TypeSchema } from "../terraform/schema/index.js";
 import { patternArguments } from "./attributes.js";
 import { setOnce } from "./node.js";
+import { relationOf } from "./relations.js";
 import type { BuildState } from "./state.js";
 import { singular, type Token } from "./words.js";
 
@@ -51,13 +52,15 @@ const wordsOf = (name: string): string[] => name.split("_").map(singular);
 /**
  * The optional top-level blocks of `ts` the request names: a block of two words or more ("app version
  * lifecycle" → `appversion_lifecycle`), or one of three or more alternatives sharing a name ending
- * ("a Splunk destination" → `splunk_configuration`), the most specific match winning. Blocks that only
+ * ("a Splunk destination" → `splunk_configuration`), or a one-word block that points at a resource the plan has
+ * (a vault's `notification { sns_topic }` beside a topic), the most specific match winning. Blocks that only
  * toggle a feature (`enabled`) are set by the attribute reader; deprecated blocks are never chosen.
  */
 function blocksNamed(
   tokens: readonly Token[],
   ts: TypeSchema,
   isService: (word: string) => boolean,
+  points: (block: NestedBlockSchema) => boolean,
 ): Named[] {
   const candidates = [...ts.blocks.values()].filter(
     (b) => !b.required && !b.deprecated && !b.attributes.has("enabled"),
@@ -73,7 +76,7 @@ function blocksNamed(
     const variant = variants.has(b);
     const core = variant ? b.name.replace(VARIANT_TAIL, "") : b.name;
     const words = wordsOf(core);
-    if (!variant && words.length < 2) continue;
+    if (!variant && words.length < 2 && !points(b)) continue;
     // `extended_s3` is what people call "S3": a variant may be named by its last word alone when that word
     // is a service's name (never by "source" or "endpoint").
     const last = words.slice(-1);
@@ -109,7 +112,12 @@ export function resolveBlocks(state: BuildState): void {
   for (const node of state.nodes.filter((n) => n.origin === "requested")) {
     const ts = state.typeSchema(node.type);
     if (ts === undefined) continue;
-    const named = blocksNamed(state.tokens, ts, isService);
+    const points = (block: NestedBlockSchema): boolean =>
+      [...block.attributes.values()].some((a) => {
+        const target = relationOf(node.type, a.name, a, state.ctx.schema, block.name)?.target;
+        return target !== undefined && state.nodes.some((n) => n !== node && n.type === target);
+      });
+    const named = blocksNamed(state.tokens, ts, isService, points);
     if (named.length === 0) continue;
     node.blocks = new Set([...(node.blocks ?? []), ...named.map((n) => n.block)]);
     for (const n of named) {

@@ -1,6 +1,7 @@
 import { raw, str } from "../recipes/hcl/writer.js";
 import type { AttributeSchema } from "../terraform/schema/index.js";
 import { addCompanions, principalFor, trustPolicy, type CompanionEnv } from "./companions.js";
+import { clashes } from "./constraints.js";
 import { attachNamedPolicies } from "./iam.js";
 import { refOf, setOnce, type Node } from "./node.js";
 import { relationOf } from "./relations.js";
@@ -92,6 +93,8 @@ export function close(state: BuildState): Closer {
   const deferred: { node: Node; path: string; spec: AttributeSchema; docUrl: string }[] = [];
   const fill: Fill = (node, path, spec, docUrl, required) => {
     if (node.set.has(path)) return;
+    const ts = state.typeSchema(node.type);
+    if (!required && ts !== undefined && clashes(ts, node, path)) return;
     const parts = path.split(".");
     const arg = parts[parts.length - 1] ?? path;
     const relation = relationOf(node.type, arg, spec, schema, parts[parts.length - 2]);

@@ -1,5 +1,6 @@
 import { call, list, num, obj, raw, str, strs } from "../recipes/hcl/writer.js";
 import type { CompanionEnv } from "./companions.js";
+import { tableKeys } from "./table.js";
 import { refOf, setOnce, type Node } from "./node.js";
 
 /**
@@ -10,7 +11,6 @@ import { refOf, setOnce, type Node } from "./node.js";
 export function addNeeds(env: CompanionEnv, node: Node): void {
   if (node.type === "aws_lb") loadBalancerGroup(env, node);
   if (node.type === "aws_elastic_beanstalk_environment") beanstalkProfile(env, node);
-  if (node.type === "aws_sns_topic") topicKey(env, node);
   if (node.type === "aws_dynamodb_table") tableKeys(env, node);
 }
 
@@ -28,17 +28,42 @@ const PUBLISHERS: [RegExp, string][] = [
 ];
 
 /**
- * An SNS topic is encrypted: with the repo's key (the category table), with a key of its own whose policy
- * lets the publishing services use it when alarms, S3 or EventBridge publish to it, else with SNS's
- * AWS managed key.
+ * The service principal that publishes when a resource of `type` points at a topic: RDS-family event
+ * subscriptions publish as RDS events; otherwise the service a notification or event subscription type
+ * belongs to (`aws_redshift_event_subscription` → redshift, a Glacier vault's `notification` → glacier).
+ * Types that only read or guard a topic (subscriptions, policies, permissions) publish nothing.
  */
+function publisherOf(type: string): string | undefined {
+  const known = PUBLISHERS.find(([p]) => p.test(type))?.[1];
+  if (known !== undefined) return known;
+  if (/^aws_(?:sns_|iam_|kms_|lambda_permission$|sqs_queue_policy$)/.test(type)) return undefined;
+  if (/^aws_(?:db|rds|docdb|neptune)_/.test(type)) return "events.rds.amazonaws.com";
+  const service = /^aws_([a-z0-9]+)_/.exec(type)?.[1] ?? /^aws_([a-z0-9]+)$/.exec(type)?.[1];
+  return service === undefined ? undefined : `${service}.amazonaws.com`;
+}
+
+/**
+ * Once references are wired, every SNS topic the plan adds is encrypted: with the repo's key (the category
+ * table), with a key of its own whose policy lets the services that publish to it use it — the resources
+ * that point at the topic (event subscriptions, vault notifications, alarms) and the alarms, S3
+ * notifications and EventBridge rules of the plan —, else with SNS's AWS managed key.
+ */
+export function addTopicKeys(env: CompanionEnv): void {
+  for (const topic of env.nodes.filter((n) => n.type === "aws_sns_topic")) topicKey(env, topic);
+}
+
 function topicKey(env: CompanionEnv, topic: Node): void {
   if (env.kmsKey !== undefined || topic.set.has("kms_master_key_id")) return;
+  const ref = `${refOf(topic)}.`;
+  const pointing = env.nodes.filter((n) => n !== topic && JSON.stringify([...n.set.values()]).includes(ref));
   const services = [
-    ...new Set(
-      env.nodes.flatMap((n) => PUBLISHERS.filter(([p]) => p.test(n.type)).map(([, principal]) => principal)),
-    ),
-  ];
+    ...new Set([
+      ...env.nodes.flatMap((n) =>
+        PUBLISHERS.filter(([p]) => p.test(n.type)).map(([, principal]) => principal),
+      ),
+      ...pointing.flatMap((n) => publisherOf(n.type) ?? []),
+    ]),
+  ].sort();
   if (services.length === 0) {
     setOnce(topic, "kms_master_key_id", str("alias/aws/sns"), "encrypted at rest (AWS managed key for SNS)");
     return;
@@ -79,38 +104,6 @@ function topicKey(env: CompanionEnv, topic: Node): void {
     raw(`${refOf(key)}.id`),
     "encrypted with its own key (publishers allowed)",
   );
-}
-
-/**
- * A table has a hash key: the one the request names ("partition key userId"), `LockID` for a Terraform
- * state lock table (what the S3 backend writes), else a variable; on-demand capacity unless told otherwise.
- */
-function tableKeys(env: CompanionEnv, table: Node): void {
-  const named =
-    /\b(?:partition|hash|primary)\s+key\s+(?:named\s+|called\s+|of\s+|is\s+|=\s*)?["'`]?([A-Za-z][\w.-]{0,254})/i.exec(
-      env.request,
-    )?.[1];
-  const lock = /\b(?:state[\s-]+lock(?:ing)?|lock\s+table|terraform\s+lock|locking)\b/i.test(env.request);
-  const key =
-    named !== undefined && !/^(?:named|called|of|is|and|with)$/i.test(named)
-      ? str(named)
-      : lock
-        ? str("LockID")
-        : raw(
-            env.variable(table, "hash_key", "string", "Name of the table's partition (hash) key attribute."),
-          );
-  if (
-    !setOnce(
-      table,
-      "hash_key",
-      key,
-      lock && named === undefined ? "hash key LockID (Terraform's state lock)" : undefined,
-    )
-  )
-    return;
-  setOnce(table, "attribute.name", key);
-  setOnce(table, "attribute.type", str("S"));
-  setOnce(table, "billing_mode", str("PAY_PER_REQUEST"), "on-demand capacity");
 }
 
 function loadBalancerGroup(env: CompanionEnv, lb: Node): void {

@@ -14,7 +14,7 @@ export function resolve(state: BuildState): void {
   for (const node of requested) {
     const ts = state.typeSchema(node.type);
     if (ts === undefined) continue;
-    for (const hit of namedArguments(tokens, ts, claimed)) hits.push({ node, hit });
+    for (const hit of namedArguments(tokens, ts, claimed, state.request)) hits.push({ node, hit });
   }
   const byPosition = new Map<string, { node: Node; hit: AttributeHit }>();
   for (const entry of hits) {

@@ -2,6 +2,8 @@ import { raw } from "../recipes/hcl/writer.js";
 import type { AttributeSchema, TypeSchema } from "../terraform/schema/index.js";
 import { isPackageLocation, SHARED, type Closer } from "./close.js";
 import { addCompanions } from "./companions.js";
+import { addTopicKeys } from "./closure.js";
+import { clashes } from "./constraints.js";
 import { categoryOf, DEFAULTS } from "./defaults.js";
 import { addGrants } from "./grants.js";
 import { setOnce, type Node } from "./node.js";
@@ -42,6 +44,10 @@ export function write(state: BuildState, closer: Closer): void {
       if (!ts.computed.includes(name) && relationOf(node.type, name, spec, ctx.schema) !== null)
         closer.fill(node, name, spec, ts.docUrl, false);
   }
+  // Topics are keyed once every reference to them is wired: who publishes decides whose key.
+  const wired = nodes.length;
+  addTopicKeys(closer.companions);
+  writeFrom(state, closer, wired);
 }
 
 /** Writes the resources from index `start` on, and those added on the way; returns how many there are. */
@@ -180,9 +186,8 @@ function defaults(state: BuildState, node: Node, ts: TypeSchema): void {
     if (!rule.categories.includes(category) || lookup(ts, rule.path) === undefined) continue;
     const parent = rule.path.includes(".") ? rule.path.slice(0, rule.path.lastIndexOf(".")) : "";
     if (parent !== "" && lookupBlock(ts, parent) === undefined) continue;
-    if (rule.path === "sqs_managed_sse_enabled" && node.set.has("kms_master_key_id")) continue;
     const value = rule.value(env);
-    if (value !== undefined) setOnce(node, rule.path, value, rule.note);
+    if (value !== undefined && !clashes(ts, node, rule.path)) setOnce(node, rule.path, value, rule.note);
   }
   const tags = ctx.repo.tags;
   if (tags.style === "per_resource_merge" && tags.expression !== undefined && ts.attributes.has("tags"))

@@ -46,6 +46,11 @@ const CASES = {
   endpoint: "Serve predictions from a SageMaker endpoint",
   lifecycle: "An Elastic Beanstalk application with an app version lifecycle that keeps versions for 14 days",
   build: "Run our test suite in an AWS CodeBuild project",
+  vault: "Send the backup vault's notifications to an SNS topic with aws_backup_vault_notifications",
+  dms: "A DMS event subscription that publishes to an SNS topic",
+  onDemand: "an on-demand DynamoDB table with read capacity 5",
+  provisioned: "a DynamoDB table with PROVISIONED billing mode and read capacity 5",
+  queue: "an SQS queue encrypted with a customer managed KMS key",
 };
 const plans = Object.fromEntries(
   Object.entries(CASES).map(([name, request]) => [name, planChange(request, ctx)]),
@@ -165,6 +170,37 @@ const plans = Object.fromEntries(
       expect(policy).toContain("log-group:/aws/codebuild/${aws_codebuild_project.main.name}");
       expect(hcl(plan, "aws_iam_role_policy_attachment")).toMatch(/role\s+= aws_iam_role\.\w+\.name/);
       expect(rejected("build")).toEqual([]);
+    });
+
+    it("a topic other services publish to gets a key those services may use, from what points at it", () => {
+      // Backup vault notifications are not a known publisher: the resource pointing at the topic names it.
+      const vault = hcl(plans.vault, "aws_kms_key");
+      expect(hcl(plans.vault, "aws_sns_topic")).toMatch(/kms_master_key_id = aws_kms_key\.\w+\.id/);
+      expect(vault).toContain('Service = ["backup.amazonaws.com"]');
+      expect(hcl(plans.dms, "aws_kms_key")).toContain('Service = ["dms.amazonaws.com"]');
+      expect(rejected("vault")).toEqual([]);
+      expect(rejected("dms")).toEqual([]);
+    });
+
+    it("a table has one capacity mode: on demand writes no capacity, provisioned writes both", () => {
+      const onDemand = hcl(plans.onDemand, "aws_dynamodb_table");
+      expect(onDemand).toMatch(/billing_mode\s+= "PAY_PER_REQUEST"/);
+      expect(onDemand).not.toMatch(/(?:read|write)_capacity/);
+      expect(plans.onDemand.create[0]?.notes.join(" ")).toMatch(/read_capacity left out/);
+      const provisioned = hcl(plans.provisioned, "aws_dynamodb_table");
+      expect(provisioned).toMatch(/billing_mode\s+= "PROVISIONED"/);
+      expect(provisioned).toMatch(/read_capacity\s+= 5/);
+      expect(provisioned).toMatch(/write_capacity\s+= var\.\w+/);
+      expect(plans.provisioned.notUnderstood).toEqual([]);
+      expect(rejected("onDemand")).toEqual([]);
+      expect(rejected("provisioned")).toEqual([]);
+    });
+
+    it("a default never joins an argument the provider says conflicts with one already set", () => {
+      const queue = hcl(plans.queue, "aws_sqs_queue");
+      expect(queue).toMatch(/kms_master_key_id = aws_kms_key\.\w+\.id/);
+      expect(queue).not.toContain("sqs_managed_sse_enabled");
+      expect(rejected("queue")).toEqual([]);
     });
   },
 );
