@@ -44,7 +44,10 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
     const payload = parsePayload(WorkflowRunPayload, event);
     if (!payload) return;
     const { repository, workflow_run: run } = payload;
-    if (run.conclusion !== "failure" && run.conclusion !== "success") return;
+    const conclusion = run.conclusion;
+    // Cancelled and timed-out runs end only an apply: its comment must not stay "waiting" forever.
+    const stopped = conclusion === "cancelled" || conclusion === "timed_out";
+    if (conclusion !== "failure" && conclusion !== "success" && !stopped) return;
     const ignore = (why: string) => event.log.info({ delivery: event.id, run: run.id }, `ignored: ${why}`);
     if (run.head_branch === null) return ignore("the run has no branch");
     // A fork's branch is not ours to read with our token's trust nor to push to.
@@ -57,16 +60,17 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
       run.head_branch === repository.default_branch &&
       run.path
     ) {
-      await deps.enqueue({
-        id: `${event.id}:drift-${run.id}-${run.run_attempt ?? 1}`,
-        ...jobBase(event, deps, payload, { number: 0, isPullRequest: false }),
-        kind: "drift-run",
-        runId: run.id,
-        runAttempt: run.run_attempt ?? 1,
-        workflowPath: run.path,
-        headSha: run.head_sha,
-        runUrl: run.html_url,
-      });
+      if (!stopped)
+        await deps.enqueue({
+          id: `${event.id}:drift-${run.id}-${run.run_attempt ?? 1}`,
+          ...jobBase(event, deps, payload, { number: 0, isPullRequest: false }),
+          kind: "drift-run",
+          runId: run.id,
+          runAttempt: run.run_attempt ?? 1,
+          workflowPath: run.path,
+          headSha: run.head_sha,
+          runUrl: run.html_url,
+        });
       // The apply template names its runs "devops-agent apply <root> (PR <n>)": the PR whose apply comment
       // the app finishes. The job believes only the Action's record of this run id in the plan comment.
       const title = /^devops-agent apply (.{1,200}) \(PR (\d{1,9})\)$/.exec(run.display_title ?? "");
@@ -79,10 +83,11 @@ export function onWorkflowRunCompleted(deps: HandlerDeps) {
           runId: run.id,
           root: title?.[1] ?? null,
           workflowPath: run.path,
-          conclusion: run.conclusion,
+          conclusion,
           runUrl: run.html_url,
         });
     }
+    if (stopped) return;
     const pr = run.pull_requests.find(
       (p) =>
         p.head.repo.id === repository.id &&

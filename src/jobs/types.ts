@@ -1,4 +1,5 @@
 import type { AgentCommand } from "../core/commands/index.js";
+import type { RunConclusion } from "../core/apply/messages.js";
 
 /** Everything a job needs to find its way back to GitHub. Plain data, so a Redis queue can carry it. */
 export interface JobBase {
@@ -81,7 +82,7 @@ export type JobSpec =
       root: string | null;
       /** `.github/workflows/<file>`, checked against `apply.workflow` once the config is read. */
       workflowPath: string;
-      conclusion: "success" | "failure";
+      conclusion: RunConclusion;
       runUrl: string;
     }
   | {

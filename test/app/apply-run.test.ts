@@ -5,14 +5,14 @@ import { patchPayload } from "../helpers/payloads.js";
 import { failedRun } from "../fixtures/runs/mocks.js";
 import { planComment, record } from "../helpers/apply.js";
 import { renderApplyResult, type ApplyResult } from "../../src/core/apply/result.js";
-import { applyStarted } from "../../src/core/apply/messages.js";
+import { applyStarted, type RunConclusion } from "../../src/core/apply/messages.js";
 
 const APPLY_RUN = 4242;
 const HEAD = "d".repeat(40);
 const RUN_URL = `https://github.com/Codertocat/Hello-World/actions/runs/${APPLY_RUN}`;
 
 /** The apply workflow's run as GitHub reports it when it completes: dispatched on the default branch. */
-function applyRunPayload(conclusion: "success" | "failure", title = "devops-agent apply infra/prod (PR 1)") {
+function applyRunPayload(conclusion: RunConclusion, title = "devops-agent apply infra/prod (PR 1)") {
   return patchPayload(failedRun({ pr: null, branch: "main" }), {
     workflow_run: {
       id: APPLY_RUN,
@@ -53,7 +53,7 @@ const tracking: CommentFixture = {
 const NO_DIAGNOSIS = "diagnosis:\n  enabled: false\n";
 
 async function deliver(
-  conclusion: "success" | "failure",
+  conclusion: RunConclusion,
   result: Omit<ApplyResult, "v" | "root"> | null,
   current: CommentFixture = tracking,
 ) {
@@ -61,11 +61,13 @@ async function deliver(
   let edited = "";
   // One config read per job the run produces: the drift check (not this workflow), this one, and the
   // learning signal (success) or the diagnosis (failure) of a run without a pull request.
-  const api = gh().config(NO_DIAGNOSIS).config(NO_DIAGNOSIS).config(NO_DIAGNOSIS);
+  // A cancelled or timed-out run produces only the apply job.
+  const stopped = conclusion === "cancelled" || conclusion === "timed_out";
+  const api = stopped
+    ? gh().config(NO_DIAGNOSIS)
+    : gh().config(NO_DIAGNOSIS).config(NO_DIAGNOSIS).config(NO_DIAGNOSIS);
   // The plan comments, the tracking comment found, and found again by the in-place edit.
-  api.comments(1, [planWithResult(result), current]);
-  api.comments(1, [planWithResult(result), current]);
-  api.comments(1, [planWithResult(result), current]);
+  for (let i = 0; i < 3; i++) api.comments(1, [planWithResult(result), current]);
   if (current === tracking) api.updateComment(901, (b) => (edited = b));
   await app.deliver("workflow_run", applyRunPayload(conclusion));
   return { edited, app };
@@ -134,6 +136,34 @@ describe("the app's apply comment follows the apply run to its end", () => {
     const { edited } = await deliver("failure", { runId: 1, stage: "applied", detail: "Apply complete!" });
     expect(edited).toContain("ended with `failure` before the Action recorded an outcome");
     expect(edited).not.toContain("Apply complete");
+  });
+
+  it("cancelled before the Action recorded anything: the comment stops waiting and says to check the run", async () => {
+    const { edited, app } = await deliver("cancelled", null);
+    expect(edited).toContain("### ⏹️ Apply of `infra/prod`: the run was cancelled");
+    expect(edited).toContain(`[apply run](${RUN_URL}) was cancelled before the Action recorded an outcome`);
+    expect(edited).not.toMatch(/waiting/i);
+    // Only the apply job: no drift check, diagnosis or learning signal for a stopped run.
+    expect(app.log.text()).toContain('"kind":"apply-run","outcome":"done"');
+    expect(app.log.text()).not.toContain('"kind":"diagnose-run"');
+  });
+
+  it("timed out while terraform was applying: the comment warns that part may be applied and the state locked", async () => {
+    const { edited } = await deliver("timed_out", { runId: APPLY_RUN, stage: "applying", detail: "" });
+    expect(edited).toContain("the run timed out");
+    expect(edited).toContain("while terraform was applying");
+    expect(edited).toContain("the state may still be locked");
+  });
+
+  it("a run cancelled after the Action recorded its result reports that result", async () => {
+    const { edited } = await deliver("cancelled", {
+      runId: APPLY_RUN,
+      stage: "applied",
+      detail: "Apply complete! Resources: 1 added.",
+    });
+    expect(edited).toContain("### ✅ Apply of `infra/prod` done");
+    expect(edited).toContain("Apply complete\\! Resources: 1 added.");
+    expect(edited).not.toContain("cancelled");
   });
 
   it("a redelivery of the same completion changes nothing (the comment already says it)", async () => {

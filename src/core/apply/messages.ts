@@ -51,11 +51,14 @@ export function applyStarted(options: {
   ].join("\n");
 }
 
+/** How the apply workflow's run ended, as GitHub reports it. */
+export type RunConclusion = "success" | "failure" | "cancelled" | "timed_out";
+
 /** The tracking comment once the apply run ended: the Action's own record of the run, or only its conclusion. */
 export function applyFinished(options: {
   root: string;
   runUrl: string;
-  conclusion: "success" | "failure";
+  conclusion: RunConclusion;
   result: ApplyResult | null;
   environment: string;
   planUrl: string | null;
@@ -66,6 +69,23 @@ export function applyFinished(options: {
   const plan = options.planUrl ? ` ([plan comment](${options.planUrl}))` : "";
   const planned = `- ✅ **Plan**: the saved plan of ${root}${plan}.`;
   const approved = `- ✅ **Approval**: a required reviewer of the ${inlineCode(options.environment)} environment approved (the job started).`;
+  if (
+    (!result || result.stage === "applying") &&
+    options.conclusion !== "success" &&
+    options.conclusion !== "failure"
+  ) {
+    const how = options.conclusion === "cancelled" ? "was cancelled" : "timed out";
+    return [
+      `### ⏹️ Apply of ${root}: the run ${how}`,
+      "",
+      planned,
+      `- ⏹️ **Apply**: ${run} ${how} ${result ? "while terraform was applying" : "before the Action recorded an outcome"}.`,
+      "",
+      result
+        ? "Part of the plan may be applied and the state may still be locked: check the run and the state, then plan the current head again (`/agent plan`) before another `/agent apply`."
+        : "If it stopped during `terraform apply`, part of the plan may be applied: check the run, then plan again (`/agent plan`) before another `/agent apply`.",
+    ].join("\n");
+  }
   if (!result || result.stage === "applying")
     return [
       `### ${options.conclusion === "success" ? "❔" : "❌"} Apply of ${root}: the run ended without a result from the Action`,
