@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { gatherRepoContext, recipeContextFor } from "../src/agent/context.js";
 import { blockedReason, recipesCover, synthesizePlan } from "../src/agent/synth.js";
 import { planRecipes } from "../src/core/recipes/index.js";
-import { loadAwsProviderSchema } from "../src/core/terraform/schema/index.js";
+import { repoProviderSchema } from "../src/agent/provider-schema.js";
 import { rowSchema } from "./eval/ask-run.js";
 import { planOutcome, summarizePlans, type PlanOutcome } from "./eval/plans.js";
 
@@ -44,7 +44,8 @@ const rows = readFileSync(dataPath, "utf8")
 const demo = join(repoRoot, "examples", "demo-infra");
 const { inventory, conventions } = await gatherRepoContext(demo);
 const repo = recipeContextFor(conventions, inventory);
-const schema = loadAwsProviderSchema();
+// The schema line the agent would use for this repository (its pinned provider), not the bundled default.
+const schema = await repoProviderSchema(demo, conventions.root, inventory);
 const outcomes: PlanOutcome[] = rows.map((row) => {
   // The same choice runAgent makes: recipes when they cover the request, the generic plan otherwise.
   const recipes = planRecipes(row.prompt, repo);

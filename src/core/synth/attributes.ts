@@ -43,7 +43,7 @@ function valueAfter(
       const n = asNumber(word.replace(/(?:gb|gib|mb|s)$/, ""));
       if (n !== undefined) return { value: num(n), used: [i] };
     } else if (kind === "string" && word.startsWith('"')) {
-      return { value: str(word.slice(1)), used: [i] };
+      return { value: str(tokens[i]?.original ?? word.slice(1)), used: [i] };
     } else if (kind === "string" && /^\d+(?:\.\d+)*$/.test(word) && tokens[end - 1]?.word === "version") {
       return { value: str(word), used: [i] };
     }

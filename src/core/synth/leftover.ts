@@ -171,6 +171,9 @@ export function uncoveredPhrases(
     if (NAMED.has(singular(next))) tokens.push({ word: singular(next), raw: next, at: p.length + 1 });
     if (uncoveredTokens(tokens, new Set(), { asked: planned, planned, covered }, schema).length > 0)
       return true;
+    // "a hash key named LockID", "content-based deduplication": an argument of a planned type the recipes
+    // did not read is a setting they did not make.
+    if (namesAnArgument(tokens, planned, schema)) return true;
     const lead = previous === "" ? [] : [{ word: singular(previous), raw: previous, at: -1 }];
     // A word no phrase has keeps the phrase's words from joining the context's in one match.
     const barrier = { word: "|", raw: "|", at: p.length + 1 };
@@ -179,4 +182,26 @@ export function uncoveredPhrases(
       (m) => m.to > lead.length && m.to <= read.length && !planned.includes(m.type),
     );
   });
+}
+
+/** Whether two or more consecutive words spell an argument of one of the planned types (`hash_key`). */
+function namesAnArgument(
+  tokens: readonly Token[],
+  planned: readonly string[],
+  schema: AwsProviderSchema,
+): boolean {
+  const names = new Set<string>();
+  const collect = (block: BlockSchema): void => {
+    for (const a of block.attributes.values()) if (!a.deprecated && a.name.includes("_")) names.add(a.name);
+    for (const b of block.blocks.values()) if (!b.deprecated) collect(b);
+  };
+  for (const type of planned) {
+    const spec = schema.resource(type);
+    if (spec !== undefined) collect(spec);
+  }
+  const words = tokens.map((t) => t.raw.toLowerCase());
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 2; j <= Math.min(words.length, i + 5); j++)
+      if (names.has(words.slice(i, j).join("_"))) return true;
+  return false;
 }

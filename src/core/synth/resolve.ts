@@ -2,6 +2,7 @@ import { resolveBlocks } from "./blocks.js";
 import { namedArguments, patternArguments, type AttributeHit } from "./attributes.js";
 import { setOnce, type Node } from "./node.js";
 import type { BuildState } from "./state.js";
+import { tokenize, type Token } from "./words.js";
 
 /**
  * Phase 2, resolve: the attributes the request sets ("3 nodes", "retain for 30 days"), each given to the
@@ -37,8 +38,21 @@ export function resolve(state: BuildState): void {
     if (ts === undefined) continue;
     const has = (path: string): boolean => ts.attributes.has(path) && !ts.computed.includes(path);
     for (const hit of patternArguments(state.request, has, node.type))
-      if (setOnce(node, hit.path, hit.value, `${hit.path} from "${hit.phrase}"`))
+      if (setOnce(node, hit.path, hit.value, `${hit.path} from "${hit.phrase}"`)) {
         understood.push({ phrase: hit.phrase, meaning: `${node.type}.${node.name}: ${hit.path}` });
+        claimPhrase(tokens, claimed, hit.phrase);
+      }
   }
   resolveBlocks(state);
+}
+
+/** The words of a phrase a pattern read ("7-day backups") are understood: claim their first occurrence. */
+function claimPhrase(tokens: readonly Token[], claimed: Set<number>, phrase: string): void {
+  const words = tokenize(phrase).map((t) => t.word);
+  if (words.length === 0) return;
+  for (let i = 0; i + words.length <= tokens.length; i++)
+    if (words.every((w, k) => tokens[i + k]?.word === w)) {
+      words.forEach((_, k) => claimed.add(i + k));
+      return;
+    }
 }

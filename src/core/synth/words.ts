@@ -51,17 +51,32 @@ export interface Token {
   raw: string;
   /** Index of the first character in the normalised text (for finding quoted values and numbers near it). */
   at: number;
+  /** A quoted string as written, case kept ("LockID"): a value is written as the request spells it. */
+  original?: string;
 }
+
+const QUOTED = /"([^"\n]{0,200})"|'([^'\n]{1,200})'(?![a-z])/gi;
 
 /** The request as tokens. Quoted strings are kept as one token each, flagged by a leading `"`. */
 export function tokenize(text: string): Token[] {
-  let normal = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  const quotes = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  // Quoted strings in order, as written: the k-th quoted token is the k-th of these.
+  const originals = [...quotes.matchAll(QUOTED)].map((m) => m[1] ?? m[2] ?? "");
+  let normal = quotes.toLowerCase();
   for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
   const tokens: Token[] = [];
   const pattern = /"([^"\n]{0,200})"|'([^'\n]{1,200})'(?![a-z])|(aws_[a-z0-9_]+)|([a-z0-9][a-z0-9._:/*-]*)/g;
   for (const match of normal.matchAll(pattern)) {
     const quoted = match[1] ?? match[2];
-    if (quoted !== undefined) tokens.push({ word: `"${quoted}`, raw: quoted, at: match.index });
+    if (quoted !== undefined) {
+      const original = originals.shift();
+      tokens.push({
+        word: `"${quoted}`,
+        raw: quoted,
+        at: match.index,
+        ...(original?.toLowerCase() === quoted ? { original } : {}),
+      });
+    }
     else if (match[3] !== undefined) {
       // "aws_route_53" is how people spell aws_route53; "aws_lex bot" names a service, not a type.
       const word = match[3].replace(/_(?=\d)/g, "");

@@ -81,6 +81,18 @@ describe("honesty: recipes that cover only part of a request do not answer it", 
     );
   });
 
+  it("an argument named in words the recipes skipped sends the request to the generic plan, which sets it", () => {
+    const request = "an SQS FIFO queue for payments with content-based deduplication";
+    const { recipes, generic } = choose(request);
+    expect(recipesLeaveOut(recipes, schema, request)).toEqual(["content-based deduplication"]);
+    const queue = generic?.create.find((r) => r.type === "aws_sqs_queue");
+    expect(JSON.stringify(queue?.body)).toContain("content_based_deduplication");
+    // A state lock table's key is the LockID the request names, not a recipe's default "id".
+    const lock = "a DynamoDB table with a hash key named 'LockID' for Terraform locking";
+    const table = choose(lock).generic?.create.find((r) => r.type === "aws_dynamodb_table");
+    expect(JSON.stringify(table?.body)).toContain("LockID");
+  });
+
   it("a resource type named in words the recipes skipped sends the request to the generic plan", () => {
     const request = "Create an S3 bucket and add an object lock configuration resource for the new bucket.";
     const { recipes, generic } = choose(request);
