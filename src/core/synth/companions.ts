@@ -4,6 +4,7 @@ import { refOf, setOnce, type Node } from "./node.js";
 import { enginePort } from "./values.js";
 import { MANAGED } from "./iam.js";
 import { addNeeds } from "./closure.js";
+import { watchMetric } from "./alarms.js";
 
 /** What a companion step may do to the plan being built. */
 export interface CompanionEnv {
@@ -73,6 +74,7 @@ export function trustPolicy(principal: string): Value {
 export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
   for (const node of only ?? [...env.nodes]) {
     addNeeds(env, node);
+    if (node.type === "aws_cloudwatch_metric_alarm") watchMetric(env, node);
     const ref = refOf(node);
     if (node.type === "aws_s3_bucket") {
       const block = env.add("aws_s3_bucket_public_access_block", "no public access to the bucket", node);

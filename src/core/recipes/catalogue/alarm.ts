@@ -5,7 +5,7 @@ import { awsName, callerIdentityShared, identOf, identSchema, nameSchema, ref, r
 import { kmsKeyBlocks } from "./kms.js";
 import type { RecipeDefinition, RenderedRecipe } from "../types.js";
 
-interface Preset {
+export interface Preset {
   namespace: string;
   metric: string;
   statistic: string;
@@ -15,7 +15,7 @@ interface Preset {
 }
 
 /** Metrics a reviewer expects an alarm on, keyed by what they watch. Dimension: [name, resource type, attribute]. */
-const PRESETS: Record<string, Preset> = {
+export const PRESETS: Readonly<Record<string, Preset>> = {
   sqs_queue_depth: {
     namespace: "AWS/SQS",
     metric: "ApproximateNumberOfMessagesVisible",
