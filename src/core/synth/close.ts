@@ -66,6 +66,8 @@ export function close(state: BuildState): Closer {
     },
     find: (type) => state.find(type),
     has: (type: string) => state.find(type) !== undefined,
+    exists: (type: string) => schema.resource(type) !== undefined,
+    argumentsOf: (type: string) => [...(schema.resource(type)?.attributes.keys() ?? [])],
     words: state.words,
     engine: state.engine,
     kmsKey: ctx.kmsKey,

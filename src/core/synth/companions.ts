@@ -14,6 +14,10 @@ export interface CompanionEnv {
   /** A resource of `type` already in the plan, or in the repo (as a reference), if any. */
   find(type: string): string | undefined;
   has(type: string): boolean;
+  /** The provider has this resource type. */
+  exists(type: string): boolean;
+  /** The top-level argument names of a resource type. */
+  argumentsOf(type: string): readonly string[];
   words: ReadonlySet<string>;
   engine: string | undefined;
   kmsKey: string | undefined;
@@ -242,11 +246,18 @@ export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
         .filter((r): r is string => r !== undefined);
       if (targets.length > 0) setOnce(selection, "resources", list(...targets.map((t) => raw(`${t}.arn`))));
     }
+    // Whatever is placed in subnets through a subnet group (RDS, ElastiCache, Neptune, DocumentDB, Redshift…)
+    // takes the plan's subnets through its service's group.
+    if (env.has("aws_subnet") && env.argumentsOf(node.type).some((a) => /subnet_group_name$/.test(a))) {
+      const group =
+        node.type === "aws_db_instance" || node.type === "aws_rds_cluster"
+          ? "aws_db_subnet_group"
+          : `aws_${node.type.split("_")[1] ?? ""}_subnet_group`;
+      if (env.exists(group)) env.add(group, "the subnets it is placed in", node);
+    }
     if (categoryOf(node.type) === "datastore" && (env.has("aws_subnet") || env.has("aws_vpc"))) {
       const vpc = env.find("aws_vpc");
-      if (node.type === "aws_db_instance" || node.type === "aws_rds_cluster") {
-        if (env.has("aws_subnet")) env.add("aws_db_subnet_group", "the database's subnets", node);
-      }
+
       if (
         vpc !== undefined &&
         [

@@ -19,6 +19,8 @@ const ARGS = new Set([
   "aws_lb_listener.port",
   "aws_lb_listener.protocol",
   "aws_ecs_service.load_balancer.container_name",
+  "aws_elasticache_cluster.engine",
+  "aws_elasticache_cluster.node_type",
   "aws_ecs_service.load_balancer.container_port",
 ]);
 
@@ -61,6 +63,10 @@ export function practiceValue(type: string, path: string, env: ValueEnv): Value 
     case "aws_lb_target_group.protocol":
     case "aws_lb_listener.protocol":
       return str("HTTP");
+    case "aws_elasticache_cluster.engine":
+      return str(env.words.has("memcached") ? "memcached" : "redis");
+    case "aws_elasticache_cluster.node_type":
+      return str("cache.t4g.micro");
     // Tasks on awsvpc register by IP address, not by instance.
     case "aws_lb_target_group.target_type":
       return str(env.find("aws_ecs_service") === undefined ? "instance" : "ip");

@@ -120,6 +120,7 @@ export class BuildState implements Built {
       prefix: this.prefix,
       find: (type) => this.find(type),
       engine: this.engine,
+      words: this.words,
       ordinal: this.nodes.filter((n) => n.type === node.type).indexOf(node),
       data: (type, name, body) => this.readData(type, name, body),
     };

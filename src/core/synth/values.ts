@@ -14,6 +14,8 @@ export interface ValueEnv {
   data(type: string, name: string, body: Item[]): string;
   /** The engine the request asked for (postgres, mysql...), if any. */
   engine: string | undefined;
+  /** The request's words (singular), for values it implies ("memcached"). */
+  words: ReadonlySet<string>;
   /** Index of this resource among those of its type in the plan (the second subnet gets the second AZ). */
   ordinal: number;
 }
@@ -65,8 +67,12 @@ const DATABASE_ARGS = new Set(["db_name", "database_name"]);
 const dashed = (text: string): string => text.replace(/_/g, "-");
 
 export function isNameArg(type: string, arg: string): boolean {
-  // An instance's key_name names a key pair somebody holds, not the instance: never invented.
+  // An instance's key_name names a key pair somebody holds, not the instance: never invented. Likewise a
+  // suffixed name whose stem is not this type's (`replication_group_id` of a cache cluster, `function_name`
+  // of a permission) names another resource.
   if (arg === "key_name" && type !== "aws_key_pair") return false;
+  const stem = /^(.+)_(?:id|name|identifier)$/.exec(arg)?.[1];
+  if (stem !== undefined && stem !== "db" && !type.includes(stem)) return false;
   return NAME_ARGS.has(arg) && !DOMAIN_ARGS.test(arg) && !DOMAIN_ARGS.test(`${type}.${arg}`);
 }
 

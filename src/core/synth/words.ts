@@ -76,8 +76,7 @@ export function tokenize(text: string): Token[] {
         at: match.index,
         ...(original?.toLowerCase() === quoted ? { original } : {}),
       });
-    }
-    else if (match[3] !== undefined) {
+    } else if (match[3] !== undefined) {
       // "aws_route_53" is how people spell aws_route53; "aws_lex bot" names a service, not a type.
       const word = match[3].replace(/_(?=\d)/g, "");
       const service = /^aws_([a-z0-9]+)$/.exec(word)?.[1];

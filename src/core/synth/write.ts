@@ -152,6 +152,9 @@ function oneOfChoices(
       group.find(
         (p) =>
           lookup(ts, p) !== undefined &&
+          // A reference to something the plan does not have is no answer (`replication_group_id`).
+          relationOf(node.type, p.split(".").pop() ?? p, lookup(ts, p) as AttributeSchema, ctx.schema) ===
+            null &&
           knownValue(
             p.split(".").pop() ?? p,
             lookup(ts, p) as AttributeSchema,

@@ -58,4 +58,18 @@ describe("network requests: rules, ranges and references that apply would accept
     const plan = planChange("a Postgres database reachable from 10.0.0.0/8 on port 5432", ctx);
     expect(plan.create.filter((r) => r.type === "aws_vpc_security_group_ingress_rule")).toHaveLength(1);
   });
+
+  it("a data store placed in the plan's subnets takes them through its service's subnet group", () => {
+    const cache = planChange("an ElastiCache Redis cluster in the private subnets", ctx);
+    expect(cache.create.map((r) => r.type)).toContain("aws_elasticache_subnet_group");
+    const cluster = hcl(cache, "aws_elasticache_cluster");
+    expect(cluster).toMatch(/subnet_group_name\s+=\s+aws_elasticache_subnet_group\.main\.name/);
+    // It is its own cluster: no invented replication group to join, and the engine it was asked for.
+    expect(cluster).not.toMatch(/replication_group_id/);
+    expect(cluster).toMatch(/engine\s+=\s+"redis"/);
+    const neptune = planChange("a Neptune cluster in two private subnets", ctx);
+    expect(hcl(neptune, "aws_neptune_cluster")).toMatch(
+      /neptune_subnet_group_name\s+=\s+aws_neptune_subnet_group/,
+    );
+  });
 });
