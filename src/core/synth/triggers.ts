@@ -2,6 +2,7 @@ import { call, list, obj, raw, str, strs, type Value } from "../recipes/hcl/writ
 import type { AwsProviderSchema } from "../terraform/schema/index.js";
 import { patternArguments } from "./attributes.js";
 import { refOf, setOnce, type Node } from "./node.js";
+import { eventTarget } from "./targets.js";
 import type { Token } from "./words.js";
 
 /** The AWS event a request reacts to ("whenever an EC2 image is created"), at token positions from..to. */
@@ -103,7 +104,7 @@ export interface TriggerEnv {
 }
 
 const RUN =
-  /^(?:invoke[sd]?|invoking|run|runs|running|trigger(?:s|ed|ing)?|execute[sd]?|executing|fire[sd]?)$/;
+  /^(?:invoke[sd]?|invoking|run|runs|running|trigger(?:s|ed|ing)?|execute[sd]?|executing|fire[sd]?|start(?:s|ed)?|send(?:s|ing)?)$/;
 const SCHEDULED = /^(?:scheduled?|periodically|cron)$/;
 /** Types that take a schedule themselves (a backup plan's rule): "daily" is theirs, not a trigger's. */
 const hasSchedule = (schema: AwsProviderSchema, type: string): boolean => {
@@ -133,17 +134,40 @@ export function addTriggers(
   const scheduled =
     patternArguments(request, (path) => path === "schedule_expression", "aws_cloudwatch_event_rule").length >
     0;
+  // A function first (its target is the rule's companion), else a state machine, a queue or a topic.
+  const asked = (type: string): Node | undefined =>
+    env.nodes.find((n) => n.type === type && n.origin === "requested");
   const fn =
-    env.nodes.find((n) => n.type === "aws_lambda_function" && n.origin === "requested") ??
+    asked("aws_lambda_function") ??
+    asked("aws_sfn_state_machine") ??
+    asked("aws_sqs_queue") ??
+    asked("aws_sns_topic") ??
     (code !== null && (scheduled || event !== undefined)
       ? env.add("aws_lambda_function", `asked for: "${code[0]}"`, -1)
       : undefined);
   if (fn === undefined) return;
-  if (env.nodes.some((n) => n.type === "aws_cloudwatch_event_rule" || n.type === "aws_scheduler_schedule"))
+  const planned = env.nodes.find((n) => n.type === "aws_cloudwatch_event_rule");
+  // A rule the request names runs a function through its companions; anything else gets its target here.
+  if (planned !== undefined) {
+    if (fn.type !== "aws_lambda_function" && !env.nodes.some((n) => n.type === "aws_cloudwatch_event_target"))
+      eventTarget(env, planned, fn);
     return;
+  }
+  if (env.nodes.some((n) => n.type === "aws_scheduler_schedule")) return;
+  const rule = rules(env, request, tokens, fn, event);
+  if (rule !== undefined && fn.type !== "aws_lambda_function") eventTarget(env, rule, fn);
+}
+
+function rules(
+  env: TriggerEnv,
+  request: string,
+  tokens: readonly Token[],
+  fn: Node,
+  event: EventTrigger | undefined,
+): Node | undefined {
   if (event?.s3 === true) {
-    bucketNotification(env, fn, event);
-    return;
+    if (fn.type === "aws_lambda_function") bucketNotification(env, fn, event);
+    return undefined;
   }
   if (event !== undefined) {
     const rule = env.add("aws_cloudwatch_event_rule", `asked for: "${event.phrase}"`, fn.at, fn.name);
@@ -158,17 +182,19 @@ export function addTriggers(
       );
     setOnce(rule, "event_pattern", pattern, `fires on "${event.phrase}"`);
     env.understood(event.phrase, `${refOf(rule)}: event_pattern`);
-    return;
+    return rule;
   }
   const words = tokens.map((t) => t.word);
-  if (!words.some((w) => RUN.test(w) || SCHEDULED.test(w))) return;
-  if (env.nodes.some((n) => n !== fn && n.origin === "requested" && hasSchedule(env.schema, n.type))) return;
+  if (!words.some((w) => RUN.test(w) || SCHEDULED.test(w))) return undefined;
+  if (env.nodes.some((n) => n !== fn && n.origin === "requested" && hasSchedule(env.schema, n.type)))
+    return undefined;
+  // "every day at 2 am" over "every day": the longest phrase read says the most.
   const [hit] = patternArguments(
     request,
     (path) => path === "schedule_expression",
     "aws_cloudwatch_event_rule",
-  );
-  if (hit === undefined && !words.some((w) => SCHEDULED.test(w))) return;
+  ).sort((a, b) => b.phrase.length - a.phrase.length);
+  if (hit === undefined && !words.some((w) => SCHEDULED.test(w))) return undefined;
   const rule = env.add(
     "aws_cloudwatch_event_rule",
     `asked for: "${hit?.phrase ?? "on a schedule"}"`,
@@ -181,11 +207,12 @@ export function addTriggers(
       env.variable(
         `${rule.name === "main" ? "event_rule" : rule.name}_schedule_expression`,
         "string",
-        "When the function runs, as rate(...) or cron(...): the request did not say how often.",
+        `When ${refOf(fn)} runs, as rate(...) or cron(...): the request did not say how often.`,
       ),
     );
   setOnce(rule, "schedule_expression", value, hit === undefined ? undefined : `runs ${hit.phrase}`);
   if (hit !== undefined) env.understood(hit.phrase, `${refOf(rule)}: schedule_expression`);
+  return rule;
 }
 
 function bucketNotification(env: TriggerEnv, fn: Node, event: EventTrigger): void {

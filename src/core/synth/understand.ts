@@ -3,6 +3,7 @@ import { retarget } from "./retarget.js";
 import { addAssociations, addTrafficRules, type LinkEnv, type Mention } from "./links.js";
 import { refOf } from "./node.js";
 import { addTriggers, eventTrigger } from "./triggers.js";
+import { TARGETS } from "./targets.js";
 import { addNotifications } from "./notify.js";
 import { MAX_NODES, type BuildState } from "./state.js";
 import type { Token } from "./words.js";
@@ -79,7 +80,7 @@ export function understand(state: BuildState): void {
   const matches = retarget(matchTypes(tokens, state.ctx.schema.resourceTypes()), tokens, state.ctx.schema);
   // "Trigger the function whenever an EC2 image is created": the image is the event, not a resource.
   const event = eventTrigger(tokens);
-  const runs = matches.some((m) => m.type === "aws_lambda_function");
+  const runs = matches.some((m) => TARGETS.test(m.type));
   for (const match of matches) {
     for (let i = match.from; i < match.to; i++) claimed.add(i);
     if (runs && event?.consumes === true && match.from >= event.from && match.to <= event.to) {

@@ -78,6 +78,31 @@ describe("planChange: schedules and events that run a function", () => {
     expect(types(plan)).not.toContain("aws_cloudwatch_event_rule");
   });
 
+  it("starts a state machine with a role EventBridge assumes that may start only it", () => {
+    const plan = planChange("A Step Functions state machine that starts every day at 2 am", ctx);
+    expect(hcl(plan, "aws_cloudwatch_event_rule")).toContain('schedule_expression = "cron(0 2 * * ? *)"');
+    const target = hcl(plan, "aws_cloudwatch_event_target");
+    expect(target).toContain("arn      = aws_sfn_state_machine.main.arn");
+    expect(target).toContain("role_arn = aws_iam_role.main_events.arn");
+    expect(hcl(plan, "aws_iam_role_policy")).toMatch(
+      /states:StartExecution[\s\S]*aws_sfn_state_machine\.main\.arn/,
+    );
+    // The state machine keeps a role of its own: EventBridge's role is not shared with it.
+    expect(hcl(plan, "aws_sfn_state_machine")).not.toContain("aws_iam_role.main_events");
+  });
+
+  it("sends to a queue or a topic that only this rule may send to", () => {
+    const queue = planChange("An SQS queue that gets a message every hour from a scheduled rule", ctx);
+    expect(hcl(queue, "aws_cloudwatch_event_target")).toContain("arn  = aws_sqs_queue.main.arn");
+    expect(hcl(queue, "aws_sqs_queue_policy")).toMatch(
+      /sqs:SendMessage[\s\S]*aws_cloudwatch_event_rule\.main\.arn/,
+    );
+    expect(types(queue)).not.toContain("aws_lambda_function");
+    const topic = planChange("Send a message to an SNS topic every day at 9 am", ctx);
+    expect(hcl(topic, "aws_sns_topic_policy")).toContain('"sns:Publish"');
+    expect(hcl(topic, "aws_kms_key")).toContain('Service = ["events.amazonaws.com"]');
+  });
+
   it("leaves a schedule to the resource that takes one, and adds no rule without a schedule", () => {
     expect(types(planChange("A Lambda function and a backup plan that runs daily", ctx))).not.toContain(
       "aws_cloudwatch_event_rule",
