@@ -2,6 +2,7 @@ import {
   describePlan,
   loadSynthHints,
   planChange,
+  refusalsBeyondTerraform,
   renderPlan,
   uncoveredPhrases,
   type ChangePlan,
@@ -97,9 +98,23 @@ export const recipesLeaveOut = (plan: RecipePlan, schema: AwsProviderSchema, req
     request,
   );
 
-/** The recipes answer the whole request: files, no open questions, no infrastructure left out. */
+/**
+ * The recipes answer the whole request: files, no open questions, no infrastructure left out, no part
+ * beyond Terraform that must be refused ("an S3 bucket, and email the state to …" is not a bucket request
+ * with an ignored tail: the generic plan refuses it whole) and no type the provider lacks.
+ */
 export const recipesCover = (plan: RecipePlan, schema: AwsProviderSchema, request: string): boolean =>
-  plan.files.length > 0 && plan.questions.length === 0 && recipesLeaveOut(plan, schema, request).length === 0;
+  plan.files.length > 0 &&
+  plan.questions.length === 0 &&
+  recipesLeaveOut(plan, schema, request).length === 0 &&
+  refusalsBeyondTerraform(request).length === 0 &&
+  !namesUnknownType(schema, request);
+
+/** `aws_quantum_computer`: a type the provider does not have is reported by the generic plan, never ignored. */
+const namesUnknownType = (schema: AwsProviderSchema, request: string): boolean =>
+  [...request.toLowerCase().matchAll(/\baws_[a-z0-9]+_[a-z0-9_]+\b/g)]
+    .map((m) => m[0].replace(/_(?=\d)/g, ""))
+    .some((type) => schema.resource(type) === undefined && schema.dataSource(type) === undefined);
 
 /** Writes the plan's files when it covers the request; otherwise writes nothing and says why. */
 export async function applyPlan(session: Session, plan: ChangePlan): Promise<SynthOutcome> {

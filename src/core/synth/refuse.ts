@@ -100,6 +100,18 @@ function asks(pattern: RegExp, request: string): boolean {
   });
 }
 
+/**
+ * What no Terraform building block can hold — code that runs, files outside the configuration, sending
+ * state or secrets: the recipes would ignore such a part, so a request with one is never theirs to answer.
+ */
+export function refusalsBeyondTerraform(request: string): Refusal[] {
+  return BEYOND.filter((rule) => asks(rule.pattern, request)).map(({ part, reason, alternative }) => ({
+    part,
+    reason,
+    alternative,
+  }));
+}
+
 export function refusalsFor(request: string): Refusal[] {
   return [
     ...RULES.filter((rule) => rule.pattern.test(request)),
