@@ -49,6 +49,23 @@ function ownerOf(
     .map((m) => `${m.type}_${word}`)[0];
 }
 
+/**
+ * "a Lightsail distribution with an instance as its origin": a generic word is the type of that name in
+ * the service the request works in (aws_lightsail_instance), when that service has one.
+ */
+function ofService(
+  match: TypeMatch,
+  others: readonly TypeMatch[],
+  schema: AwsProviderSchema,
+): string | undefined {
+  for (const other of others) {
+    const service = other.type.split("_")[1] ?? "";
+    const candidate = `aws_${service}_${match.phrase}`;
+    if (candidate !== match.type && schema.resource(candidate) !== undefined) return candidate;
+  }
+  return undefined;
+}
+
 /** Each match, moved to the type its neighbours in the request call for when its words name only part of it. */
 export function retarget(
   matches: readonly TypeMatch[],
@@ -67,7 +84,9 @@ export function retarget(
     }
     // "… an instance in that cluster … connections to the instance": the same word means the same thing.
     const earlier = first.find((m) => m.phrase === match.phrase && m.type !== match.type);
-    const owner = earlier?.type ?? ownerOf(match, match.phrase, others(matches, match), tokens, schema);
+    const rest = others(matches, match);
+    const owner =
+      earlier?.type ?? ownerOf(match, match.phrase, rest, tokens, schema) ?? ofService(match, rest, schema);
     first.push(owner === undefined ? match : { ...match, type: owner });
   }
   return first.map((match) => {

@@ -47,6 +47,12 @@ describe("a short name is the type the request's other resources call for", () =
     );
   });
 
+  it("a generic word is the type of that name in the service the request works in", () => {
+    const planned = types("a Lightsail distribution with an instance as its origin");
+    expect(planned).toEqual(expect.arrayContaining(["aws_lightsail_distribution", "aws_lightsail_instance"]));
+    expect(planned).not.toContain("aws_instance");
+  });
+
   it("an instance far from any cluster stays an EC2 instance", () => {
     expect(
       types("an RDS cluster for orders. Separately, a t3.micro instance in the public subnet"),
