@@ -188,9 +188,10 @@ export function matchTypes(tokens: readonly Token[], types: readonly string[]): 
       type: c.v.type,
       from: c.from,
       to: c.to,
+      // A quoted name ("aws_lambda_function") is said without its quote mark.
       phrase: tokens
         .slice(c.from, c.to)
-        .map((t) => t.word)
+        .map((t) => t.word.replace(/^"/, ""))
         .join(" "),
     });
   }
