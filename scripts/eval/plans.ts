@@ -30,7 +30,8 @@ export function planOutcome(
   const synth = offlineChoice(recipes, candidate, schema, row.prompt);
   const types =
     synth !== null
-      ? synth.create.map((c) => c.type)
+      ? // A call of a local module adds the type it wraps (the demo's ./modules/log-group).
+        [...synth.create.map((c) => c.type), ...synth.modules.map((m) => m.wraps)]
       : recipes.resources.map((r) => r.type.replace(/^data\./, ""));
   const blocked =
     synth !== null
