@@ -107,7 +107,7 @@ export function relationOf(
   // A bare `name`/`arn`/`id` inside a block names what the block is (`lex_bot { name }` → aws_lex_bot).
   const bare = /^(?:name|arn|id)$/.test(arg);
   const pointer = bare && block !== undefined && !PLAIN_BLOCKS.has(singularBlock(block));
-  const key = pointer ? `${type}.${block}.${arg}` : `${type}.${arg}`;
+  const key = `${type}.${block ?? ""}.${arg}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const list = spec.type.startsWith("list") || spec.type.startsWith("set");
   if (!/^(?:string|list\(string\)|set\(string\))$/.test(spec.type) || (bare && !pointer)) {
@@ -133,6 +133,10 @@ export function relationOf(
   if (whole !== stem)
     for (let k = words.length - 1; k >= 1; k--)
       candidates.push(`aws_${words.slice(0, k).join("_")}_${whole}`);
+  // Inside a block named after a service (`opensearch_configuration { domain_arn }`), that service's type;
+  // last, so that the resource's own service and the stem table come first.
+  const within = pointer || block === undefined ? [] : block.split("_");
+  for (let k = within.length; k >= 1; k--) candidates.push(`aws_${within.slice(0, k).join("_")}_${stem}`);
   if (stem.endsWith("_config"))
     candidates.push(...candidates.filter((c) => c.endsWith("_config")).map((c) => `${c}uration`));
   const target = candidates.find((c) => c !== type && types.resource(c) !== undefined);

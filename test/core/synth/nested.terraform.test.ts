@@ -51,6 +51,7 @@ const CASES = {
   onDemand: "an on-demand DynamoDB table with read capacity 5",
   provisioned: "a DynamoDB table with PROVISIONED billing mode and read capacity 5",
   queue: "an SQS queue encrypted with a customer managed KMS key",
+  search: "Firehose stream that indexes our logs into an OpenSearch domain",
 };
 const plans = Object.fromEntries(
   Object.entries(CASES).map(([name, request]) => [name, planChange(request, ctx)]),
@@ -201,6 +202,16 @@ const plans = Object.fromEntries(
       expect(queue).toMatch(/kms_master_key_id = aws_kms_key\.\w+\.id/);
       expect(queue).not.toContain("sqs_managed_sse_enabled");
       expect(rejected("queue")).toEqual([]);
+    });
+
+    it("a block named after a service points at that service's resource (domain_arn → the plan's domain)", () => {
+      const stream = hcl(plans.search, "aws_kinesis_firehose_delivery_stream");
+      expect(stream).toMatch(/opensearch_configuration {[^]*domain_arn\s+= aws_opensearch_domain\.main\.arn/);
+      expect(stream).not.toContain("cluster_endpoint");
+      expect(hcl(plans.search, "aws_iam_policy")).toMatch(
+        /"es:ESHttpPost"[^]*aws_opensearch_domain\.main\.arn/,
+      );
+      expect(rejected("search")).toEqual([]);
     });
   },
 );
