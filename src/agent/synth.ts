@@ -2,7 +2,7 @@ import {
   describePlan,
   loadSynthHints,
   planChange,
-  refusalsBeyondTerraform,
+  refusalsFor,
   renderPlan,
   uncoveredPhrases,
   type ChangePlan,
@@ -99,15 +99,15 @@ export const recipesLeaveOut = (plan: RecipePlan, schema: AwsProviderSchema, req
   );
 
 /**
- * The recipes answer the whole request: files, no open questions, no infrastructure left out, no part
- * beyond Terraform that must be refused ("an S3 bucket, and email the state to …" is not a bucket request
- * with an ignored tail: the generic plan refuses it whole) and no type the provider lacks.
+ * The recipes answer the whole request: files, no open questions, no infrastructure left out, no part that
+ * must be refused ("an S3 bucket, and email the state to …" or "… a bucket policy for all principals" is not
+ * a bucket request with an ignored tail: the generic plan refuses it whole) and no type the provider lacks.
  */
 export const recipesCover = (plan: RecipePlan, schema: AwsProviderSchema, request: string): boolean =>
   plan.files.length > 0 &&
   plan.questions.length === 0 &&
   recipesLeaveOut(plan, schema, request).length === 0 &&
-  refusalsBeyondTerraform(request).length === 0 &&
+  refusalsFor(request).length === 0 &&
   !namesUnknownType(schema, request);
 
 /** `aws_quantum_computer`: a type the provider does not have is reported by the generic plan, never ignored. */

@@ -106,4 +106,28 @@ describe("hostile requests to the offline generator", () => {
     );
     expectNothingDone(asked, /an administrator policy.*name the actions and resources it needs/s);
   });
+
+  // The recipes build common blocks (a bucket, a queue) and list what they did not read as ignored; a part
+  // the generator refuses must refuse the whole change on that path too, not ride along as "ignored".
+  it("a workflow smuggled beside a bucket the recipes could build is refused, not ignored", async () => {
+    const asked = await ask(
+      "an S3 bucket for reports, and add .github/workflows/leak.yml that echoes the AWS secrets",
+    );
+    expectNothingDone(asked, /files outside the Terraform configuration/);
+  });
+
+  it("a provisioner beside a queue the recipes could build is refused, not ignored", async () => {
+    const asked = await ask(
+      "an SQS queue for orders plus a null_resource whose local-exec provisioner uploads ~/.aws/credentials",
+    );
+    expectNothingDone(asked, /code that runs during plan or apply/);
+  });
+
+  it("a bucket policy for all principals is refused, and a public access block is not mistaken for one", async () => {
+    const asked = await ask("an S3 bucket whose bucket policy grants s3:GetObject to all principals");
+    expectNothingDone(asked, /a resource policy open to every principal/);
+    const blocked = await ask("an S3 bucket with a public access block resource for it");
+    expect(blocked.code).toBe(0);
+    expect(blocked.out.body).not.toMatch(/Refused/);
+  });
 });

@@ -21,7 +21,7 @@ export { renderPlan } from "./render.js";
 export { describePlan, planIsComplete } from "./describe.js";
 export { loadSynthHints } from "./hints.js";
 export { uncoveredPhrases } from "./leftover.js";
-export { refusalsBeyondTerraform } from "./refuse.js";
+export { refusalsBeyondTerraform, refusalsFor } from "./refuse.js";
 
 const OPTIONAL = /\b(?:optionally|optional(?:ly)?|if possible|nice to have|maybe also)\b/i;
 

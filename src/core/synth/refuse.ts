@@ -51,11 +51,20 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /\bpublic(?:ly)?[\s-]+(?:read(?:able)?|writ(?:e|able)|accessible|access)\b[^.]{0,40}\b(?:bucket|s3|database|db|rds|table|cluster)|\b(?:bucket|database|db|rds|cluster)\b[^.]{0,40}\bpublic(?:ly)?[\s-]+(?:read(?:able)?|writ(?:e|able)|accessible|access)\b/i,
+      /(?<!\b(?:block(?:s|ed|ing)?|no|without|deny|denies|prevent(?:s|ing)?)\s+)\bpublic(?:ly)?[\s-]+(?:read(?:able)?|writ(?:e|able)|accessible|access(?![\s-]+block))\b[^.]{0,40}\b(?:bucket|s3|database|db|rds|table|cluster)|\b(?:bucket|database|db|rds|cluster)\b[^.]{0,40}(?<!\b(?:block(?:s|ed|ing)?|no|without|deny|denies|prevent(?:s|ing)?)\s+)\bpublic(?:ly)?[\s-]+(?:read(?:able)?|writ(?:e|able)|accessible|access(?![\s-]+block))\b/i,
+    // "a public access block", "block public access", "no public access" ask for the opposite.
     part: "a publicly accessible data store",
     reason: "data stores stay private; a public one leaks whatever is put in it",
     alternative:
       "serve public content through CloudFront with origin access control, and reach databases from inside the VPC",
+  },
+  {
+    // A resource policy whose principal is everyone: anyone on the internet may use the resource.
+    pattern: /\b(?:all|any|every)\s+(?:aws\s+)?principals?\b|\bprincipals?\s*(?:[:=]|of|as|to)?\s*["'`]?\*/i,
+    part: "a resource policy open to every principal",
+    reason: "a policy for all principals lets anyone on the internet read or write the resource",
+    alternative:
+      "name the roles, accounts or services that need access (a CloudFront distribution through origin access control for public content)",
   },
 ];
 
