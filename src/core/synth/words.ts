@@ -21,6 +21,12 @@ const PHRASES: [RegExp, string][] = [
   [/\bmulti[\s-]+az\b/g, "multi_az"],
   [/\bpoint[\s-]+in[\s-]+time\b/g, "point in time"],
   [/\bweb\s+acl\b/g, "web_acl"],
+  // Services AWS names in two words and Terraform in one ("MSK Connect" → aws_mskconnect_*).
+  [/\bmsk\s+connect\b/g, "mskconnect"],
+  [/\bapp\s+runner\b/g, "apprunner"],
+  [/\bcode\s*(build|pipeline|deploy|commit|artifact)\b/g, "code$1"],
+  [/\bcloud\s+(front|trail)\b/g, "cloud$1"],
+  [/\bapp\s+(sync|flow)\b/g, "app$1"],
   // Kinesis Data Analytics v2 is one service name, however it is written (the v1 API is legacy).
   [
     /\bkinesis\s+(?:data\s+)?analytics\s+v2\b|\bkinesis\s+v2\s+analytics\b|\bmanaged\s+service\s+for\s+apache\s+flink\b/g,

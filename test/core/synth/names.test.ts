@@ -19,6 +19,13 @@ describe("the names people use for a service's resources", () => {
     expect(types("a MySQL cluster with 100 GB of storage")).not.toContain("aws_db_instance");
   });
 
+  it("a service AWS names in two words is the one Terraform names in one ('MSK Connect', 'App Runner')", () => {
+    expect(types("an MSK Connect connector with a custom plugin for the MSK cluster")).toEqual(
+      expect.arrayContaining(["aws_mskconnect_connector", "aws_mskconnect_custom_plugin", "aws_msk_cluster"]),
+    );
+    expect(types("an App Runner service")).toContain("aws_apprunner_service");
+  });
+
   it("Kinesis Data Analytics v2, however it is written, is the v2 application", () => {
     for (const request of [
       "a Kinesis Data Analytics v2 application",
