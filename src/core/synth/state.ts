@@ -144,7 +144,7 @@ export class BuildState implements Built {
         : "any",
       description: domain
         ? `DNS name for ${node.type}.${node.name} (${path}); a domain you control.`
-        : `${path} of ${node.type}.${node.name}: the request did not say and there is no safe default (${docUrl}).`,
+        : `${path} of ${node.type}.${node.name}: no value I could read from the request, and no safe default (${docUrl}).`,
       sensitive: /password|secret|token/.test(path),
     });
     return `var.${name}`;
