@@ -41,7 +41,12 @@ export interface DefaultRule {
   value: (env: DefaultsEnv) => Value | undefined;
   /** Said in the plan and the PR body. */
   note: string;
+  /** Applied only to types that also have one of these arguments (what makes the note true). */
+  onlyWith?: readonly string[];
 }
+
+/** Arguments that let AWS generate and keep a data store's admin password. */
+const MANAGED_PASSWORD = ["manage_master_user_password", "manage_master_password"];
 
 const key = (attribute: "arn" | "id") => (env: DefaultsEnv) =>
   env.kmsKey === undefined ? undefined : raw(`${env.kmsKey}.${attribute}`);
@@ -142,16 +147,25 @@ export const DEFAULTS: readonly DefaultRule[] = [
     note: "master password generated and kept in Secrets Manager, never in code",
   },
   {
+    // Redshift's name for the same setting.
+    path: "manage_master_password",
+    categories: ["datastore"],
+    value: () => bool(true),
+    note: "master password generated and kept in Secrets Manager, never in code",
+  },
+  {
     path: "username",
     categories: ["datastore"],
     value: () => str("dbadmin"),
     note: "admin user dbadmin; its password is managed by AWS",
+    onlyWith: MANAGED_PASSWORD,
   },
   {
     path: "master_username",
     categories: ["datastore"],
     value: () => str("dbadmin"),
     note: "admin user dbadmin; its password is managed by AWS",
+    onlyWith: MANAGED_PASSWORD,
   },
   {
     path: "auto_minor_version_upgrade",

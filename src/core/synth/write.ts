@@ -187,6 +187,7 @@ function defaults(state: BuildState, node: Node, ts: TypeSchema): void {
   const env = { kmsKey: ctx.kmsKey, finalSnapshot: nameValue({ prefix }, node.name, "-final") };
   for (const rule of DEFAULTS) {
     if (!rule.categories.includes(category) || lookup(ts, rule.path) === undefined) continue;
+    if (rule.onlyWith !== undefined && !rule.onlyWith.some((a) => ts.attributes.has(a))) continue;
     const parent = rule.path.includes(".") ? rule.path.slice(0, rule.path.lastIndexOf(".")) : "";
     if (parent !== "" && lookupBlock(ts, parent) === undefined) continue;
     const value = rule.value(env);
