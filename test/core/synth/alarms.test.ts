@@ -1,16 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
-import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
-import { loadSynthHints, planChange, type SynthContext } from "../../../src/core/synth/index.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
-import { DEMO_INFRA } from "../../helpers/git.js";
 
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
+import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
+import { planChange } from "../../../src/core/synth/index.js";
+
+import { ctx } from "../../helpers/synth.js";
+
 const alarmOf = (request: string): string => {
   const alarm = planChange(request, ctx).create.find((r) => r.type === "aws_cloudwatch_metric_alarm");
   return renderLines([{ k: "block", type: "resource", labels: ["a", "b"], body: alarm?.body ?? [] }], 0);

@@ -7,21 +7,15 @@ import { appendFile, cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
-import { loadSynthHints, planChange, renderPlan, type SynthContext } from "../../../src/core/synth/index.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
+
+import { planChange, renderPlan } from "../../../src/core/synth/index.js";
+
 import { DEMO_INFRA } from "../../helpers/git.js";
+import { ctx } from "../../helpers/synth.js";
 
 const PLUGINS = "/opt/tf-plugins";
 const available = spawnSync("terraform", ["version"]).status === 0 && existsSync(PLUGINS);
 if (!available) console.warn(`SKIPPED synth joins against real terraform: needs terraform and ${PLUGINS}`);
-
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
 
 /** Requests of our own wording, one child module each. */
 const CASES: [string, string][] = [

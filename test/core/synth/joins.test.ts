@@ -1,30 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
-import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
-import {
-  loadSynthHints,
-  planChange,
-  planIsComplete,
-  type ChangePlan,
-  type SynthContext,
-} from "../../../src/core/synth/index.js";
+
+import { planChange, planIsComplete } from "../../../src/core/synth/index.js";
 import { joinFor } from "../../../src/core/synth/joins.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
-import { DEMO_INFRA } from "../../helpers/git.js";
 
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
-
-const hcl = (plan: ChangePlan, type: string): string =>
-  plan.create
-    .filter((r) => r.type === type)
-    .map((r) => renderLines([{ k: "block", type: "resource", labels: [r.type, r.name], body: r.body }], 0))
-    .join("\n");
-const types = (plan: ChangePlan): string[] => [...new Set(plan.create.map((r) => r.type))].sort();
+import { ctx, hcl, types } from "../../helpers/synth.js";
 
 describe("join types, read from the provider schema", () => {
   it("finds the type that connects two others by what its arguments reference", () => {

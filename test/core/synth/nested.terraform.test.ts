@@ -8,35 +8,15 @@ import { appendFile, cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
-import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
-import {
-  loadSynthHints,
-  planChange,
-  planIsComplete,
-  renderPlan,
-  type ChangePlan,
-  type SynthContext,
-} from "../../../src/core/synth/index.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
+
+import { planChange, planIsComplete, renderPlan, type ChangePlan } from "../../../src/core/synth/index.js";
+
 import { DEMO_INFRA } from "../../helpers/git.js";
+import { ctx, hcl, types } from "../../helpers/synth.js";
 
 const PLUGINS = "/opt/tf-plugins";
 const available = spawnSync("terraform", ["version"]).status === 0 && existsSync(PLUGINS);
 if (!available) console.warn(`SKIPPED nested closure against real terraform: needs terraform and ${PLUGINS}`);
-
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
-const hcl = (plan: ChangePlan, type: string): string =>
-  plan.create
-    .filter((r) => r.type === type)
-    .map((r) => renderLines([{ k: "block", type: "resource", labels: [r.type, r.name], body: r.body }], 0))
-    .join("\n");
-const types = (plan: ChangePlan): string[] => [...new Set(plan.create.map((r) => r.type))].sort();
 
 const CASES = {
   splunk: "Stream our application events to Splunk through Kinesis Data Firehose",

@@ -1,26 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
-import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
-import {
-  loadSynthHints,
-  planChange,
-  type ChangePlan,
-  type SynthContext,
-} from "../../../src/core/synth/index.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
-import { DEMO_INFRA } from "../../helpers/git.js";
 
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
-const hcl = (plan: ChangePlan, type: string): string =>
-  plan.create
-    .filter((r) => r.type === type)
-    .map((r) => renderLines([{ k: "block", type: "resource", labels: [r.type, r.name], body: r.body }], 0))
-    .join("\n");
+import { planChange } from "../../../src/core/synth/index.js";
+
+import { ctx, hcl } from "../../helpers/synth.js";
 
 describe("network requests: rules, ranges and references that apply would accept", () => {
   const bastion = planChange(

@@ -1,32 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
+
 import { renderRecipe } from "../../../src/core/recipes/index.js";
-import { renderLines } from "../../../src/core/recipes/hcl/writer.js";
-import {
-  describePlan,
-  loadSynthHints,
-  planChange,
-  planIsComplete,
-  renderPlan,
-  type ChangePlan,
-  type SynthContext,
-} from "../../../src/core/synth/index.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
-import { DEMO_INFRA } from "../../helpers/git.js";
 
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
+import { describePlan, planChange, planIsComplete, renderPlan } from "../../../src/core/synth/index.js";
 
-const hcl = (plan: ChangePlan, type: string): string =>
-  plan.create
-    .filter((r) => r.type === type)
-    .map((r) => renderLines([{ k: "block", type: "resource", labels: [r.type, r.name], body: r.body }], 0))
-    .join("\n");
-const types = (plan: ChangePlan): string[] => [...new Set(plan.create.map((r) => r.type))].sort();
+import { ctx, hcl, types } from "../../helpers/synth.js";
 
 describe("planChange: request → resource types across the provider", () => {
   it("wires a DNS record to the zone it asks for, names the zone as told, and asks for the domain", () => {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
-import { gatherRepoContext, recipeContextFor } from "../../../src/agent/index.js";
-import { loadSynthHints, planChange, type SynthContext } from "../../../src/core/synth/index.js";
-import { loadAwsProviderSchema } from "../../../src/core/terraform/schema/index.js";
-import { DEMO_INFRA } from "../../helpers/git.js";
 
-const repo = await gatherRepoContext(DEMO_INFRA);
-const ctx: SynthContext = {
-  schema: loadAwsProviderSchema(),
-  repo: recipeContextFor(repo.conventions, repo.inventory),
-  hints: loadSynthHints(),
-};
+import { planChange } from "../../../src/core/synth/index.js";
+
+import { ctx } from "../../helpers/synth.js";
+
 const plan = (request: string) => planChange(request, ctx);
 const types = (request: string): string[] => [...new Set(plan(request).create.map((r) => r.type))].sort();
 
