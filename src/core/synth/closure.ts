@@ -1,7 +1,8 @@
-import { call, list, num, obj, raw, str, strs } from "../recipes/hcl/writer.js";
+import { num, obj, raw, str, strs } from "../recipes/hcl/writer.js";
 import type { CompanionEnv } from "./companions.js";
 import { tableKeys } from "./table.js";
 import { refOf, setOnce, type Node } from "./node.js";
+import { policyJson } from "./policy.js";
 
 /**
  * Resources a service cannot run without although its schema does not require them: a load balancer's
@@ -74,26 +75,20 @@ function topicKey(env: CompanionEnv, topic: Node): void {
   setOnce(
     key,
     "policy",
-    call(
-      "jsonencode",
+    policyJson(
       obj({
-        Version: str("2012-10-17"),
-        Statement: list(
-          obj({
-            Sid: str("AccountAdministers"),
-            Effect: str("Allow"),
-            Principal: obj({ AWS: raw(`"arn:aws:iam::\${${account}.account_id}:root"`) }),
-            Action: str("kms:*"),
-            Resource: str("*"),
-          }),
-          obj({
-            Sid: str("PublishersEncrypt"),
-            Effect: str("Allow"),
-            Principal: obj({ Service: strs(services) }),
-            Action: strs(["kms:GenerateDataKey*", "kms:Decrypt"]),
-            Resource: str("*"),
-          }),
-        ),
+        Sid: str("AccountAdministers"),
+        Effect: str("Allow"),
+        Principal: obj({ AWS: raw(`"arn:aws:iam::\${${account}.account_id}:root"`) }),
+        Action: str("kms:*"),
+        Resource: str("*"),
+      }),
+      obj({
+        Sid: str("PublishersEncrypt"),
+        Effect: str("Allow"),
+        Principal: obj({ Service: strs(services) }),
+        Action: strs(["kms:GenerateDataKey*", "kms:Decrypt"]),
+        Resource: str("*"),
       }),
     ),
     `${services.join(", ")} may encrypt messages for the topic`,

@@ -1,10 +1,11 @@
-import { raw, str, strs, bool, call, obj, list, type Item, type Value } from "../recipes/hcl/writer.js";
+import { raw, str, strs, bool, obj, list, type Item, type Value } from "../recipes/hcl/writer.js";
 import { categoryOf } from "./defaults.js";
 import { refOf, setOnce, type Node } from "./node.js";
 import { enginePort } from "./values.js";
 import { MANAGED } from "./iam.js";
 import { addNeeds } from "./closure.js";
 import { watchMetric } from "./alarms.js";
+import { policyJson } from "./policy.js";
 
 /** What a companion step may do to the plan being built. */
 export interface CompanionEnv {
@@ -59,17 +60,11 @@ export const principalFor = (type: string): string | undefined =>
   SERVICE_PRINCIPAL.find(([p]) => p.test(type))?.[1];
 
 export function trustPolicy(principal: string): Value {
-  return call(
-    "jsonencode",
+  return policyJson(
     obj({
-      Version: str("2012-10-17"),
-      Statement: list(
-        obj({
-          Effect: str("Allow"),
-          Action: str("sts:AssumeRole"),
-          Principal: obj({ Service: str(principal) }),
-        }),
-      ),
+      Effect: str("Allow"),
+      Action: str("sts:AssumeRole"),
+      Principal: obj({ Service: str(principal) }),
     }),
   );
 }
@@ -136,20 +131,14 @@ export function addCompanions(env: CompanionEnv, only?: readonly Node[]): void {
         setOnce(
           policy,
           "policy",
-          call(
-            "jsonencode",
+          policyJson(
             obj({
-              Version: str("2012-10-17"),
-              Statement: list(
-                obj({
-                  Sid: str("CloudFrontReadOnly"),
-                  Effect: str("Allow"),
-                  Principal: obj({ Service: str("cloudfront.amazonaws.com") }),
-                  Action: str("s3:GetObject"),
-                  Resource: raw(`"\${${bucket}.arn}/*"`),
-                  Condition: obj({ StringEquals: obj({ "AWS:SourceArn": raw(`${ref}.arn`) }) }),
-                }),
-              ),
+              Sid: str("CloudFrontReadOnly"),
+              Effect: str("Allow"),
+              Principal: obj({ Service: str("cloudfront.amazonaws.com") }),
+              Action: str("s3:GetObject"),
+              Resource: raw(`"\${${bucket}.arn}/*"`),
+              Condition: obj({ StringEquals: obj({ "AWS:SourceArn": raw(`${ref}.arn`) }) }),
             }),
           ),
           "read access for this distribution only",

@@ -1,7 +1,8 @@
-import { call, list, obj, raw, str, strs, type Value } from "../recipes/hcl/writer.js";
+import { list, obj, raw, str, strs, type Value } from "../recipes/hcl/writer.js";
 import type { CompanionEnv } from "./companions.js";
 import { MANAGED } from "./iam.js";
 import { refOf, setOnce, type Node } from "./node.js";
+import { policyJson } from "./policy.js";
 
 interface Access {
   actions: string[];
@@ -140,7 +141,7 @@ export function addGrants(env: CompanionEnv): void {
     setOnce(
       policy,
       "policy",
-      call("jsonencode", obj({ Version: str("2012-10-17"), Statement: list(...statements) })),
+      policyJson(...statements),
       "least privilege: only the resources the service uses",
     );
     const attachment = env.add("aws_iam_role_policy_attachment", `the role gets ${refOf(policy)}`, role);

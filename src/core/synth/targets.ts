@@ -1,26 +1,21 @@
-import { call, list, obj, raw, str } from "../recipes/hcl/writer.js";
+import { obj, raw, str } from "../recipes/hcl/writer.js";
 import { trustPolicy } from "./companions.js";
 import { refOf, setOnce, type Node } from "./node.js";
 import type { TriggerEnv } from "./triggers.js";
+import { policyJson } from "./policy.js";
 
 /** What an EventBridge rule can run besides a function (the function's target is the rule's companion). */
 export const TARGETS = /^aws_(?:lambda_function|sfn_state_machine|sqs_queue|sns_topic)$/;
 
 /** `{ Effect, Principal: events, Action, Resource, Condition: only this rule }` as one policy document. */
 const allowEvents = (action: string, resource: string, rule: Node) =>
-  call(
-    "jsonencode",
+  policyJson(
     obj({
-      Version: str("2012-10-17"),
-      Statement: list(
-        obj({
-          Effect: str("Allow"),
-          Principal: obj({ Service: str("events.amazonaws.com") }),
-          Action: str(action),
-          Resource: raw(resource),
-          Condition: obj({ ArnEquals: obj({ "aws:SourceArn": raw(`${refOf(rule)}.arn`) }) }),
-        }),
-      ),
+      Effect: str("Allow"),
+      Principal: obj({ Service: str("events.amazonaws.com") }),
+      Action: str(action),
+      Resource: raw(resource),
+      Condition: obj({ ArnEquals: obj({ "aws:SourceArn": raw(`${refOf(rule)}.arn`) }) }),
     }),
   );
 
@@ -54,17 +49,11 @@ export function eventTarget(env: TriggerEnv, rule: Node, runs: Node): void {
     setOnce(
       policy,
       "policy",
-      call(
-        "jsonencode",
+      policyJson(
         obj({
-          Version: str("2012-10-17"),
-          Statement: list(
-            obj({
-              Effect: str("Allow"),
-              Action: str("states:StartExecution"),
-              Resource: raw(`${refOf(runs)}.arn`),
-            }),
-          ),
+          Effect: str("Allow"),
+          Action: str("states:StartExecution"),
+          Resource: raw(`${refOf(runs)}.arn`),
         }),
       ),
       "states:StartExecution on this state machine only",
