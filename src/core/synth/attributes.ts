@@ -217,6 +217,24 @@ const PATTERNS: Pattern[] = [
     paths: ["timeout"],
     value: (m) => num(Number(m[1] ?? m[2])),
   },
+  // The size asked for: "an instance of t2.micro" (EC2), "a db.r6g.large database", "cache.t4g.small nodes";
+  // each family only for the arguments that take it.
+  {
+    pattern:
+      /(?<![\w.])((?!db\.|cache\.)[a-z][a-z0-9-]*\d[a-z0-9-]*\.(?:nano|micro|small|medium|large|\d*xlarge|metal))\b/i,
+    paths: ["instance_type"],
+    value: (m) => str((m[1] ?? "").toLowerCase()),
+  },
+  {
+    pattern: /\b(db\.[a-z0-9-]+\.[a-z0-9]+)\b/i,
+    paths: ["instance_class"],
+    value: (m) => str((m[1] ?? "").toLowerCase()),
+  },
+  {
+    pattern: /\b(cache\.[a-z0-9-]+\.[a-z0-9]+)\b/i,
+    paths: ["node_type"],
+    value: (m) => str((m[1] ?? "").toLowerCase()),
+  },
   {
     // "a TXT record", "an A record" (a lone "a record" is an article, not a type).
     pattern: /\b(?:(aaaa|cname|txt|mx|ns|ptr|srv|caa)|an\s+(a))[\s-]+records?\b/i,

@@ -4,6 +4,8 @@
 import { num, str, strs, type Value } from "../recipes/hcl/writer.js";
 import type { ValueEnv } from "./values.js";
 
+const NETWORK_LB = /\bnetwork\s+load\s+balanc|\bnlbs?\b/i;
+
 const ARGS = new Set([
   "aws_ecs_service.task_definition",
   "aws_ecs_service.launch_type",
@@ -20,6 +22,7 @@ const ARGS = new Set([
   "aws_lb_listener.protocol",
   "aws_ecs_service.load_balancer.container_name",
   "aws_elasticache_cluster.engine",
+  "aws_lb.load_balancer_type",
   "aws_elasticache_cluster.node_type",
   "aws_ecs_service.load_balancer.container_port",
 ]);
@@ -60,9 +63,12 @@ export function practiceValue(type: string, path: string, env: ValueEnv): Value 
     case "aws_lb_listener.port":
     case "aws_ecs_service.load_balancer.container_port":
       return num(80);
+    case "aws_lb.load_balancer_type":
+      return str(NETWORK_LB.test(env.request) ? "network" : "application");
+    // A network load balancer forwards TCP; an application one speaks HTTP.
     case "aws_lb_target_group.protocol":
     case "aws_lb_listener.protocol":
-      return str("HTTP");
+      return str(NETWORK_LB.test(env.request) ? "TCP" : "HTTP");
     case "aws_elasticache_cluster.engine":
       return str(env.words.has("memcached") ? "memcached" : "redis");
     case "aws_elasticache_cluster.node_type":

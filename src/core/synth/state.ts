@@ -121,6 +121,7 @@ export class BuildState implements Built {
       find: (type) => this.find(type),
       engine: this.engine,
       words: this.words,
+      request: this.request,
       ordinal: this.nodes.filter((n) => n.type === node.type).indexOf(node),
       data: (type, name, body) => this.readData(type, name, body),
     };

@@ -16,6 +16,8 @@ export interface ValueEnv {
   engine: string | undefined;
   /** The request's words (singular), for values it implies ("memcached"). */
   words: ReadonlySet<string>;
+  /** The request as written, for what its word folding hides ("network load balancer" is read as "lb"). */
+  request: string;
   /** Index of this resource among those of its type in the plan (the second subnet gets the second AZ). */
   ordinal: number;
 }

@@ -54,4 +54,23 @@ describe("network requests: rules, ranges and references that apply would accept
       /neptune_subnet_group_name\s+=\s+aws_neptune_subnet_group/,
     );
   });
+
+  it("a network load balancer forwards TCP to the instance, of the size the request names", () => {
+    const plan = planChange("a Network Load Balancer attached to an EC2 instance of t2.micro", ctx);
+    expect(hcl(plan, "aws_lb")).toMatch(/load_balancer_type\s+=\s+"network"/);
+    expect(hcl(plan, "aws_lb_listener")).toMatch(/protocol\s+=\s+"TCP"/);
+    expect(hcl(plan, "aws_lb_target_group")).toMatch(/protocol\s+=\s+"TCP"/);
+    expect(hcl(plan, "aws_instance")).toMatch(/instance_type\s+=\s+"t2\.micro"/);
+    expect(hcl(plan, "aws_lb_target_group_attachment")).toMatch(/target_id\s+=\s+aws_instance\.main\.id/);
+    // An application load balancer stays HTTP.
+    expect(hcl(planChange("an application load balancer", ctx), "aws_lb_listener")).toMatch(
+      /protocol\s+=\s+"HTTP"/,
+    );
+  });
+
+  it("each size family goes to the argument that takes it: t2.micro to EC2, db.* to RDS", () => {
+    const plan = planChange("a Postgres database on a db.r6g.large and an EC2 instance", ctx);
+    expect(hcl(plan, "aws_db_instance")).toMatch(/instance_class\s+=\s+"db\.r6g\.large"/);
+    expect(hcl(plan, "aws_instance")).not.toMatch(/db\.r6g/);
+  });
 });
