@@ -4,7 +4,7 @@ import { engineOf } from "./attributes.js";
 import { refOf, type Node } from "./node.js";
 import type { PlannedVariable, SynthContext } from "./types.js";
 import { isDomainArg, type ValueEnv } from "./values.js";
-import type { Token } from "./words.js";
+import { singular, type Token } from "./words.js";
 
 export const MAX_NODES = 40;
 
@@ -79,9 +79,12 @@ export class BuildState implements Built {
   }
 
   addNode(type: string, origin: Node["origin"], why: string, at: number, name = "main", serves?: Node): Node {
+    // "contributor insights on a table named orders": a resource added because another needs it still takes
+    // the name the request gives it, though its word ("table") was too common to ask for it alone.
+    const given = origin === "dependency" && name === "main" ? this.nameGiven(type) : undefined;
     const node: Node = {
       type,
-      name: this.freshName(type, name),
+      name: this.freshName(type, given ?? name),
       origin,
       why,
       set: new Map(),
@@ -91,6 +94,22 @@ export class BuildState implements Built {
     };
     this.nodes.push(node);
     return node;
+  }
+
+  /** The name the request gives a thing of this type by its last word: `table named "orders"`, `called web`. */
+  private nameGiven(type: string): string | undefined {
+    const word = singular(type.split("_").pop() ?? "");
+    for (let i = 0; i + 2 < this.tokens.length; i++) {
+      if (this.tokens[i]?.word !== word) continue;
+      const verb = this.tokens[i + 1]?.word;
+      if (verb !== "named" && verb !== "called") continue;
+      const ident = (this.tokens[i + 2]?.word ?? "")
+        .replace(/^"/, "")
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_|_$/g, "");
+      if (/^[a-z][a-z0-9_]{0,40}$/.test(ident)) return ident;
+    }
+    return undefined;
   }
 
   uniqueVariable(wanted: string): string {

@@ -72,6 +72,11 @@ describe("the names people use for a service's resources", () => {
     );
   });
 
+  it("a resource added because another needs it keeps the name the request gives it", () => {
+    const plan = planChange('Enable contributor insights on a table named "ExampleTableName"', ctx);
+    expect(plan.create.find((r) => r.type === "aws_dynamodb_table")?.name).toBe("exampletablename");
+  });
+
   it("an S3 bucket object is written as aws_s3_object, not the deprecated aws_s3_bucket_object", () => {
     expect(types("an S3 bucket and an S3 bucket object with key config.json")).toContain("aws_s3_object");
   });
