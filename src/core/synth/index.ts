@@ -5,6 +5,7 @@ import { refusalsFor } from "./refuse.js";
 import type { ChangePlan, SynthContext } from "./types.js";
 import { tokenize } from "./words.js";
 import { uncoveredTokens } from "./leftover.js";
+import { unlinked } from "./unlinked.js";
 import { useLocalModules } from "./reuse.js";
 
 export type {
@@ -64,6 +65,7 @@ export function planChange(request: string, ctx: SynthContext): ChangePlan {
     .map((t) => `${t.raw} (not a resource type of the AWS provider)`);
   const notUnderstood = [
     ...built.missing,
+    ...unlinked(tokens, built.nodes),
     ...new Set(unknownTypes),
     ...new Set(leftover.filter(({ t }) => !isOptional(t.at)).map(({ t }) => t.word)),
   ].map((w) => redact(w));

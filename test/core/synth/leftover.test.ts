@@ -31,6 +31,20 @@ describe("honesty: the parts of a request a plan leaves out", () => {
     expect(planChange("an SNS topic with an SQS subscription", ctx).notUnderstood).toEqual([]);
   });
 
+  it("a link the request states between two things the plan leaves unconnected is a part left out", () => {
+    expect(planChange("an API Gateway HTTP API that invokes the orders lambda", ctx).notUnderstood).toEqual([
+      "invokes (nothing connects aws_apigatewayv2_api.main to aws_lambda_function.main)",
+    ]);
+    expect(planChange("Enable GuardDuty and send findings to an SNS topic", ctx).notUnderstood).toEqual([
+      "send (nothing connects aws_guardduty_detector.main to aws_sns_topic.main)",
+    ]);
+    // Connected through any chain of references: the listener, target group and attachments.
+    expect(
+      planChange("a load balancer that forwards traffic to two EC2 instances", ctx).notUnderstood,
+    ).toEqual([]);
+    expect(planChange("Send VPC flow logs to an S3 bucket", ctx).notUnderstood).toEqual([]);
+  });
+
   it("names, purposes and attributes the plan writes are not parts left out", () => {
     for (const request of [
       "an SQS queue for the payments team",
