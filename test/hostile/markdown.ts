@@ -1,3 +1,5 @@
+import { renderReviewSummary, type ReviewFinding, type ReviewReport } from "../../src/core/review/index.js";
+
 /** The Markdown outside code spans: what GitHub would render as links, mentions or HTML. */
 export function outsideCode(markdown: string): string {
   let out = "";
@@ -17,4 +19,29 @@ export function outsideCode(markdown: string): string {
     i = close + run.length;
   }
   return out;
+}
+
+/** The review check run's summary for one finding, with `finding` replacing the fields a test makes hostile. */
+export function summaryOf(finding: Partial<ReviewFinding>): string {
+  const report: ReviewReport = {
+    findings: [
+      {
+        ruleId: "security/s3-public",
+        source: "security",
+        level: "error",
+        file: "s3.tf",
+        line: 4,
+        address: "aws_s3_bucket.site",
+        message: "aws_s3_bucket.site is public",
+        suggestion: null,
+        ...finding,
+      },
+    ],
+    rules: [],
+    checks: [],
+    filesChecked: 1,
+    changed: null,
+    conclusion: "failure",
+  };
+  return renderReviewSummary(report);
 }

@@ -2,38 +2,16 @@
 // app quotes through plainText (review findings, plan reasons, apply results) must show an address as
 // characters, never as a link somebody could be lured into clicking from the bot's comment.
 import { describe, expect, it } from "@jest/globals";
-import { renderReviewSummary, type ReviewReport } from "../../src/core/review/index.js";
 import { plainText } from "../../src/core/text/markdown.js";
-import { outsideCode } from "./markdown.js";
+import { outsideCode, summaryOf } from "./markdown.js";
 
 const BARE = /https?:\/\/|www\./i;
 
-function reviewWith(message: string): string {
-  const report: ReviewReport = {
-    findings: [
-      {
-        ruleId: "security/s3-public",
-        source: "security",
-        level: "error",
-        file: "s3.tf",
-        line: 4,
-        address: "aws_s3_bucket.site",
-        message,
-        suggestion: null,
-      },
-    ],
-    rules: [],
-    checks: [],
-    filesChecked: 1,
-    changed: null,
-    conclusion: "failure",
-  };
-  return renderReviewSummary(report);
-}
-
 describe("bare web addresses in quoted text stay text", () => {
   it("an https address in a finding message is quoted as code, not autolinked", () => {
-    const summary = reviewWith("bucket is public: re-approve at https://evil.example/login?next=/org");
+    const summary = summaryOf({
+      message: "bucket is public: re-approve at https://evil.example/login?next=/org",
+    });
     expect(outsideCode(summary)).not.toMatch(BARE);
     expect(summary).toContain("`https://evil.example/login?next=/org`");
   });

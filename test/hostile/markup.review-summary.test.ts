@@ -2,32 +2,7 @@
 // names and descriptions inside findings, fix suggestions. Markdown inside an HTML <code> element still
 // renders, so none of that text may become a link, an image, HTML or a mention.
 import { describe, expect, it } from "@jest/globals";
-import { renderReviewSummary, type ReviewFinding, type ReviewReport } from "../../src/core/review/index.js";
-import { outsideCode } from "./markdown.js";
-
-function summaryOf(finding: Partial<ReviewFinding>): string {
-  const report: ReviewReport = {
-    findings: [
-      {
-        ruleId: "security/s3-public",
-        source: "security",
-        level: "error",
-        file: "s3.tf",
-        line: 4,
-        address: "aws_s3_bucket.site",
-        message: "aws_s3_bucket.site is public",
-        suggestion: null,
-        ...finding,
-      },
-    ],
-    rules: [],
-    checks: [],
-    filesChecked: 1,
-    changed: null,
-    conclusion: "failure",
-  };
-  return renderReviewSummary(report);
-}
+import { outsideCode, summaryOf } from "./markdown.js";
 
 const LINK = /\[[^\]\n]*\]\s*\(|\]\[|<https?:/i;
 

@@ -43,7 +43,10 @@ export const requiredInPractice = (type: string, path: string): boolean => ARGS.
 export const blocksInPractice = (type: string, has: (type: string) => boolean): string[] =>
   (BLOCKS[type] ?? []).filter((b) => b.when === undefined || has(b.when)).map((b) => b.block);
 
-/** The value for one of those arguments that is right for most users, or undefined (a variable then). */
+/**
+ * The value for one of those arguments that is right for most users, or undefined: values.ts' table then
+ * answers (a cache node type) or a variable is declared.
+ */
 export function practiceValue(type: string, path: string, env: ValueEnv): Value | undefined {
   switch (`${type}.${path}`) {
     // Fargate: no hosts to run, patch or scale; the smallest task size it offers.
@@ -71,8 +74,6 @@ export function practiceValue(type: string, path: string, env: ValueEnv): Value 
       return str(NETWORK_LB.test(env.request) ? "TCP" : "HTTP");
     case "aws_elasticache_cluster.engine":
       return str(env.words.has("memcached") ? "memcached" : "redis");
-    case "aws_elasticache_cluster.node_type":
-      return str("cache.t4g.micro");
     // Tasks on awsvpc register by IP address, not by instance.
     case "aws_lb_target_group.target_type":
       return str(env.find("aws_ecs_service") === undefined ? "instance" : "ip");

@@ -4,7 +4,7 @@ import { engineOf } from "./attributes.js";
 import { refOf, type Node } from "./node.js";
 import type { PlannedVariable, SynthContext } from "./types.js";
 import { isDomainArg, type ValueEnv } from "./values.js";
-import { singular, type Token } from "./words.js";
+import { nameAfter, singular, type Token } from "./words.js";
 
 export const MAX_NODES = 40;
 
@@ -96,18 +96,12 @@ export class BuildState implements Built {
     return node;
   }
 
-  /** The name the request gives a thing of this type by its last word: `table named "orders"`, `called web`. */
+  /** The name the request gives a thing of this type by its last word: `table named "orders"`. */
   private nameGiven(type: string): string | undefined {
     const word = singular(type.split("_").pop() ?? "");
-    for (let i = 0; i + 2 < this.tokens.length; i++) {
-      if (this.tokens[i]?.word !== word) continue;
-      const verb = this.tokens[i + 1]?.word;
-      if (verb !== "named" && verb !== "called") continue;
-      const ident = (this.tokens[i + 2]?.word ?? "")
-        .replace(/^"/, "")
-        .replace(/[^a-z0-9]+/g, "_")
-        .replace(/^_|_$/g, "");
-      if (/^[a-z][a-z0-9_]{0,40}$/.test(ident)) return ident;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const name = this.tokens[i]?.word === word ? nameAfter(this.tokens, i + 1) : undefined;
+      if (name !== undefined) return name;
     }
     return undefined;
   }

@@ -60,24 +60,31 @@ export function eventTarget(env: TriggerEnv, rule: Node, runs: Node): void {
     );
     setOnce(target, "role_arn", raw(`${refOf(role)}.arn`));
   }
-  if (runs.type === "aws_sqs_queue" && !env.nodes.some((n) => n.type === "aws_sqs_queue_policy")) {
-    const policy = add("aws_sqs_queue_policy", "only this rule may send to the queue", runs.name);
-    setOnce(policy, "queue_url", raw(`${refOf(runs)}.id`));
+  const inbox = INBOXES[runs.type];
+  if (inbox !== undefined && !env.nodes.some((n) => n.type === inbox.policy)) {
+    const policy = add(inbox.policy, `only this rule may ${inbox.verb}`, runs.name);
+    setOnce(policy, inbox.locator[0], raw(`${refOf(runs)}.${inbox.locator[1]}`));
     setOnce(
       policy,
       "policy",
-      allowEvents("sqs:SendMessage", `${refOf(runs)}.arn`, rule),
-      "only this rule may send",
-    );
-  }
-  if (runs.type === "aws_sns_topic" && !env.nodes.some((n) => n.type === "aws_sns_topic_policy")) {
-    const policy = add("aws_sns_topic_policy", "only this rule may publish to the topic", runs.name);
-    setOnce(policy, "arn", raw(`${refOf(runs)}.arn`));
-    setOnce(
-      policy,
-      "policy",
-      allowEvents("sns:Publish", `${refOf(runs)}.arn`, rule),
-      "only this rule may publish",
+      allowEvents(inbox.action, `${refOf(runs)}.arn`, rule),
+      `only this rule may ${inbox.verb.split(" ")[0] ?? ""}`,
     );
   }
 }
+
+/** A queue or topic a rule delivers to admits that rule by a resource policy of its own. */
+const INBOXES: Record<string, { policy: string; locator: [string, string]; action: string; verb: string }> = {
+  aws_sqs_queue: {
+    policy: "aws_sqs_queue_policy",
+    locator: ["queue_url", "id"],
+    action: "sqs:SendMessage",
+    verb: "send to the queue",
+  },
+  aws_sns_topic: {
+    policy: "aws_sns_topic_policy",
+    locator: ["arn", "arn"],
+    action: "sns:Publish",
+    verb: "publish to the topic",
+  },
+};

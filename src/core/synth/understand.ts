@@ -6,26 +6,8 @@ import { addTriggers, eventTrigger } from "./triggers.js";
 import { TARGETS } from "./targets.js";
 import { addNotifications } from "./notify.js";
 import { MAX_NODES, type BuildState } from "./state.js";
-import type { Token } from "./words.js";
+import { nameAfter } from "./words.js";
 import type { Node } from "./node.js";
-
-const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
-
-/** The local name a request gives a resource: `named "orders"`, `called web`, `"orders" table`. */
-function nameFor(tokens: readonly Token[], match: TypeMatch): string | undefined {
-  const after = tokens.slice(match.to, match.to + 3);
-  const namedAt = after.findIndex((t) => t.word === "named" || t.word === "called");
-  const candidate = namedAt >= 0 ? after[namedAt + 1] : after[0]?.word.startsWith('"') ? after[0] : undefined;
-  if (candidate === undefined) return undefined;
-  const ident = candidate.word
-    .replace(/^"/, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-  // A word before the type ("orders table") is not taken as a name: adjectives and verbs are too often
-  // mistaken for one, so the resource stays `main` unless the request names it.
-  return IDENT.test(ident) ? ident : undefined;
-}
 
 /** Words that turn a service off ("disable streaming to Kinesis", "without a NAT gateway"). Not "no": "no
  *  public access" asks for a public access block. */
@@ -128,7 +110,7 @@ export function understand(state: BuildState): void {
       /(?:subnet|disk|instance|record|bucket|queue|topic|table|zone|user|rule)s$/.test(raw)
         ? 2
         : 1);
-    const explicit = nameFor(tokens, match);
+    const explicit = nameAfter(tokens, match.to);
     const same = nodes.filter((n) => n.type === match.type && n.origin === "requested");
     // "DNS … Route 53 … the zone" is one zone: a type named again adds nothing unless it gets a new name.
     if (

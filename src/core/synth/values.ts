@@ -149,8 +149,10 @@ export function knownValue(
   if (isNameArg(type, arg) && spec.type === "string") return nameValue(env, env.name);
   const byPath = PATH_VALUES[`${type}.${path}`] ?? PATH_VALUES[`*.${path}`];
   if (byPath !== undefined) return byPath(env);
-  if (requiredInPractice(type, path)) return practiceValue(type, path, env);
-  if (!required && arg !== "ami" && !TYPED_OPTIONAL.has(`${type}.${arg}`)) return undefined;
+  const practice = requiredInPractice(type, path) ? practiceValue(type, path, env) : undefined;
+  if (practice !== undefined) return practice;
+  if (!required && arg !== "ami" && !TYPED_OPTIONAL.has(`${type}.${arg}`) && !requiredInPractice(type, path))
+    return undefined;
   switch (`${type}.${arg}`) {
     case "aws_db_instance.engine":
       return str(env.engine ?? "postgres");

@@ -123,3 +123,22 @@ export const NEGATION = new Set(["no", "not", "without", "disable", "disabled", 
 export const NAMED = new Set(
   "service team app application system project workload site website job product".split(" "),
 );
+
+const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
+
+/**
+ * The local name a request gives the thing whose words end at `end`: `named "orders"`, `called web`, or a
+ * quoted name right after (`"orders" table` is not read: a word before a type is too often an adjective).
+ */
+export function nameAfter(tokens: readonly Token[], end: number): string | undefined {
+  const after = tokens.slice(end, end + 3);
+  const namedAt = after.findIndex((t) => t.word === "named" || t.word === "called");
+  const candidate = namedAt >= 0 ? after[namedAt + 1] : after[0]?.word.startsWith('"') ? after[0] : undefined;
+  if (candidate === undefined) return undefined;
+  const ident = candidate.word
+    .replace(/^"/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+  return IDENT.test(ident) ? ident : undefined;
+}
